@@ -1,0 +1,46 @@
+# The project's verbs. Each installs what it needs first (idempotently, scripts/setup.sh).
+#   make test     all tests: engine and CLI natively, then the widget in headless Chromium
+#   make demo     build the page and serve it on http://127.0.0.1:8080
+#   make build    the deployable page in dist/ (release, size-optimised)
+#   make package  the npm tarball in dist/npm/
+#   make bench    engine benchmarks (criterion) and the page against the SurveyJS peer
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: test test-native test-browser demo build package bench bench-engine bench-page fmt clean
+
+test: test-native test-browser
+
+test-native:
+	cargo fmt --all -- --check
+	cargo test --workspace --release
+	cargo build --release --workspace --bins
+
+test-browser:
+	scripts/test-browser.sh
+
+build:
+	scripts/build.sh
+
+demo: build
+	scripts/serve.sh
+
+package: build
+	scripts/package.sh
+
+bench: bench-engine bench-page
+
+bench-engine:
+	cargo bench -p messenger-check-engine --bench assess -- --noplot
+
+bench-page: build
+	scripts/bench-page.sh
+
+fmt:
+	cargo fmt --all
+
+clean:
+	cargo clean
+	rm -rf dist pkg

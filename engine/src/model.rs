@@ -1,0 +1,214 @@
+//! The assessment, as the contract (`shared/domain/contract.md`) defines it.
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{Answer, Answers};
+use crate::catalog::PropValue;
+use crate::text::Lang;
+
+#[cfg(feature = "cli")]
+use schemars::JsonSchema;
+
+/// The result of `assess`: everything a front-end shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct Assessment {
+    /// 0..=100, higher is riskier: the sum of the factors' points, capped at 100.
+    pub score: u8,
+    pub band: Band,
+    /// The band's name and advice in the assessment's language.
+    pub band_label: String,
+    pub band_advice: String,
+    /// Lowest and highest score still reachable by answering the open questions.
+    pub range: Range,
+    /// The factors' points before the cap at 100.
+    pub points: u32,
+    pub progress: Progress,
+    /// The questions that apply to these answers now, in the order they are asked.
+    pub applicable: Vec<String>,
+    /// What drives the score, largest first.
+    pub factors: Vec<Factor>,
+    /// Steps that lower this visitor's score, most effective first.
+    pub measures: Vec<MeasureResult>,
+    /// Messengers ranked by fit for this visitor.
+    pub alternatives: Vec<Alternative>,
+    /// Single answer changes that lower the score most.
+    pub what_if: Vec<WhatIf>,
+    pub catalog: CatalogRef,
+    pub lang: Lang,
+    /// How the score is computed, for the visitor.
+    pub formula: String,
+    /// One calm line: this is not legal advice.
+    pub disclaimer: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    Low,
+    Moderate,
+    High,
+    Critical,
+}
+
+impl Band {
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::Low => "low",
+            Band::Moderate => "moderate",
+            Band::High => "high",
+            Band::Critical => "critical",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Band> {
+        [Band::Low, Band::Moderate, Band::High, Band::Critical].into_iter().find(|b| b.id() == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct Range {
+    pub min: u8,
+    pub max: u8,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct Progress {
+    /// Applicable questions with an answer.
+    pub answered: u32,
+    /// Questions that apply now.
+    pub applicable: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct Factor {
+    pub id: String,
+    pub points: u32,
+    pub title: String,
+    pub text: String,
+    pub law: String,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct MeasureResult {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub law: String,
+    pub sources: Vec<SourceRef>,
+    /// The answers this measure changes (apply them to see its effect).
+    pub changes: Answers,
+    /// The score after the measure.
+    pub score: u8,
+    /// How many points the measure removes.
+    pub gain: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct WhatIf {
+    pub question: String,
+    pub answer: Answer,
+    /// The question and the new answer in words.
+    pub question_text: String,
+    pub answer_text: String,
+    /// The score with this one change, computed by the engine.
+    pub score: u8,
+    pub band: Band,
+    pub gain: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct Alternative {
+    pub id: String,
+    pub name: String,
+    /// 0..=100: how well it fits this visitor's needs.
+    pub fit: u8,
+    /// Whether it is the messenger the visitor uses now.
+    pub current: bool,
+    pub summary: String,
+    /// Why it fits (positive) or what speaks against it (negative).
+    pub reasons: Vec<Reason>,
+    /// What it costs the business.
+    pub cost: String,
+    /// The visitor's score if they used this messenger, all else equal.
+    pub score_if_used: u8,
+    /// The key facts side by side (`unknown` where no source could verify them). Their
+    /// labels, notes and sources do not depend on the answers: `engine::property_details`.
+    pub key_facts: KeyFacts,
+}
+
+/// The messenger properties a comparison shows, one value each (see `catalog::PROPERTIES`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct KeyFacts {
+    pub e2e_default: PropValue,
+    pub servers_eu: PropValue,
+    pub no_phone_number: PropValue,
+    pub contacts_optional: PropValue,
+    pub open_source: PropValue,
+    pub self_hosting: PropValue,
+    pub admin_console: PropValue,
+    pub dpa: PropValue,
+}
+
+impl KeyFacts {
+    /// The value of a property by its id.
+    pub fn get(&self, id: &str) -> Option<PropValue> {
+        Some(match id {
+            "e2e_default" => self.e2e_default,
+            "servers_eu" => self.servers_eu,
+            "no_phone_number" => self.no_phone_number,
+            "contacts_optional" => self.contacts_optional,
+            "open_source" => self.open_source,
+            "self_hosting" => self.self_hosting,
+            "admin_console" => self.admin_console,
+            "dpa" => self.dpa,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct Reason {
+    pub text: String,
+    pub positive: bool,
+}
+
+/// A messenger property in words, with its sources (`engine::property_details`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct PropertyResult {
+    pub id: String,
+    pub label: String,
+    pub value: PropValue,
+    pub value_text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct CatalogRef {
+    pub version: String,
+    pub as_of: String,
+}

@@ -1,0 +1,186 @@
+//! Embedder overrides: their own wording, their own list of recommended tools, and a call to
+//! action, without forking. Given as JSON (the npm package's `catalog` option):
+//!
+//! ```json
+//! { "texts": { "de": { "ui.title": "Unser Messenger-Check", "messenger.threema_work.cost": "…" } },
+//!   "alternatives": { "recommend": ["threema_work", "wire"], "hide": ["signal"] },
+//!   "call_to_action": { "label": { "de": "Beratung anfragen", "en": "Ask for advice" },
+//!                       "url": "https://example.org/kontakt" } }
+//! ```
+//! Text keys: `ui.<key>`, `disclaimer`, `formula`, `section.<id>`, `question.<id>.title|why`,
+//! `option.<question>.<option>.label|hint`, `rule.<id>.title|text`, `measure.<id>.title|text`,
+//! `messenger.<id>.summary|operator|cost`, `band.<id>.label|advice`.
+//! A bad override is an error naming the field; nothing is half-applied.
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::catalog::{CallToAction, Catalog, CatalogError};
+use crate::text::{Lang, Text};
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overrides {
+    /// Language code to text key to text.
+    #[serde(default)]
+    pub texts: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    pub alternatives: Option<AlternativeOverrides>,
+    #[serde(default)]
+    pub call_to_action: Option<CtaOverride>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlternativeOverrides {
+    /// Exactly these are recommended (in the catalog's order of fit), if given.
+    #[serde(default)]
+    pub recommend: Option<Vec<String>>,
+    /// These are never shown.
+    #[serde(default)]
+    pub hide: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CtaOverride {
+    pub label: BTreeMap<String, String>,
+    pub url: String,
+}
+
+const WHERE: &str = "catalog override";
+
+fn bad(entry: impl Into<String>, field: impl Into<String>, message: impl Into<String>) -> CatalogError {
+    CatalogError { file: WHERE.into(), entry: entry.into(), field: field.into(), message: message.into() }
+}
+
+impl Overrides {
+    /// Reads overrides from JSON text; errors name the field.
+    pub fn from_json(json: &str) -> Result<Overrides, CatalogError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            bad("", if path == "." { String::new() } else { path }, e.into_inner().to_string())
+        })
+    }
+}
+
+impl Catalog {
+    /// A copy of this catalog with the overrides applied, or an error naming the bad field.
+    pub fn with_overrides(&self, o: &Overrides) -> Result<Catalog, CatalogError> {
+        let mut cat = self.clone();
+        for (code, texts) in &o.texts {
+            let lang = match code.as_str() {
+                "de" => Lang::De,
+                "en" => Lang::En,
+                _ => return Err(bad("texts", code.clone(), "unknown language (use de or en)")),
+            };
+            for (key, value) in texts {
+                if value.trim().is_empty() {
+                    return Err(bad(format!("texts.{code}"), key.clone(), "text is empty"));
+                }
+                let slot = cat.text_slot(key).ok_or_else(|| bad(format!("texts.{code}"), key.clone(), "unknown text key"))?;
+                *slot.get_mut(lang) = value.clone();
+            }
+        }
+        if let Some(alt) = &o.alternatives {
+            let ids: Vec<String> = cat.messengers.iter().map(|m| m.id.clone()).collect();
+            let known = |id: &String| ids.contains(id);
+            if let Some(list) = &alt.recommend {
+                if let Some((i, id)) = list.iter().enumerate().find(|(_, id)| !known(id)) {
+                    return Err(bad("alternatives", format!("recommend[{i}]"), format!("unknown messenger `{id}`")));
+                }
+                for m in cat.messengers.iter_mut() {
+                    m.recommend = list.contains(&m.id);
+                }
+            }
+            if let Some((i, id)) = alt.hide.iter().enumerate().find(|(_, id)| !known(id)) {
+                return Err(bad("alternatives", format!("hide[{i}]"), format!("unknown messenger `{id}`")));
+            }
+            for m in cat.messengers.iter_mut().filter(|m| alt.hide.contains(&m.id)) {
+                m.recommend = false;
+            }
+        }
+        if let Some(cta) = &o.call_to_action {
+            let url = cta.url.trim();
+            if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:") || url.starts_with('/')) {
+                return Err(bad("call_to_action", "url", "must start with https://, http://, mailto: or /"));
+            }
+            let mut label = Text { de: String::new(), en: String::new() };
+            for (code, text) in &cta.label {
+                let lang = Lang::parse(code).filter(|_| code.len() == 2).ok_or_else(|| bad("call_to_action", format!("label.{code}"), "unknown language (use de or en)"))?;
+                *label.get_mut(lang) = text.trim().to_string();
+            }
+            // One language is enough: it stands in for the other.
+            match (label.de.is_empty(), label.en.is_empty()) {
+                (true, true) => return Err(bad("call_to_action", "label", "needs a text in de or en")),
+                (true, false) => label.de = label.en.clone(),
+                (false, true) => label.en = label.de.clone(),
+                _ => {}
+            }
+            cat.call_to_action = Some(CallToAction { label, url: url.to_string() });
+        }
+        Ok(cat)
+    }
+
+    /// The text a key names, for overriding.
+    fn text_slot(&mut self, key: &str) -> Option<&mut Text> {
+        let parts: Vec<&str> = key.split('.').collect();
+        match parts.as_slice() {
+            ["disclaimer"] => Some(&mut self.meta.disclaimer),
+            ["formula"] => Some(&mut self.meta.formula),
+            ["ui", rest @ ..] => self.ui.get_mut(&rest.join(".")),
+            ["section", id] => self.sections.iter_mut().find(|s| s.id == *id).map(|s| &mut s.title),
+            ["question", id, field] => {
+                let q = self.questions.iter_mut().find(|q| q.id == *id)?;
+                match *field {
+                    "title" => Some(&mut q.title),
+                    "why" => Some(&mut q.why),
+                    _ => None,
+                }
+            }
+            ["option", qid, oid, field] => {
+                let o = self.questions.iter_mut().find(|q| q.id == *qid)?.options.iter_mut().find(|o| o.id == *oid)?;
+                match *field {
+                    "label" => Some(&mut o.label),
+                    "hint" => o.hint.as_mut(),
+                    _ => None,
+                }
+            }
+            ["rule", id, field] => {
+                let r = self.rules.iter_mut().find(|r| r.id == *id)?;
+                match *field {
+                    "title" => Some(&mut r.title),
+                    "text" => Some(&mut r.text),
+                    _ => None,
+                }
+            }
+            ["measure", id, field] => {
+                let m = self.measures.iter_mut().find(|m| m.id == *id)?;
+                match *field {
+                    "title" => Some(&mut m.title),
+                    "text" => Some(&mut m.text),
+                    _ => None,
+                }
+            }
+            ["messenger", id, field] => {
+                let m = self.messengers.iter_mut().find(|m| m.id == *id)?;
+                match *field {
+                    "summary" => Some(&mut m.summary),
+                    "operator" => Some(&mut m.operator),
+                    "cost" => Some(&mut m.cost),
+                    _ => None,
+                }
+            }
+            ["band", id, field] => {
+                let b = self.meta.bands.iter_mut().find(|b| b.id == *id)?;
+                match *field {
+                    "label" => Some(&mut b.label),
+                    "advice" => Some(&mut b.advice),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The Markdown report: what `assess --format markdown` prints and the widget downloads.
+//! Deterministic (no clock): the same answers, language and catalog give the same bytes.
+use std::fmt::Write;
+
+use crate::answers::Answers;
+use crate::catalog::Catalog;
+use crate::model::Assessment;
+
+/// Fills `{name}` placeholders of an interface text.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// The answers in words, in question order: (question, answer) for each question that
+/// applies; open ones read "not answered".
+pub fn answer_lines(answers: &Answers, a: &Assessment, catalog: &Catalog) -> Vec<(String, String)> {
+    let lang = a.lang;
+    a.applicable
+        .iter()
+        .filter_map(|qid| catalog.question(qid))
+        .map(|q| {
+            let text = match answers.get(&q.id) {
+                None => catalog.ui("not_answered", lang).to_string(),
+                Some(ans) => {
+                    let labels: Vec<&str> = q
+                        .options
+                        .iter()
+                        .filter(|o| ans.ids().contains(&o.id))
+                        .map(|o| o.label.get(lang))
+                        .collect();
+                    if labels.is_empty() {
+                        catalog.ui("none_selected", lang).to_string()
+                    } else {
+                        labels.join(", ")
+                    }
+                }
+            };
+            (q.title.get(lang).to_string(), text)
+        })
+        .collect()
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The assessment as a Markdown report a consultant can paste.
+pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String {
+    let lang = a.lang;
+    let ui = |k: &str| catalog.ui(k, lang);
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", ui("report.title"));
+    let _ = writeln!(s, "**{}: {} / 100 ({})**\n", ui("score"), a.score, a.band_label);
+    let _ = writeln!(s, "{}\n", a.band_advice);
+    if a.range.max > a.score {
+        let _ = writeln!(s, "{}  ", fill(ui("range"), &[("max", a.range.max.to_string())]));
+    } else {
+        let _ = writeln!(s, "{}  ", ui("range_closed"));
+    }
+    let progress = fill(
+        ui("progress"),
+        &[("answered", a.progress.answered.to_string()), ("applicable", a.progress.applicable.to_string())],
+    );
+    let _ = writeln!(s, "{progress}\n");
+
+    let _ = writeln!(s, "## {}\n", ui("report.answers"));
+    for (q, ans) in answer_lines(answers, a, catalog) {
+        let _ = writeln!(s, "- {q} **{ans}**");
+    }
+
+    let _ = writeln!(s, "\n## {}\n", ui("factors"));
+    if a.factors.is_empty() {
+        let _ = writeln!(s, "{}", ui("no_factors"));
+    }
+    for (i, f) in a.factors.iter().enumerate() {
+        let _ = writeln!(s, "{}. **{}** ({} {})  ", i + 1, f.title, f.points, ui("points"));
+        let _ = writeln!(s, "   {}  ", f.text);
+        let sources: Vec<String> = f
+            .sources
+            .iter()
+            .map(|r| match &r.url {
+                Some(u) => format!("[{}]({})", r.title, u),
+                None => r.title.clone(),
+            })
+            .collect();
+        let _ = writeln!(s, "   {}: {}. {}: {}", ui("law"), f.law, ui("sources"), sources.join("; "));
+    }
+    if a.points > 100 {
+        let _ = writeln!(s, "\n{}", fill(ui("capped"), &[("points", a.points.to_string())]));
+    }
+
+    let _ = writeln!(s, "\n## {}\n", ui("measures"));
+    if a.measures.is_empty() {
+        let _ = writeln!(s, "{}", ui("no_measures"));
+    }
+    for (i, m) in a.measures.iter().enumerate() {
+        let _ = writeln!(s, "{}. **{}** ({}: {}, −{})  ", i + 1, m.title, ui("score_after"), m.score, m.gain);
+        let _ = writeln!(s, "   {}", m.text);
+    }
+
+    if !a.what_if.is_empty() {
+        let _ = writeln!(s, "\n## {}\n", ui("what_if"));
+        for w in &a.what_if {
+            let _ = writeln!(s, "- {} **{}** → {} ({})", w.question_text, w.answer_text, w.score, catalog.band_label(w.band, lang));
+        }
+    }
+
+    let _ = writeln!(s, "\n## {}\n", ui("alternatives"));
+    let _ = writeln!(s, "| Messenger | {} | {} | {} | {} |", ui("fit"), ui("your_score_with"), ui("reasons"), ui("cost"));
+    let _ = writeln!(s, "|---|---:|---:|---|---|");
+    for alt in &a.alternatives {
+        let reasons: Vec<String> =
+            alt.reasons.iter().map(|r| format!("{} {}", if r.positive { "+" } else { "−" }, r.text)).collect();
+        let name = if alt.current { format!("{} ({})", alt.name, ui("current")) } else { alt.name.clone() };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            cell(&name),
+            alt.fit,
+            alt.score_if_used,
+            cell(&reasons.join("; ")),
+            cell(&alt.cost)
+        );
+    }
+
+    let _ = writeln!(s, "\n---\n");
+    let _ = writeln!(s, "{}: {}  ", ui("formula"), a.formula);
+    let _ = writeln!(s, "{} {}, {}: {}  ", ui("report.catalog"), a.catalog.version, ui("as_of"), a.catalog.as_of);
+    let _ = writeln!(s, "{}", a.disclaimer);
+    s
+}
+
+impl Catalog {
+    pub fn band_label(&self, band: crate::model::Band, lang: crate::text::Lang) -> &str {
+        self.meta.bands.iter().find(|b| b.id == band.id()).map(|b| b.label.get(lang)).unwrap_or(band.id())
+    }
+}

@@ -1,0 +1,91 @@
+//! The `assess` command, run as a process.
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn assess(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run assess");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+const WORST: &str = r#"{"sector":"trade","audience":["customers"],"messenger":"whatsapp","device":"private_phone",
+  "contact_access":"granted","address_book":"mixed","consent":"none"}"#;
+
+#[test]
+fn prints_the_assessment_as_json() {
+    let (code, out, err) = assess(&[], WORST);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for key in ["score", "band", "range", "factors", "measures", "alternatives", "what_if", "catalog"] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    assert_eq!(v["band"], "critical");
+    assert_eq!(v["lang"], "de");
+    let (_, again, _) = assess(&[], WORST);
+    assert_eq!(out, again, "byte-identical");
+}
+
+#[test]
+fn english_and_markdown() {
+    let (code, md, _) = assess(&["--lang", "en", "--format", "markdown"], WORST);
+    assert_eq!(code, 0);
+    assert!(md.starts_with("# Messenger check: report"), "{md}");
+    assert!(md.contains("The address book is uploaded") && md.contains("Art. 6(1)"));
+    assert!(md.contains("not legal advice"));
+    let (_, de, _) = assess(&["--format=markdown"], WORST);
+    assert!(de.contains("Das Adressbuch wird hochgeladen"));
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_naming_it() {
+    let cases = [
+        (r#"{"sektor": "trade"}"#, "sektor"),
+        (r#"{"sector": "bakery"}"#, "bakery"),
+        (r#"{"audience": "customers", "messenger": ["whatsapp"]}"#, "messenger"),
+        (r#"{"sector": "trade""#, "line 1"),
+        ("[1, 2]", "JSON object"),
+    ];
+    for (input, needle) in cases {
+        let (code, out, err) = assess(&[], input);
+        assert_eq!(code, 2, "{input}");
+        assert!(out.is_empty());
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{input}: {err}");
+    }
+    let (code, _, err) = assess(&["--lang", "fr"], "{}");
+    assert_eq!(code, 2);
+    assert!(err.contains("fr"));
+}
+
+#[test]
+fn help_and_schemas() {
+    let (code, out, _) = assess(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("--format") && out.contains("--lang"));
+    let (code, out, _) = assess(&["--schema", "answers"], "");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["properties"]["messenger"]["anyOf"][0]["enum"].as_array().unwrap().iter().any(|x| x == "wire"));
+    let (code, out, _) = assess(&["--schema", "assessment"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("score") && out.contains("what_if"));
+}
+
+/// The schema files in `schema/` are the ones the CLI prints (regenerate with
+/// `cargo run --bin assess -- --schema answers > schema/answers.schema.json`).
+#[test]
+fn published_schemas_are_current() {
+    for which in ["answers", "assessment"] {
+        let (_, out, _) = assess(&["--schema", which], "");
+        let path = format!("{}/../schema/{which}.schema.json", env!("CARGO_MANIFEST_DIR"));
+        let published = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(published, out, "{path} is stale: regenerate it");
+    }
+}

@@ -1,0 +1,53 @@
+//! Shared helpers for the engine's tests.
+#![allow(dead_code)]
+use engine::{assess, parse_answers, Answers, Assessment, Catalog, Lang};
+use serde_json::{json, Value};
+
+pub fn cat() -> &'static Catalog {
+    Catalog::embedded()
+}
+
+pub fn answers(v: Value) -> Answers {
+    parse_answers(&v.to_string(), cat()).unwrap_or_else(|e| panic!("test answers are valid: {e}"))
+}
+
+pub fn run(v: Value) -> Assessment {
+    assess(&answers(v), cat(), Lang::De).expect("assess")
+}
+
+pub fn score(v: Value) -> u8 {
+    run(v).score
+}
+
+/// Merges `over` into `base` (keys of `over` win).
+pub fn with(base: &Value, over: Value) -> Value {
+    let mut b = base.clone();
+    for (k, v) in over.as_object().unwrap() {
+        b[k] = v.clone();
+    }
+    b
+}
+
+/// The contract's worst case: consumer WhatsApp on a private phone, mixed address book with
+/// contact access, no consent, for customers; the rest answered neutrally.
+pub fn worst() -> Value {
+    json!({
+        "sector": "trade", "audience": ["customers"], "broadcast": "no", "messenger": "whatsapp",
+        "dpa": "no", "device": "private_phone", "contact_access": "granted", "address_book": "mixed",
+        "first_contact": "business", "consent": "none", "content": ["appointments"],
+        "chat_backup": "off", "media_autosave": "off", "usage_policy": "written", "works_council": "none",
+        "hosting": "no_preference", "budget": "small_fee"
+    })
+}
+
+/// The rest of a setup that the orderings leave open: (question, options) to vary.
+pub const REST: &[(&str, &[&str])] = &[
+    ("broadcast", &["yes", "no"]),
+    ("dpa", &["yes", "no", "unknown"]),
+    ("content", &["appointments", "business_letters", "personal_data", "special_categories", "confidential"]),
+    ("chat_backup", &["off", "cloud", "unknown"]),
+    ("media_autosave", &["off", "on", "unknown"]),
+    ("archiving", &["archived", "none"]),
+    ("usage_policy", &["written", "informal", "none"]),
+    ("works_council", &["agreement", "no_agreement", "none"]),
+];
