@@ -43,13 +43,23 @@ impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AnswerError::Json(e) => write!(f, "the answers are not valid JSON: {e}"),
-            AnswerError::NotAnObject => write!(f, "the answers must be a JSON object of question id to option id (or a list of option ids)"),
+            AnswerError::NotAnObject => {
+                write!(f, "the answers must be a JSON object of question id to option id (or a list of option ids)")
+            }
             AnswerError::UnknownQuestion(q) => write!(f, "unknown question `{q}`"),
             AnswerError::UnknownOption { question, option, expected } => {
-                write!(f, "unknown option `{option}` for question `{question}` (expected one of: {})", expected.join(", "))
+                write!(
+                    f,
+                    "unknown option `{option}` for question `{question}` (expected one of: {})",
+                    expected.join(", ")
+                )
             }
-            AnswerError::WrongShape { question, multi: true } => write!(f, "question `{question}` takes a list of option ids"),
-            AnswerError::WrongShape { question, multi: false } => write!(f, "question `{question}` takes one option id, not a list"),
+            AnswerError::WrongShape { question, multi: true } => {
+                write!(f, "question `{question}` takes a list of option ids")
+            }
+            AnswerError::WrongShape { question, multi: false } => {
+                write!(f, "question `{question}` takes one option id, not a list")
+            }
             AnswerError::TooFew { question, min } => write!(f, "question `{question}` needs at least {min} option(s)"),
         }
     }
@@ -152,7 +162,11 @@ impl Catalog {
 }
 
 /// Applies a change to answers (as the widget does when a visitor clicks a what-if).
-pub fn apply_change(answers: &Answers, change: &crate::catalog::Change, catalog: &Catalog) -> Result<Answers, AnswerError> {
+pub fn apply_change(
+    answers: &Answers,
+    change: &crate::catalog::Change,
+    catalog: &Catalog,
+) -> Result<Answers, AnswerError> {
     let mut state = catalog.compile_answers(answers)?;
     catalog.check_change(change).map_err(|_| AnswerError::UnknownQuestion(change.question.clone()))?;
     catalog.apply_change(&mut state, change);

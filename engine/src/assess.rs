@@ -69,13 +69,7 @@ impl Catalog {
     }
 
     pub fn band_of(&self, score: u8) -> Band {
-        self.meta
-            .bands
-            .iter()
-            .rev()
-            .find(|b| score >= b.min)
-            .and_then(|b| Band::from_id(&b.id))
-            .unwrap_or(Band::Low)
+        self.meta.bands.iter().rev().find(|b| score >= b.min).and_then(|b| Band::from_id(&b.id)).unwrap_or(Band::Low)
     }
 
     /// The highest score reachable by answering the open questions that apply or may come
@@ -86,7 +80,8 @@ impl Catalog {
         let mut known = [Known::Value(0); MAX_QUESTIONS];
         for (qi, q) in self.questions.iter().enumerate() {
             // Questions asked always and already answered are known from the start.
-            known[qi] = if q.ask.is_none() && state[qi] & ANSWERED != 0 { Known::Value(state[qi]) } else { Known::Open };
+            known[qi] =
+                if q.ask.is_none() && state[qi] & ANSWERED != 0 { Known::Value(state[qi]) } else { Known::Open };
         }
         let mut s = Search { cat: self, state, known, eff: [0; MAX_QUESTIONS], best: 0, nodes: 0, n };
         let root = s.bound();
@@ -213,7 +208,8 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
     let score = cap(points);
     let band = catalog.band_of(score);
     let band_def = catalog.meta.bands.iter().find(|b| b.id == band.id()).expect("validated bands");
-    let answered = (0..catalog.questions.len()).filter(|qi| applies & (1 << qi) != 0 && state[*qi] & ANSWERED != 0).count() as u32;
+    let answered =
+        (0..catalog.questions.len()).filter(|qi| applies & (1 << qi) != 0 && state[*qi] & ANSWERED != 0).count() as u32;
 
     // Largest first; ties in catalog order (the sort is stable).
     fired.sort_by(|a, b| b.2.cmp(&a.2));
@@ -298,13 +294,22 @@ fn what_if(catalog: &Catalog, state: &State, eff: &State, applies: u32, score: u
     out.into_iter()
         .map(|(sc, qi, v)| {
             let q = &catalog.questions[qi];
-            let labels: Vec<&str> =
-                q.options.iter().enumerate().filter(|(b, _)| v & (1 << b) != 0).map(|(_, o)| o.label.get(lang)).collect();
+            let labels: Vec<&str> = q
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(b, _)| v & (1 << b) != 0)
+                .map(|(_, o)| o.label.get(lang))
+                .collect();
             WhatIf {
                 question: q.id.clone(),
                 answer: catalog.answer_of(qi, v),
                 question_text: q.title.get(lang).to_string(),
-                answer_text: if labels.is_empty() { catalog.ui("none_selected", lang).to_string() } else { labels.join(", ") },
+                answer_text: if labels.is_empty() {
+                    catalog.ui("none_selected", lang).to_string()
+                } else {
+                    labels.join(", ")
+                },
                 score: sc,
                 band: catalog.band_of(sc),
                 gain: score - sc,
@@ -371,7 +376,8 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Ve
             }
         }
         reasons.sort_by_key(|(p, _)| -p.abs());
-        let option_bit = messenger_q.and_then(|qi| catalog.questions[qi].options.iter().position(|o| o.id == m.id).map(|b| (qi, b)));
+        let option_bit =
+            messenger_q.and_then(|qi| catalog.questions[qi].options.iter().position(|o| o.id == m.id).map(|b| (qi, b)));
         let (current, score_if_used) = match option_bit {
             Some((qi, b)) => {
                 let mut s = *state;
@@ -398,7 +404,10 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Ve
             fit: fit.clamp(0, 100) as u8,
             current,
             summary: m.summary.get(lang).to_string(),
-            reasons: reasons.into_iter().map(|(p, t)| Reason { text: t.get(lang).to_string(), positive: p > 0 }).collect(),
+            reasons: reasons
+                .into_iter()
+                .map(|(p, t)| Reason { text: t.get(lang).to_string(), positive: p > 0 })
+                .collect(),
             cost: m.cost.get(lang).to_string(),
             score_if_used,
             key_facts,

@@ -266,8 +266,16 @@ pub struct FitRule {
 }
 
 /// The messenger properties the comparison shows, in order.
-pub const PROPERTIES: [&str; 8] =
-    ["e2e_default", "servers_eu", "no_phone_number", "contacts_optional", "open_source", "self_hosting", "admin_console", "dpa"];
+pub const PROPERTIES: [&str; 8] = [
+    "e2e_default",
+    "servers_eu",
+    "no_phone_number",
+    "contacts_optional",
+    "open_source",
+    "self_hosting",
+    "admin_console",
+    "dpa",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -428,7 +436,12 @@ impl Catalog {
                     return Err(err(file, entry, "url", "must be an http(s) address"));
                 }
                 if let Some(other) = self.sources[..i].iter().find(|o| o.url.as_ref() == Some(u)) {
-                    return Err(err(file, entry, "url", format!("same address as source `{}`: cite that one", other.id)));
+                    return Err(err(
+                        file,
+                        entry,
+                        "url",
+                        format!("same address as source `{}`: cite that one", other.id),
+                    ));
                 }
             }
         }
@@ -477,11 +490,21 @@ impl Catalog {
                 return Err(err("questions.json", entry, "options", "needs 2 to 31 options"));
             }
             if usize::from(q.min_choices) > q.options.len() || (!q.multi && q.min_choices > 0) {
-                return Err(err("questions.json", entry, "min_choices", "only for multi questions, at most the number of options"));
+                return Err(err(
+                    "questions.json",
+                    entry,
+                    "min_choices",
+                    "only for multi questions, at most the number of options",
+                ));
             }
             for (oi, o) in q.options.iter().enumerate() {
                 if o.id.is_empty() || q.options[..oi].iter().any(|p| p.id == o.id) {
-                    return Err(err("questions.json", &entry, format!("options[{oi}].id"), format!("empty or duplicate option `{}`", o.id)));
+                    return Err(err(
+                        "questions.json",
+                        &entry,
+                        format!("options[{oi}].id"),
+                        format!("empty or duplicate option `{}`", o.id),
+                    ));
                 }
                 check_text("questions.json", &entry, &format!("options[{oi}].label"), &o.label)?;
                 if let Some(h) = &o.hint {
@@ -489,13 +512,18 @@ impl Catalog {
                 }
             }
             q.ask = match &q.ask_when {
-                Some(c) => Some(compile(c, &self.question_index, &opts, "questions.json", &entry, "ask_when").map_err(|e| {
-                    if e.message.starts_with("unknown question") {
-                        CatalogError { message: format!("{} (a question may only depend on questions before it)", e.message), ..e }
-                    } else {
-                        e
-                    }
-                })?),
+                Some(c) => Some(
+                    compile(c, &self.question_index, &opts, "questions.json", &entry, "ask_when").map_err(|e| {
+                        if e.message.starts_with("unknown question") {
+                            CatalogError {
+                                message: format!("{} (a question may only depend on questions before it)", e.message),
+                                ..e
+                            }
+                        } else {
+                            e
+                        }
+                    })?,
+                ),
                 None => None,
             };
             self.question_index.insert(q.id.clone(), qi);
@@ -523,7 +551,14 @@ impl Catalog {
             };
             r.compiled.clear();
             for (ci, case) in r.cases.iter().enumerate() {
-                let c = compile(&case.when, &self.question_index, &opts, "rules.json", &entry, &format!("cases[{ci}].when"))?;
+                let c = compile(
+                    &case.when,
+                    &self.question_index,
+                    &opts,
+                    "rules.json",
+                    &entry,
+                    &format!("cases[{ci}].when"),
+                )?;
                 if let Some(t) = &case.text {
                     check_text("rules.json", &entry, &format!("cases[{ci}].text"), t)?;
                 }
@@ -537,7 +572,6 @@ impl Catalog {
                 r.compiled.push((c, case.points));
             }
         }
-
 
         let mut seen = std::collections::HashSet::new();
         for m in &self.measures {
@@ -573,7 +607,12 @@ impl Catalog {
             }
             for key in PROPERTIES {
                 let Some(p) = m.properties.get(key) else {
-                    return Err(err("messengers.json", entry, format!("properties.{key}"), "is missing (write `unknown` if no source says)"));
+                    return Err(err(
+                        "messengers.json",
+                        entry,
+                        format!("properties.{key}"),
+                        "is missing (write `unknown` if no source says)",
+                    ));
                 };
                 if let Some(n) = &p.note {
                     check_text("messengers.json", &entry, &format!("properties.{key}.note"), n)?;
@@ -582,7 +621,12 @@ impl Catalog {
                     .map_err(|e| CatalogError { field: format!("properties.{key}.{}", e.field), ..e })?;
             }
             if let Some(k) = m.properties.keys().find(|k| !PROPERTIES.contains(&k.as_str())) {
-                return Err(err("messengers.json", entry, format!("properties.{k}"), format!("unknown property (known: {})", PROPERTIES.join(", "))));
+                return Err(err(
+                    "messengers.json",
+                    entry,
+                    format!("properties.{k}"),
+                    format!("unknown property (known: {})", PROPERTIES.join(", ")),
+                ));
             }
             for (ci, ch) in m.assume.iter().enumerate() {
                 if let Err(msg) = check_change_in(&self.questions, &self.question_index, ch) {
@@ -592,7 +636,14 @@ impl Catalog {
             m.fit_compiled.clear();
             for (fi, f) in m.fit.iter().enumerate() {
                 check_text("messengers.json", &entry, &format!("fit[{fi}].reason"), &f.reason)?;
-                let c = compile(&f.when, &self.question_index, &opts, "messengers.json", &entry, &format!("fit[{fi}].when"))?;
+                let c = compile(
+                    &f.when,
+                    &self.question_index,
+                    &opts,
+                    "messengers.json",
+                    &entry,
+                    &format!("fit[{fi}].when"),
+                )?;
                 m.fit_compiled.push(c);
             }
         }
@@ -600,7 +651,12 @@ impl Catalog {
         if let Some(q) = self.question("messenger") {
             for o in &q.options {
                 if o.suggest && self.messenger(&o.id).is_none() {
-                    return Err(err("messengers.json", format!("messenger `{}`", o.id), "id", "the messenger question offers it, but the catalog does not describe it"));
+                    return Err(err(
+                        "messengers.json",
+                        format!("messenger `{}`", o.id),
+                        "id",
+                        "the messenger question offers it, but the catalog does not describe it",
+                    ));
                 }
             }
         }
@@ -630,7 +686,10 @@ impl Catalog {
 
 fn check_change_in(questions: &[Question], index: &HashMap<String, usize>, ch: &Change) -> Result<(), String> {
     {
-        let q = index.get(&ch.question).map(|&i| &questions[i]).ok_or_else(|| format!("unknown question `{}`", ch.question))?;
+        let q = index
+            .get(&ch.question)
+            .map(|&i| &questions[i])
+            .ok_or_else(|| format!("unknown question `{}`", ch.question))?;
         let known = |o: &String| q.options.iter().any(|x| &x.id == o);
         let mut ids: Vec<&String> = ch.add.iter().chain(&ch.remove).collect();
         match &ch.set {
@@ -661,17 +720,55 @@ fn check_change_in(questions: &[Question], index: &HashMap<String, usize>, ch: &
 
 /// Interface texts every front-end needs.
 pub const REQUIRED_UI: &[&str] = &[
-    "title", "intro", "score", "band", "range", "range_closed", "progress", "factors", "measures", "what_if",
-    "alternatives", "law", "sources", "fit", "cost", "apply", "undo", "as_of", "language", "no_factors",
-    "no_measures", "points", "score_after", "unknown", "report.answers", "report.generated", "not_answered",
-    "reasons", "your_score_with", "current", "capped", "formula",
+    "title",
+    "intro",
+    "score",
+    "band",
+    "range",
+    "range_closed",
+    "progress",
+    "factors",
+    "measures",
+    "what_if",
+    "alternatives",
+    "law",
+    "sources",
+    "fit",
+    "cost",
+    "apply",
+    "undo",
+    "as_of",
+    "language",
+    "no_factors",
+    "no_measures",
+    "points",
+    "score_after",
+    "unknown",
+    "report.answers",
+    "report.generated",
+    "not_answered",
+    "reasons",
+    "your_score_with",
+    "current",
+    "capped",
+    "formula",
 ];
 
-fn compile(c: &Cond, index: &HashMap<String, usize>, opts: &HashMap<String, Vec<String>>, file: &str, entry: &str, field: &str) -> Result<Compiled, CatalogError> {
-    let qidx = |id: &str| index.get(id).copied().ok_or_else(|| err(file, entry, field, format!("unknown question `{id}`")));
+fn compile(
+    c: &Cond,
+    index: &HashMap<String, usize>,
+    opts: &HashMap<String, Vec<String>>,
+    file: &str,
+    entry: &str,
+    field: &str,
+) -> Result<Compiled, CatalogError> {
+    let qidx =
+        |id: &str| index.get(id).copied().ok_or_else(|| err(file, entry, field, format!("unknown question `{id}`")));
     Ok(match c {
         Cond::Is(list) => {
-            let (q, options) = list.split_first().ok_or_else(|| err(file, entry, field, "`is` needs a question id and at least one option id"))?;
+            let (q, options) = list
+                .split_first()
+                .ok_or_else(|| err(file, entry, field, "`is` needs a question id and at least one option id"))?;
             if options.is_empty() {
                 return Err(err(file, entry, field, format!("`is` on `{q}` names no option")));
             }
@@ -679,14 +776,21 @@ fn compile(c: &Cond, index: &HashMap<String, usize>, opts: &HashMap<String, Vec<
             let all = opts.get(q).ok_or_else(|| err(file, entry, field, format!("unknown question `{q}`")))?;
             let mut mask = 0u32;
             for o in options {
-                let bit = all.iter().position(|x| x == o).ok_or_else(|| err(file, entry, field, format!("unknown option `{o}` for question `{q}`")))?;
+                let bit = all
+                    .iter()
+                    .position(|x| x == o)
+                    .ok_or_else(|| err(file, entry, field, format!("unknown option `{o}` for question `{q}`")))?;
                 mask |= 1 << bit;
             }
             Compiled::Is { q: qi, mask }
         }
         Cond::Answered(q) => Compiled::Answered(qidx(q)?),
-        Cond::All(cs) => Compiled::All(cs.iter().map(|c| compile(c, index, opts, file, entry, field)).collect::<Result<_, _>>()?),
-        Cond::Any(cs) => Compiled::Any(cs.iter().map(|c| compile(c, index, opts, file, entry, field)).collect::<Result<_, _>>()?),
+        Cond::All(cs) => {
+            Compiled::All(cs.iter().map(|c| compile(c, index, opts, file, entry, field)).collect::<Result<_, _>>()?)
+        }
+        Cond::Any(cs) => {
+            Compiled::Any(cs.iter().map(|c| compile(c, index, opts, file, entry, field)).collect::<Result<_, _>>()?)
+        }
     })
 }
 

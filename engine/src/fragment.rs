@@ -149,7 +149,8 @@ pub fn parse(fragment: &str, catalog: &Catalog) -> Parsed {
         }
         if q.multi {
             // Keep catalog order, so that the same selection always reads the same.
-            let ordered: Vec<String> = q.options.iter().filter(|o| valid.contains(&o.id)).map(|o| o.id.clone()).collect();
+            let ordered: Vec<String> =
+                q.options.iter().filter(|o| valid.contains(&o.id)).map(|o| o.id.clone()).collect();
             if ordered.len() < usize::from(q.min_choices) {
                 if !ids.is_empty() && ordered.is_empty() {
                     continue; // every option was unknown: already reported

@@ -79,7 +79,8 @@ impl Catalog {
                 if value.trim().is_empty() {
                     return Err(bad(format!("texts.{code}"), key.clone(), "text is empty"));
                 }
-                let slot = cat.text_slot(key).ok_or_else(|| bad(format!("texts.{code}"), key.clone(), "unknown text key"))?;
+                let slot =
+                    cat.text_slot(key).ok_or_else(|| bad(format!("texts.{code}"), key.clone(), "unknown text key"))?;
                 *slot.get_mut(lang) = value.clone();
             }
         }
@@ -103,12 +104,18 @@ impl Catalog {
         }
         if let Some(cta) = &o.call_to_action {
             let url = cta.url.trim();
-            if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:") || url.starts_with('/')) {
+            if !(url.starts_with("https://")
+                || url.starts_with("http://")
+                || url.starts_with("mailto:")
+                || url.starts_with('/'))
+            {
                 return Err(bad("call_to_action", "url", "must start with https://, http://, mailto: or /"));
             }
             let mut label = Text { de: String::new(), en: String::new() };
             for (code, text) in &cta.label {
-                let lang = Lang::parse(code).filter(|_| code.len() == 2).ok_or_else(|| bad("call_to_action", format!("label.{code}"), "unknown language (use de or en)"))?;
+                let lang = Lang::parse(code)
+                    .filter(|_| code.len() == 2)
+                    .ok_or_else(|| bad("call_to_action", format!("label.{code}"), "unknown language (use de or en)"))?;
                 *label.get_mut(lang) = text.trim().to_string();
             }
             // One language is enough: it stands in for the other.

@@ -26,12 +26,8 @@ pub fn answer_lines(answers: &Answers, a: &Assessment, catalog: &Catalog) -> Vec
             let text = match answers.get(&q.id) {
                 None => catalog.ui("not_answered", lang).to_string(),
                 Some(ans) => {
-                    let labels: Vec<&str> = q
-                        .options
-                        .iter()
-                        .filter(|o| ans.ids().contains(&o.id))
-                        .map(|o| o.label.get(lang))
-                        .collect();
+                    let labels: Vec<&str> =
+                        q.options.iter().filter(|o| ans.ids().contains(&o.id)).map(|o| o.label.get(lang)).collect();
                     if labels.is_empty() {
                         catalog.ui("none_selected", lang).to_string()
                     } else {
@@ -105,12 +101,20 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
     if !a.what_if.is_empty() {
         let _ = writeln!(s, "\n## {}\n", ui("what_if"));
         for w in &a.what_if {
-            let _ = writeln!(s, "- {} **{}** → {} ({})", w.question_text, w.answer_text, w.score, catalog.band_label(w.band, lang));
+            let _ = writeln!(
+                s,
+                "- {} **{}** → {} ({})",
+                w.question_text,
+                w.answer_text,
+                w.score,
+                catalog.band_label(w.band, lang)
+            );
         }
     }
 
     let _ = writeln!(s, "\n## {}\n", ui("alternatives"));
-    let _ = writeln!(s, "| Messenger | {} | {} | {} | {} |", ui("fit"), ui("your_score_with"), ui("reasons"), ui("cost"));
+    let _ =
+        writeln!(s, "| Messenger | {} | {} | {} | {} |", ui("fit"), ui("your_score_with"), ui("reasons"), ui("cost"));
     let _ = writeln!(s, "|---|---:|---:|---|---|");
     for alt in &a.alternatives {
         let reasons: Vec<String> =

@@ -33,10 +33,32 @@ fn the_embedded_catalog_is_valid_and_complete() {
         ("sector", vec!["trade", "health", "legal_tax", "finance_insurance", "public_sector", "other"]),
         ("audience", vec!["customers", "internal", "partners"]),
         ("broadcast", vec!["yes", "no"]),
-        ("messenger", vec!["whatsapp", "whatsapp_business_app", "whatsapp_business_platform", "threema", "threema_work", "signal", "wire", "telegram", "element", "teams", "slack", "mattermost", "rocketchat", "other", "undecided"]),
+        (
+            "messenger",
+            vec![
+                "whatsapp",
+                "whatsapp_business_app",
+                "whatsapp_business_platform",
+                "threema",
+                "threema_work",
+                "signal",
+                "wire",
+                "telegram",
+                "element",
+                "teams",
+                "slack",
+                "mattermost",
+                "rocketchat",
+                "other",
+                "undecided",
+            ],
+        ),
         ("provider_region", vec!["eu", "non_eu", "unknown"]),
         ("dpa", vec!["yes", "no", "unknown"]),
-        ("device", vec!["company_business_only", "company_private_allowed", "private_phone", "dual_sim", "work_profile"]),
+        (
+            "device",
+            vec!["company_business_only", "company_private_allowed", "private_phone", "dual_sim", "work_profile"],
+        ),
         ("contact_access", vec!["granted", "denied"]),
         ("address_book", vec!["empty", "consented_only", "business_only", "mixed"]),
         ("first_contact", vec!["customer", "business"]),
@@ -86,7 +108,9 @@ fn a_condition_with_an_unknown_option_names_it() {
 
 #[test]
 fn a_question_may_only_depend_on_earlier_questions() {
-    let e = expect_err("questions.json", |v| v["questions"][0]["ask_when"] = serde_json::json!({"is": ["messenger", "whatsapp"]}));
+    let e = expect_err("questions.json", |v| {
+        v["questions"][0]["ask_when"] = serde_json::json!({"is": ["messenger", "whatsapp"]})
+    });
     assert!(e.entry.contains("sector") && e.message.contains("before it"), "{e}");
 }
 

@@ -14,15 +14,21 @@ fn consented(base: &Value) -> Value {
 
 /// Company phone for business only, empty address book, the customer writes first, Business App.
 fn business_app(base: &Value) -> Value {
-    with(base, json!({"messenger": "whatsapp_business_app", "device": "company_business_only",
-        "contact_access": "granted", "address_book": "empty", "first_contact": "customer"}))
+    with(
+        base,
+        json!({"messenger": "whatsapp_business_app", "device": "company_business_only",
+        "contact_access": "granted", "address_book": "empty", "first_contact": "customer"}),
+    )
 }
 
 /// Business Platform via an EU provider with a DPA, consented customers only, archived.
 fn platform_eu(base: &Value) -> Value {
-    with(&business_app(base), json!({"messenger": "whatsapp_business_platform", "provider_region": "eu",
+    with(
+        &business_app(base),
+        json!({"messenger": "whatsapp_business_platform", "provider_region": "eu",
         "dpa": "yes", "address_book": "consented_only", "consent": "documented", "archiving": "archived",
-        "content": ["appointments", "business_letters"]}))
+        "content": ["appointments", "business_letters"]}),
+    )
 }
 
 fn internal_business_messenger(m: &str) -> Value {
@@ -65,7 +71,10 @@ fn platform_via_eu_provider_is_lower_still() {
 #[test]
 fn secrecy_holders_raise_every_whatsapp_variant() {
     for m in ["whatsapp", "whatsapp_business_app", "whatsapp_business_platform"] {
-        let trade = with(&worst(), json!({"messenger": m, "provider_region": "eu", "device": "company_business_only", "address_book": "business_only"}));
+        let trade = with(
+            &worst(),
+            json!({"messenger": m, "provider_region": "eu", "device": "company_business_only", "address_book": "business_only"}),
+        );
         for sector in ["health", "legal_tax"] {
             let s = score(with(&trade, json!({"sector": sector})));
             assert!(s > score(trade.clone()), "{m} in {sector}: {s}");
@@ -104,8 +113,11 @@ fn rest() -> impl Strategy<Value = Value> {
         single(&["trade", "finance_insurance", "public_sector", "other"]),
     )
         .prop_map(|(b, d, c, cb, ma, ar, up, wc, sector)| {
-            with(&worst(), json!({"broadcast": b, "dpa": d, "content": c, "chat_backup": cb, "media_autosave": ma,
-                "archiving": ar, "usage_policy": up, "works_council": wc, "sector": sector}))
+            with(
+                &worst(),
+                json!({"broadcast": b, "dpa": d, "content": c, "chat_backup": cb, "media_autosave": ma,
+                "archiving": ar, "usage_policy": up, "works_council": wc, "sector": sector}),
+            )
         })
 }
 

@@ -16,21 +16,21 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         .map(|(_, multi, min, opts)| {
             let n = opts.len();
             if multi {
-                proptest::option::of(proptest::sample::subsequence(opts, usize::from(min)..=n).prop_map(Answer::Many)).boxed()
+                proptest::option::of(proptest::sample::subsequence(opts, usize::from(min)..=n).prop_map(Answer::Many))
+                    .boxed()
             } else {
                 proptest::option::of(proptest::sample::select(opts).prop_map(Answer::One)).boxed()
             }
         })
         .collect();
-    per_q.prop_map(|v| {
-        cat().questions.iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.clone(), a))).collect()
-    })
+    per_q.prop_map(|v| cat().questions.iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.clone(), a))).collect())
 }
 
 /// Fills every applicable open question with its first valid answer, until none is open.
 fn complete(mut a: Answers) -> Answers {
     loop {
-        let open: Vec<String> = engine::applicable(&a, cat()).unwrap().into_iter().filter(|q| !a.contains_key(q)).collect();
+        let open: Vec<String> =
+            engine::applicable(&a, cat()).unwrap().into_iter().filter(|q| !a.contains_key(q)).collect();
         if open.is_empty() {
             return a;
         }

@@ -29,7 +29,11 @@ fn refusing_contact_access_removes_the_upload_and_hides_the_address_book_questio
     assert!(!denied.applicable.contains(&"address_book".to_string()), "kept, but not asked");
     assert!(denied.score + 20 <= granted.score);
     // The seed's recommended option is among the top measures for the worst case.
-    assert!(granted.measures.iter().take(5).any(|m| m.id == "deny_contacts"), "{:?}", granted.measures.iter().map(|m| &m.id).collect::<Vec<_>>());
+    assert!(
+        granted.measures.iter().take(5).any(|m| m.id == "deny_contacts"),
+        "{:?}",
+        granted.measures.iter().map(|m| &m.id).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -75,14 +79,20 @@ fn business_letters_must_be_archived() {
 
 #[test]
 fn secrecy_holders_need_more_than_consent() {
-    let health = with(&worst(), json!({"sector": "health", "consent": "documented", "content": ["appointments", "special_categories"]}));
+    let health = with(
+        &worst(),
+        json!({"sector": "health", "consent": "documented", "content": ["appointments", "special_categories"]}),
+    );
     let a = run(health.clone());
     assert_eq!(a.band, Band::Critical);
     let f = a.factors.iter().find(|f| f.id == "secrecy_holder").expect("secrecy factor");
     assert!(f.law.contains("§ 203 StGB"));
     assert!(ids(&a).contains(&"special_categories"));
     // A practice using Threema Work still carries the DSK's criteria, but much less.
-    let tw = run(with(&health, json!({"messenger": "threema_work", "dpa": "yes", "device": "company_business_only", "contact_access": "denied"})));
+    let tw = run(with(
+        &health,
+        json!({"messenger": "threema_work", "dpa": "yes", "device": "company_business_only", "contact_access": "denied"}),
+    ));
     assert!(tw.score < a.score / 2, "{} vs {}", tw.score, a.score);
     assert!(ids(&tw).contains(&"secrecy_holder"));
     // Alternatives for a practice: end-to-end encryption is valued, the first pick is not
@@ -93,10 +103,14 @@ fn secrecy_holders_need_more_than_consent() {
 
 #[test]
 fn telegram_is_judged_without_end_to_end_encryption() {
-    let t = run(json!({"sector": "trade", "audience": ["customers"], "messenger": "telegram", "content": ["personal_data"]}));
+    let t = run(
+        json!({"sector": "trade", "audience": ["customers"], "messenger": "telegram", "content": ["personal_data"]}),
+    );
     let f = t.factors.iter().find(|f| f.id == "no_e2e").expect("no_e2e");
     assert_eq!(f.points, 15);
-    let appointments = run(json!({"sector": "trade", "audience": ["customers"], "messenger": "telegram", "content": ["appointments"]}));
+    let appointments = run(
+        json!({"sector": "trade", "audience": ["customers"], "messenger": "telegram", "content": ["appointments"]}),
+    );
     assert!(appointments.score < t.score);
     assert!(!t.alternatives.iter().any(|a| a.id == "telegram"), "never recommended");
 }
@@ -121,8 +135,11 @@ fn skip_logic_follows_the_contract() {
         assert!(!a.applicable.contains(&q.to_string()), "{q} should not apply");
     }
     assert!(a.applicable.contains(&"works_council".to_string()));
-    let b = run(json!({"audience": ["customers"], "messenger": "whatsapp_business_platform", "contact_access": "granted", "content": ["business_letters"]}));
-    for q in ["broadcast", "first_contact", "consent", "provider_region", "dpa", "device", "address_book", "archiving"] {
+    let b = run(
+        json!({"audience": ["customers"], "messenger": "whatsapp_business_platform", "contact_access": "granted", "content": ["business_letters"]}),
+    );
+    for q in ["broadcast", "first_contact", "consent", "provider_region", "dpa", "device", "address_book", "archiving"]
+    {
         assert!(b.applicable.contains(&q.to_string()), "{q} should apply");
     }
 }
@@ -156,7 +173,8 @@ fn what_if_suggests_realistic_changes_only() {
 
 #[test]
 fn alternatives_fit_the_visitor() {
-    let internal = run(json!({"sector": "trade", "audience": ["internal"], "hosting": "managed", "budget": "small_fee"}));
+    let internal =
+        run(json!({"sector": "trade", "audience": ["internal"], "hosting": "managed", "budget": "small_fee"}));
     let top: Vec<&str> = internal.alternatives.iter().take(3).map(|a| a.id.as_str()).collect();
     assert!(top.iter().any(|id| ["threema_work", "wire", "element"].contains(id)), "{top:?}");
     let customers = run(json!({"sector": "trade", "audience": ["customers"], "broadcast": "yes"}));
@@ -175,15 +193,23 @@ fn alternatives_fit_the_visitor() {
         assert_eq!(details.len(), engine::catalog::PROPERTIES.len());
         for prop in details {
             assert_eq!(alt.key_facts.get(&prop.id), Some(prop.value));
-            assert!(prop.value == engine::catalog::PropValue::Unknown || !prop.sources.is_empty(), "{} {}", alt.id, prop.id);
+            assert!(
+                prop.value == engine::catalog::PropValue::Unknown || !prop.sources.is_empty(),
+                "{} {}",
+                alt.id,
+                prop.id
+            );
         }
     }
 }
 
 #[test]
 fn every_factor_names_its_law_and_sources() {
-    let a = run(with(&worst(), json!({"content": ["business_letters", "special_categories", "confidential"], "archiving": "none",
-        "chat_backup": "cloud", "media_autosave": "on", "broadcast": "yes", "usage_policy": "none", "sector": "health"})));
+    let a = run(with(
+        &worst(),
+        json!({"content": ["business_letters", "special_categories", "confidential"], "archiving": "none",
+        "chat_backup": "cloud", "media_autosave": "on", "broadcast": "yes", "usage_policy": "none", "sector": "health"}),
+    ));
     assert!(a.factors.len() >= 10);
     for f in &a.factors {
         assert!(!f.law.is_empty() && !f.sources.is_empty() && !f.text.is_empty(), "{}", f.id);

@@ -49,7 +49,8 @@ fn main() -> ExitCode {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        let mut value = |what: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value ({what})"));
+        let mut value =
+            |what: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value ({what})"));
         match name.as_str() {
             "-h" | "--help" => {
                 println!("{HELP}");
