@@ -143,3 +143,14 @@ impl Catalog {
         self.meta.bands.iter().find(|b| b.id == band.id()).map(|b| b.label.get(lang)).unwrap_or(band.id())
     }
 }
+
+/// The JSON download: the contract's assessment plus the answers it was computed from.
+/// Deterministic, like the Markdown report.
+pub fn json_export(a: &Assessment, answers: &Answers) -> String {
+    #[derive(serde::Serialize)]
+    struct Export<'a> {
+        answers: &'a Answers,
+        assessment: &'a Assessment,
+    }
+    serde_json::to_string_pretty(&Export { answers, assessment: a }).expect("an assessment is JSON")
+}

@@ -89,3 +89,15 @@ fn published_schemas_are_current() {
         assert_eq!(published, out, "{path} is stale: regenerate it");
     }
 }
+
+#[test]
+fn json_export_holds_answers_and_assessment() {
+    let cat = engine::Catalog::embedded();
+    let answers = engine::parse_answers(WORST, cat).unwrap();
+    let a = engine::assess(&answers, cat, engine::Lang::En).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&engine::report::json_export(&a, &answers)).unwrap();
+    assert_eq!(v["answers"]["messenger"], "whatsapp");
+    assert_eq!(v["assessment"]["score"], a.score);
+    let (_, cli, _) = assess(&["--lang", "en"], WORST);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&cli).unwrap(), v["assessment"], "same assessment as the CLI");
+}
