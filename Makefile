@@ -15,7 +15,7 @@ test: test-native test-browser
 
 test-native:
 	cargo fmt --all -- --check
-	cargo test --workspace --release
+	cargo test --workspace
 	cargo build --release --workspace --bins
 
 test-browser:

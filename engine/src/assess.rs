@@ -383,9 +383,9 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Ve
                 let mut s = *state;
                 s[qi] = ANSWERED | 1 << b;
                 let s = apply_all(catalog, &s, &m.assume);
-                (eff[qi] & (1 << b) != 0, catalog.score_of(&s))
+                (eff[qi] & (1 << b) != 0, Some(catalog.score_of(&s)))
             }
-            None => (false, catalog.score_of(state)),
+            None => (false, None),
         };
         let v = |key: &str| m.properties.get(key).map(|p| p.value).unwrap_or(PropValue::Unknown);
         let key_facts = KeyFacts {
@@ -414,7 +414,7 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Ve
         });
     }
     // Best fit first; among equals the lower score, then catalog order (stable sort).
-    out.sort_by(|a, b| b.fit.cmp(&a.fit).then(a.score_if_used.cmp(&b.score_if_used)));
+    out.sort_by_key(|a| (std::cmp::Reverse(a.fit), a.score_if_used.unwrap_or(u8::MAX)));
     out
 }
 

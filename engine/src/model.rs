@@ -148,8 +148,9 @@ pub struct Alternative {
     pub reasons: Vec<Reason>,
     /// What it costs the business.
     pub cost: String,
-    /// The visitor's score if they used this messenger, all else equal.
-    pub score_if_used: u8,
+    /// The visitor's score if they used this messenger, all else equal; `None` for a
+    /// messenger the rules cannot judge (one that is not an option of `messenger`).
+    pub score_if_used: Option<u8>,
     /// The key facts side by side (`unknown` where no source could verify them). Their
     /// labels, notes and sources do not depend on the answers: `engine::property_details`.
     pub key_facts: KeyFacts,

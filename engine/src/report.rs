@@ -125,7 +125,7 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
             "| {} | {} | {} | {} | {} |",
             cell(&name),
             alt.fit,
-            alt.score_if_used,
+            alt.score_if_used.map_or("–".to_string(), |s| s.to_string()),
             cell(&reasons.join("; ")),
             cell(&alt.cost)
         );

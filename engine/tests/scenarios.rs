@@ -186,6 +186,11 @@ fn alternatives_fit_the_visitor() {
     let own = run(json!({"sector": "trade", "audience": ["internal"], "hosting": "self_hosted", "budget": "free"}));
     let first = &own.alternatives[0];
     assert_eq!(first.key_facts.self_hosting, engine::catalog::PropValue::Yes, "{}", first.id);
+    // The score with an alternative is the engine's, or none where the rules cannot judge it.
+    for alt in &customers.alternatives {
+        let option = cat().question("messenger").unwrap().options.iter().any(|o| o.id == alt.id);
+        assert_eq!(alt.score_if_used.is_some(), option, "{}", alt.id);
+    }
     // Every alternative says what it costs and rests on sources for what it claims.
     for alt in &customers.alternatives {
         assert!(!alt.cost.is_empty());
