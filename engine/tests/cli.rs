@@ -10,7 +10,8 @@ fn assess(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run assess");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // The command may exit before reading (bad arguments): a broken pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     let out = child.wait_with_output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
