@@ -249,10 +249,7 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
 }
 
 pub(crate) fn source_refs(catalog: &Catalog, ids: &[String]) -> Vec<SourceRef> {
-    ids.iter()
-        .filter_map(|id| catalog.source(id))
-        .map(|s| SourceRef { id: s.id.clone(), title: s.title.clone(), url: s.url.clone(), date: s.date.clone() })
-        .collect()
+    ids.iter().filter_map(|id| catalog.source(id)).cloned().collect()
 }
 
 fn what_if(catalog: &Catalog, state: &State, eff: &State, applies: u32, score: u8, lang: Lang) -> Vec<WhatIf> {
