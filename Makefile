@@ -20,6 +20,7 @@ test-native:
 
 test-browser:
 	scripts/test-browser.sh
+	scripts/test-embed.sh
 
 build:
 	scripts/build.sh

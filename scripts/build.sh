@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the deployable demo page into dist/: the widget as a release WebAssembly build
+# (size profile from Cargo.toml), shrunk with a current wasm-opt -Oz, plus the page's assets.
+#   dist/index.html  dist/style.css  dist/boot.js  dist/favicon.svg
+#   dist/pkg/messenger_check.js  dist/pkg/messenger_check_bg.wasm
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh wasm
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+say() { printf '[build] %s\n' "$*" >&2; }
+
+# One build at a time (make package and the test scripts may run this concurrently); the
+# page is assembled in a staging folder and then replaces dist/ in one move.
+mkdir -p target
+exec 9> target/.build.lock
+flock 9
+
+out=pkg/web
+say "wasm-pack build --release --target web"
+rm -rf "$out"
+# --mode no-install: a missing tool is an error, never a download.
+wasm-pack build --mode no-install --target web --release --no-typescript --no-pack \
+  --out-dir "$out" --out-name messenger_check . >&2
+
+wasm="$out/messenger_check_bg.wasm"
+before=$(wc -c < "$wasm")
+say "wasm-opt -Oz ($(wasm-opt --version))"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+
+stage=target/dist.staging
+rm -rf "$stage"
+mkdir -p "$stage/pkg"
+cp index.html "$stage/index.html"
+cp www/style.css www/boot.js www/favicon.svg "$stage/"
+cp "$out/messenger_check.js" "$wasm" "$stage/pkg/"
+# Embedding: the iframe page, the theme layer and the offline service worker, whose cache name
+# is a hash of the page's files (each build gets a fresh cache). See www/sw.js, www/embed.js.
+cp www/embed.html www/embed.js "$stage/"
+cp www/npm/theme.css "$stage/theme.css"
+sw_version=$(cat "$stage"/index.html "$stage"/*.css "$stage"/*.js "$stage"/favicon.svg "$stage"/pkg/* | sha256sum | cut -c1-16)
+sed "s/__MC_VERSION__/$sw_version/" www/sw.js > "$stage/sw.js"
+rm -rf dist
+mv "$stage" dist
+
+gz() { gzip -9 -c "$1" | wc -c; }
+say "wasm: $before -> $(wc -c < dist/pkg/messenger_check_bg.wasm) bytes raw, $(gz dist/pkg/messenger_check_bg.wasm) gzip"
+say "js glue: $(wc -c < dist/pkg/messenger_check.js) raw, $(gz dist/pkg/messenger_check.js) gzip"
+total=0
+for f in dist/index.html dist/style.css dist/boot.js dist/favicon.svg dist/pkg/messenger_check.js dist/pkg/messenger_check_bg.wasm; do
+  total=$((total + $(gz "$f")))
+done
+say "whole page, gzip: $total bytes"
+say "done: dist/"

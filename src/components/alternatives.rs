@@ -1,0 +1,172 @@
+//! Alternatives that fit: the engine's ranking as cards a visitor can scan side by side — fit,
+//! the score they would have with it, why it fits or not (marked + and −, not only by colour),
+//! what it costs them, and the key properties in the same order on every card.
+use std::rc::Rc;
+
+use engine::assess::value_key;
+use engine::catalog::{PropValue, PROPERTIES};
+use engine::{property_details, Assessment};
+use yew::prelude::*;
+
+use super::{source_item, use_env};
+use crate::i18n::tf;
+
+/// Cards shown before "show all".
+const FIRST: usize = 4;
+
+#[derive(Properties, PartialEq)]
+pub struct AlternativesProps {
+    pub assessment: Rc<Assessment>,
+}
+
+fn value_class(v: PropValue) -> &'static str {
+    match v {
+        PropValue::Yes => "is-yes",
+        PropValue::No => "is-no",
+        PropValue::Partial | PropValue::Optional => "is-partial",
+        PropValue::Unknown => "is-unknown",
+    }
+}
+
+fn value_mark(v: PropValue) -> &'static str {
+    match v {
+        PropValue::Yes => "✓",
+        PropValue::No => "✗",
+        PropValue::Partial | PropValue::Optional => "◐",
+        PropValue::Unknown => "?",
+    }
+}
+
+#[component]
+pub fn Alternatives(props: &AlternativesProps) -> Html {
+    let env = use_env();
+    let show_all = use_state(|| false);
+    let a = &props.assessment;
+    if a.alternatives.is_empty() {
+        return html! {};
+    }
+    let heading = env.id("alternatives-title");
+    let list_id = env.id("alternatives-list");
+    let shown = if *show_all { a.alternatives.len() } else { FIRST.min(a.alternatives.len()) };
+    let table_title = env.id("compare-title");
+    let shown_alts: Vec<&engine::Alternative> =
+        a.alternatives.iter().enumerate().filter(|(i, alt)| *i < shown || alt.current).map(|(_, alt)| alt).collect();
+    let cards = shown_alts.iter().map(|alt| {
+        let name_id = env.id(&format!("alt-{}", alt.id));
+        html! {
+            <li key={alt.id.clone()} class={classes!("mc-alt", alt.current.then_some("is-current"))} aria-labelledby={name_id.clone()}>
+                <h4 class="mc-alt-name" id={name_id}>
+                    { &alt.name }
+                    if alt.current {
+                        <span class="mc-tag">{ env.t("current") }</span>
+                    }
+                </h4>
+                <dl class="mc-alt-figures">
+                    <div><dt>{ env.t("fit") }</dt><dd><strong>{ alt.fit }</strong>{ " / 100" }</dd></div>
+                    <div>
+                        <dt>{ env.t("your_score_with") }</dt>
+                        <dd>
+                            if let Some(s) = alt.score_if_used {
+                                <strong>{ s }</strong>{ " / 100" }
+                            } else {
+                                { env.t("unknown") }
+                            }
+                        </dd>
+                    </div>
+                </dl>
+                <p class="mc-alt-summary">{ &alt.summary }</p>
+                if !alt.reasons.is_empty() {
+                    <ul class="mc-reasons" aria-label={env.t("reasons")}>
+                        { for alt.reasons.iter().map(|r| html! {
+                            <li class={if r.positive { "is-pro" } else { "is-con" }}>
+                                <span class="mc-mark" aria-hidden="true">{ if r.positive { "+" } else { "−" } }</span>
+                                <span class="mc-visually-hidden">{ if r.positive { env.t("pro") } else { env.t("con") } }{ ": " }</span>
+                                { &r.text }
+                            </li>
+                        }) }
+                    </ul>
+                }
+                <p class="mc-cost"><span class="mc-key">{ env.t("cost") }{ ": " }</span>{ &alt.cost }</p>
+                {{
+                    let details = property_details(&env.cat, &alt.id, env.lang);
+                    let mut sources: Vec<&engine::SourceRef> = Vec::new();
+                    for p in &details {
+                        for s in &p.sources {
+                            if !sources.iter().any(|x| x.id == s.id) {
+                                sources.push(s);
+                            }
+                        }
+                    }
+                    let notes: Vec<(String, String)> =
+                        details.iter().filter_map(|p| p.note.clone().map(|n| (p.label.clone(), n))).collect();
+                    if sources.is_empty() && notes.is_empty() {
+                        html! {}
+                    } else {
+                        html! {
+                            <details class="mc-more">
+                                <summary>{ env.t("details_sources") }</summary>
+                                if !notes.is_empty() {
+                                    <ul class="mc-notes">
+                                        { for notes.into_iter().map(|(label, note)| html! {
+                                            <li><span class="mc-key">{ label }{ ": " }</span>{ note }</li>
+                                        }) }
+                                    </ul>
+                                }
+                                <ul class="mc-sources-list">{ for sources.into_iter().map(source_item) }</ul>
+                            </details>
+                        }
+                    }
+                }}
+            </li>
+        }
+    });
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+    };
+    html! {
+        <section class="mc-block mc-alternatives" aria-labelledby={heading.clone()}>
+            <h3 id={heading}>{ env.t("alternatives") }</h3>
+            <ul class="mc-alt-list" id={list_id.clone()}>{ for cards }</ul>
+            <div class="mc-table-scroll" role="region" aria-labelledby={table_title.clone()} tabindex="0">
+                <table class="mc-compare">
+                    <caption id={table_title}>{ env.t("compare") }</caption>
+                    <thead>
+                        <tr>
+                            <td></td>
+                            { for shown_alts.iter().map(|alt| html! { <th scope="col" key={alt.id.clone()}>{ &alt.name }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for PROPERTIES.iter().map(|key| html! {
+                            <tr key={*key}>
+                                <th scope="row">{ env.t(&format!("prop.{key}")) }</th>
+                                { for shown_alts.iter().map(|alt| {
+                                    let v = alt.key_facts.get(key).unwrap_or(PropValue::Unknown);
+                                    html! {
+                                        <td key={alt.id.clone()} class={value_class(v)}>
+                                            <span class="mc-mark" aria-hidden="true">{ value_mark(v) }</span>
+                                            { " " }{ env.t(value_key(v)) }
+                                        </td>
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if a.alternatives.len() > FIRST {
+                <p>
+                    <button type="button" class="mc-button mc-button-quiet" aria-expanded={show_all.to_string()}
+                        aria-controls={list_id} onclick={toggle}>
+                        if *show_all {
+                            { env.t("show_fewer") }
+                        } else {
+                            { tf(&env.cat, "show_all", env.lang, &[("count", a.alternatives.len().to_string())]) }
+                        }
+                    </button>
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! Why this score: the factors, largest first, each with its points, law and sources, and
+//! how the score is computed.
+use std::rc::Rc;
+
+use engine::Assessment;
+use yew::prelude::*;
+
+use super::{source_item, use_env};
+use crate::i18n::tf;
+
+#[derive(Properties, PartialEq)]
+pub struct FactorsProps {
+    pub assessment: Rc<Assessment>,
+}
+
+#[component]
+pub fn Factors(props: &FactorsProps) -> Html {
+    let env = use_env();
+    let a = &props.assessment;
+    let heading = env.id("factors-title");
+    let items = a.factors.iter().map(|f| {
+        html! {
+            <li key={f.id.clone()} class="mc-factor">
+                <h4 class="mc-item-title">
+                    <span>{ &f.title }</span>
+                    <span class="mc-points">{ format!("+{} {}", f.points, env.t("points")) }</span>
+                </h4>
+                <p>{ &f.text }</p>
+                <p class="mc-law"><span class="mc-key">{ env.t("law") }{ ": " }</span>{ &f.law }</p>
+                if !f.sources.is_empty() {
+                    <details class="mc-more">
+                        <summary>{ format!("{} ({})", env.t("sources"), f.sources.len()) }</summary>
+                        <ul class="mc-sources-list">{ for f.sources.iter().map(source_item) }</ul>
+                    </details>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="mc-block mc-factors" aria-labelledby={heading.clone()}>
+            <h3 id={heading}>{ env.t("factors") }</h3>
+            if a.factors.is_empty() {
+                <p>{ env.t("no_factors") }</p>
+            } else {
+                <ol class="mc-list">{ for items }</ol>
+            }
+            if a.points > 100 {
+                <p class="mc-note">{ tf(&env.cat, "capped", env.lang, &[("points", a.points.to_string())]) }</p>
+            }
+            <details class="mc-formula">
+                <summary>{ env.t("formula") }</summary>
+                <p>{ &a.formula }</p>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,87 @@
+//! What lowers the risk most: the engine's measures, most effective first, each with the score
+//! afterwards and a button that applies its answer changes (undoable).
+use std::rc::Rc;
+
+use engine::{Answers, Assessment};
+use yew::prelude::*;
+
+use super::{source_item, use_env};
+use crate::i18n::tf;
+
+/// Measures shown before "show all".
+const FIRST: usize = 5;
+
+#[derive(Properties, PartialEq)]
+pub struct MeasuresProps {
+    pub assessment: Rc<Assessment>,
+    pub on_apply: Callback<Answers>,
+}
+
+#[component]
+pub fn Measures(props: &MeasuresProps) -> Html {
+    let env = use_env();
+    let show_all = use_state(|| false);
+    let a = &props.assessment;
+    let heading = env.id("measures-title");
+    let list_id = env.id("measures-list");
+    let shown = if *show_all { a.measures.len() } else { FIRST.min(a.measures.len()) };
+    let items = a.measures.iter().take(shown).map(|m| {
+        let title_id = env.id(&format!("measure-{}", m.id));
+        let onclick = {
+            let on_apply = props.on_apply.clone();
+            let changes = m.changes.clone();
+            Callback::from(move |_: MouseEvent| on_apply.emit(changes.clone()))
+        };
+        html! {
+            <li key={m.id.clone()} class="mc-measure">
+                <h4 class="mc-item-title">
+                    <span id={title_id.clone()}>{ &m.title }</span>
+                    <span class="mc-points mc-gain">{ format!("−{} {}", m.gain, env.t("points")) }</span>
+                </h4>
+                <p>{ &m.text }</p>
+                <p class="mc-after">
+                    <span class="mc-nowrap"><span class="mc-key">{ env.t("score_after") }{ ": " }</span><strong>{ m.score }</strong></span>
+                    { " " }
+                    <button type="button" class="mc-button mc-button-small" onclick={onclick} aria-describedby={title_id}>
+                        { env.t("apply") }
+                    </button>
+                </p>
+                if !m.law.is_empty() || !m.sources.is_empty() {
+                    <details class="mc-more">
+                        <summary>{ env.t("law") }{ " · " }{ env.t("sources") }</summary>
+                        if !m.law.is_empty() {
+                            <p class="mc-law">{ &m.law }</p>
+                        }
+                        <ul class="mc-sources-list">{ for m.sources.iter().map(source_item) }</ul>
+                    </details>
+                }
+            </li>
+        }
+    });
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+    };
+    html! {
+        <section class="mc-block mc-measures" aria-labelledby={heading.clone()}>
+            <h3 id={heading}>{ env.t("measures") }</h3>
+            if a.measures.is_empty() {
+                <p>{ env.t("no_measures") }</p>
+            } else {
+                <ol class="mc-list" id={list_id.clone()}>{ for items }</ol>
+            }
+            if a.measures.len() > FIRST {
+                <p>
+                    <button type="button" class="mc-button mc-button-quiet" aria-expanded={show_all.to_string()}
+                        aria-controls={list_id} onclick={toggle}>
+                        if *show_all {
+                            { env.t("show_fewer_measures") }
+                        } else {
+                            { tf(&env.cat, "show_all_measures", env.lang, &[("count", a.measures.len().to_string())]) }
+                        }
+                    </button>
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+//! One component per file. Each reads the catalog and language from the `Env` context and
+//! renders part of the `Assessment`; none computes a number.
+mod alternatives;
+mod call_to_action;
+mod factors;
+mod gauge;
+mod lang_switch;
+mod measures;
+mod notice;
+mod question;
+mod result_panel;
+mod what_if;
+
+pub use alternatives::Alternatives;
+pub use call_to_action::CallToAction;
+pub use factors::Factors;
+pub use gauge::Gauge;
+pub use lang_switch::LangSwitch;
+pub use measures::Measures;
+pub use notice::Notice;
+pub use question::QuestionField;
+pub use result_panel::ResultPanel;
+pub use what_if::WhatIfList;
+
+use yew::prelude::*;
+
+use crate::app::Env;
+
+/// The `Env` the `App` provides.
+#[hook]
+pub fn use_env() -> Env {
+    use_context::<Env>().expect("components render inside App")
+}
+
+/// A source as a link (when it has an address) or as plain text.
+pub(crate) fn source_item(s: &engine::SourceRef) -> Html {
+    let label = match &s.date {
+        Some(d) => format!("{} ({d})", s.title),
+        None => s.title.clone(),
+    };
+    html! {
+        <li key={s.id.clone()}>
+            if let Some(url) = &s.url {
+                <a href={url.clone()} rel="noopener noreferrer external">{ label }</a>
+            } else {
+                { label }
+            }
+        </li>
+    }
+}

@@ -1,0 +1,57 @@
+//! The score at a glance: the gauge, the score in an `<output>` (polite live region that holds
+//! just the number), the band in words with its advice, how far the score can still move, and
+//! progress (answered of applicable).
+use std::rc::Rc;
+
+use engine::Assessment;
+use yew::prelude::*;
+
+use super::{use_env, Gauge};
+use crate::i18n::tf;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultPanelProps {
+    pub assessment: Rc<Assessment>,
+}
+
+#[component]
+pub fn ResultPanel(props: &ResultPanelProps) -> Html {
+    let env = use_env();
+    let a = &props.assessment;
+    let (cat, lang) = (&env.cat, env.lang);
+    let range = if a.range.max > a.score {
+        tf(cat, "range", lang, &[("max", a.range.max.to_string())])
+    } else {
+        env.t("range_closed")
+    };
+    let progress = tf(
+        cat,
+        "progress",
+        lang,
+        &[("answered", a.progress.answered.to_string()), ("applicable", a.progress.applicable.to_string())],
+    );
+    let progress_id = env.id("progress");
+    let score_label_id = env.id("score-label");
+    html! {
+        <div class={classes!("mc-summary", format!("mc-band-{}", a.band.id()))}>
+            <Gauge score={a.score} band={a.band} />
+            <p class="mc-score-line">
+                <span class="mc-score-label" id={score_label_id.clone()}>{ env.t("score") }</span>
+                <span class="mc-score-value">
+                    <output id={env.score_id()} class="mc-score" aria-live="polite" aria-labelledby={score_label_id}>{ a.score }</output>
+                    <span class="mc-score-of">{ " " }{ env.t("out_of") }</span>
+                </span>
+            </p>
+            <p class="mc-band-line" aria-live="polite">
+                { env.t("band") }{ ": " }<strong class="mc-band-label">{ &a.band_label }</strong>
+            </p>
+            <p class="mc-advice">{ &a.band_advice }</p>
+            <p class="mc-range">{ range }</p>
+            <div class="mc-progress">
+                <progress max={a.progress.applicable.max(1).to_string()} value={a.progress.answered.to_string()}
+                    aria-labelledby={progress_id.clone()}></progress>
+                <span id={progress_id}>{ progress }</span>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,359 @@
+//! The widget's components in headless Chromium (wasm-bindgen-test): they render the catalog's
+//! questions as real form controls, update the score from the engine on every answer, switch
+//! language, hide questions that stop applying, and the JS API (`mount`, `evaluate`) behaves.
+//! Run by `scripts/test-browser.sh` (`wasm-pack test --headless --chrome`).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use engine::fragment::{DropReason, Dropped};
+use engine::{assess, Answer, Answers, Catalog, Lang};
+use messenger_check::bindings::{evaluate, mount};
+use messenger_check::state::LinkNotice;
+use messenger_check::{App, AppProps};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the page to mount on.
+fn host() -> Element {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn render(props: AppProps) -> (Element, yew::AppHandle<App>) {
+    let el = host();
+    let handle = yew::Renderer::<App>::with_root_and_props(el.clone(), props).render();
+    (el, handle)
+}
+
+fn props() -> AppProps {
+    AppProps {
+        catalog: Default::default(),
+        lang: Lang::De,
+        answers: Answers::new(),
+        notice: None,
+        remote: Default::default(),
+        on_change: None,
+        standalone: false,
+        prefix: "mc".into(),
+    }
+}
+
+async fn settle() {
+    yew::scheduler::flush().await;
+}
+
+/// Waits past the next paint (questions that do not apply are built hidden after it).
+async fn after_paint() {
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    settle().await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+}
+
+/// The inputs of a question that is shown.
+fn visible(root: &Element, question: &str) -> Vec<Element> {
+    all(root, &format!("fieldset:not([hidden]) input[name=\"{question}\"]"))
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default().trim().to_string()
+}
+
+fn click(root: &Element, selector: &str) {
+    one(root, selector).dyn_into::<HtmlElement>().unwrap().click();
+}
+
+fn score(root: &Element) -> u8 {
+    text(root, "output.mc-score").parse().expect("the score is a number")
+}
+
+fn legends(root: &Element) -> Vec<String> {
+    all(root, "fieldset:not([hidden]) > legend").iter().map(|l| l.text_content().unwrap_or_default()).collect()
+}
+
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    let cat = Catalog::embedded();
+    pairs
+        .iter()
+        .map(|(q, a)| {
+            let multi = cat.question(q).unwrap().multi;
+            let ans =
+                if multi { Answer::Many(a.split(',').map(String::from).collect()) } else { Answer::One(a.to_string()) };
+            (q.to_string(), ans)
+        })
+        .collect()
+}
+
+fn expected_score(pairs: &[(&str, &str)]) -> u8 {
+    assess(&answers(pairs), Catalog::embedded(), Lang::De).unwrap().score
+}
+
+const WORST: &[(&str, &str)] = &[
+    ("sector", "trade"),
+    ("audience", "customers"),
+    ("broadcast", "no"),
+    ("messenger", "whatsapp"),
+    ("dpa", "no"),
+    ("device", "private_phone"),
+    ("contact_access", "granted"),
+    ("address_book", "mixed"),
+    ("first_contact", "business"),
+    ("consent", "none"),
+    ("content", "appointments"),
+    ("chat_backup", "off"),
+    ("media_autosave", "off"),
+    ("usage_policy", "written"),
+    ("works_council", "none"),
+    ("hosting", "no_preference"),
+    ("budget", "small_fee"),
+];
+
+#[wasm_bindgen_test]
+async fn each_applicable_question_is_a_fieldset_with_legend_and_real_inputs() {
+    let (el, _app) = render(props());
+    settle().await;
+    let cat = Catalog::embedded();
+    let applicable = assess(&Answers::new(), cat, Lang::De).unwrap().applicable;
+    let want: Vec<String> = applicable.iter().map(|id| cat.question(id).unwrap().title.de.clone()).collect();
+    assert_eq!(legends(&el), want);
+    for id in &applicable {
+        let q = cat.question(id).unwrap();
+        let inputs = visible(&el, id);
+        assert_eq!(inputs.len(), q.options.len(), "{id}: one input per option");
+        for (input, option) in inputs.iter().zip(&q.options) {
+            let input: &HtmlInputElement = input.dyn_ref().unwrap();
+            assert_eq!(input.value(), option.id);
+            assert_eq!(input.type_(), if q.multi { "checkbox" } else { "radio" });
+            assert!(input.closest("label").unwrap().is_some(), "{id}: the input sits in its label");
+        }
+        let fieldset = one(&el, &format!("fieldset#mc-q-{id}"));
+        let described = fieldset.get_attribute("aria-describedby").unwrap();
+        let why = one(&el, &format!("#{}", described.split(' ').next().unwrap()));
+        assert_eq!(why.text_content().unwrap().contains(&q.why.de), true, "{id}: the why-we-ask hint is linked");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_score_output_changes_after_clicking_an_option() {
+    let (el, _app) = render(props());
+    settle().await;
+    assert_eq!(score(&el), 0);
+    let output = one(&el, "output#score");
+    assert_eq!(output.get_attribute("aria-live").as_deref(), Some("polite"));
+    click(&el, "input[name=\"messenger\"][value=\"whatsapp\"]");
+    settle().await;
+    assert_eq!(score(&el), expected_score(&[("messenger", "whatsapp")]));
+    assert!(score(&el) > 0);
+    click(&el, "input[name=\"device\"][value=\"private_phone\"]");
+    settle().await;
+    assert_eq!(score(&el), expected_score(&[("messenger", "whatsapp"), ("device", "private_phone")]));
+    let progress = text(&el, ".mc-progress");
+    assert!(progress.starts_with("2 von"), "progress counts answered questions: {progress}");
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_every_legend() {
+    let (el, _app) = render(props());
+    settle().await;
+    let cat = Catalog::embedded();
+    let de = legends(&el);
+    assert_eq!(de[0], cat.questions[0].title.de);
+    click(&el, ".mc-lang button[lang=\"en\"]");
+    settle().await;
+    let en = legends(&el);
+    let want: Vec<String> =
+        de.iter().map(|t| cat.questions.iter().find(|q| &q.title.de == t).unwrap().title.en.clone()).collect();
+    assert_eq!(en, want);
+    assert_eq!(one(&el, ".mc").get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(text(&el, ".mc-results-title"), cat.ui("results", Lang::En));
+}
+
+#[wasm_bindgen_test]
+async fn a_question_disappears_when_it_stops_applying_and_keeps_its_answer() {
+    let (el, _app) = render(props());
+    settle().await;
+    assert!(visible(&el, "broadcast").is_empty(), "broadcast only applies with customers");
+    after_paint().await;
+    assert!(one(&el, "fieldset#mc-q-broadcast").has_attribute("hidden"), "a question that does not apply is hidden");
+    click(&el, "input[name=\"audience\"][value=\"customers\"]");
+    settle().await;
+    assert_eq!(visible(&el, "broadcast").len(), 2);
+    click(&el, "input[name=\"broadcast\"][value=\"yes\"]");
+    click(&el, "input[name=\"audience\"][value=\"internal\"]");
+    settle().await;
+    let with = score(&el);
+    click(&el, "input[name=\"audience\"][value=\"customers\"]");
+    settle().await;
+    assert!(visible(&el, "broadcast").is_empty(), "broadcast is gone");
+    assert_eq!(score(&el), expected_score(&[("audience", "internal"), ("broadcast", "yes")]));
+    click(&el, "input[name=\"audience\"][value=\"customers\"]");
+    settle().await;
+    assert!(one(&el, "input[name=\"broadcast\"][value=\"yes\"]").dyn_into::<HtmlInputElement>().unwrap().checked());
+    assert_eq!(score(&el), with);
+}
+
+#[wasm_bindgen_test]
+async fn a_what_if_applies_and_undo_returns() {
+    let mut p = props();
+    p.answers = answers(WORST);
+    let (el, _app) = render(p);
+    settle().await;
+    let start = score(&el);
+    assert_eq!(start, expected_score(WORST));
+    let promised: u8 = text(&el, ".mc-what-if .mc-what-if-score").parse().unwrap();
+    assert!(promised < start);
+    click(&el, ".mc-what-if button");
+    settle().await;
+    assert_eq!(score(&el), promised);
+    click(&el, ".mc-undo");
+    settle().await;
+    assert_eq!(score(&el), start);
+}
+
+#[wasm_bindgen_test]
+async fn the_link_notice_shows_dropped_items_as_text() {
+    let mut p = props();
+    let item = "sector=<img src=x onerror=alert(1)>".to_string();
+    p.notice = Some(Rc::new(LinkNotice {
+        items: vec![Dropped { item: item.clone(), reason: DropReason::UnknownOption }],
+        count: 3,
+    }));
+    let (el, _app) = render(p);
+    settle().await;
+    let notice = one(&el, ".mc-notice[role=\"status\"]");
+    assert!(notice.text_content().unwrap().contains(&item));
+    assert!(all(&el, "img").is_empty(), "nothing from the link becomes markup");
+    click(&el, ".mc-notice button");
+    settle().await;
+    assert!(all(&el, ".mc-notice").is_empty());
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+fn message(e: wasm_bindgen::JsError) -> String {
+    get(&JsValue::from(e), "message").as_string().unwrap()
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn mount_gives_a_handle_that_reads_sets_resets_and_destroys() {
+    let el = host();
+    let mut w = mount(
+        el.clone(),
+        options(r#"{"lang": "en", "answers": {"messenger": "whatsapp", "audience": ["customers"]}}"#),
+    )
+    .unwrap_or_else(|e| panic!("{}", message(e)));
+    settle().await;
+    let want = expected_score(&[("messenger", "whatsapp"), ("audience", "customers")]);
+    assert_eq!(score(&el), want);
+    assert_eq!(legends(&el)[0], Catalog::embedded().questions[0].title.en);
+    let a = w.answers().unwrap_or_else(|e| panic!("{}", message(e)));
+    assert_eq!(get(&a, "messenger").as_string().as_deref(), Some("whatsapp"));
+    assert!(js_sys::Array::is_array(&get(&a, "audience")));
+    let assessment = w.assessment().unwrap_or_else(|e| panic!("{}", message(e)));
+    assert_eq!(get(&assessment, "score").as_f64(), Some(f64::from(want)));
+    assert_eq!(get(&assessment, "band").as_string().as_deref(), Some(engine::Catalog::embedded().band_of(want).id()));
+
+    w.set_lang("de").unwrap_or_else(|e| panic!("{}", message(e)));
+    settle().await;
+    assert_eq!(legends(&el)[0], Catalog::embedded().questions[0].title.de);
+    assert!(w.set_lang("fr").is_err());
+
+    w.reset();
+    settle().await;
+    assert_eq!(score(&el), 0);
+    w.destroy();
+    settle().await;
+    assert_eq!(el.child_element_count(), 0, "destroy empties the element");
+    w.destroy(); // twice is fine
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_do_not_share_ids_or_radio_groups() {
+    let (a, b) = (host(), host());
+    let mut wa = mount(a.clone(), JsValue::UNDEFINED).unwrap_or_else(|e| panic!("{}", message(e)));
+    let mut wb = mount(b.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("{}", message(e)));
+    settle().await;
+    click(&a, "input[name=\"sector\"][value=\"health\"]");
+    click(&b, "input[name=\"sector\"][value=\"trade\"]");
+    settle().await;
+    assert!(one(&a, "input[name=\"sector\"][value=\"health\"]").dyn_into::<HtmlInputElement>().unwrap().checked());
+    let ids_a: Vec<String> = all(&a, "[id]").iter().map(|e| e.id()).collect();
+    let ids_b: Vec<String> = all(&b, "[id]").iter().map(|e| e.id()).collect();
+    assert!(ids_a.iter().all(|id| !ids_b.contains(id)), "element ids are unique per widget");
+    wa.destroy();
+    wb.destroy();
+}
+
+#[wasm_bindgen_test]
+fn mount_rejects_bad_options_naming_them() {
+    let cases = [
+        (r#"{"lang": "fr"}"#, "`lang`"),
+        (r#"{"lang": 7}"#, "`lang`"),
+        (r#"{"answers": {"sector": "nope"}}"#, "nope"),
+        (r#"{"answers": {"colour": "red"}}"#, "colour"),
+        (r#"{"catalog": {"texts": {"de": {"ui.nope": "x"}}}}"#, "ui.nope"),
+        (r#"{"catalog": {"alternatives": {"hide": ["icq"]}}}"#, "icq"),
+        (r#"{"onChange": 5}"#, "`onChange`"),
+        (r#"{"colour": "red"}"#, "`colour`"),
+    ];
+    for (json, needle) in cases {
+        match mount(host(), options(json)) {
+            Ok(mut w) => {
+                w.destroy();
+                panic!("{json} was accepted");
+            }
+            Err(e) => {
+                let m = message(e);
+                assert!(m.contains(needle), "{json}: `{m}` names {needle}");
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_catalog_override_changes_the_texts() {
+    let el = host();
+    let mut w = mount(el.clone(), options(r#"{"catalog": {"texts": {"de": {"ui.title": "Unser Check"}}}}"#))
+        .unwrap_or_else(|e| panic!("{}", message(e)));
+    settle().await;
+    assert_eq!(text(&el, ".mc-title"), "Unser Check");
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn evaluate_gives_the_engines_assessment_and_names_bad_ids() {
+    let v = evaluate(options(r#"{"messenger": "whatsapp", "device": "private_phone"}"#), Some("en".into()))
+        .unwrap_or_else(|e| panic!("{}", message(e)));
+    let want =
+        assess(&answers(&[("messenger", "whatsapp"), ("device", "private_phone")]), Catalog::embedded(), Lang::En)
+            .unwrap();
+    assert_eq!(get(&v, "score").as_f64(), Some(f64::from(want.score)));
+    assert_eq!(get(&v, "band_label").as_string(), Some(want.band_label.clone()));
+    let factors: js_sys::Array = get(&v, "factors").dyn_into().unwrap();
+    assert_eq!(factors.length() as usize, want.factors.len());
+    let err = evaluate(options(r#"{"messenger": "icq"}"#), None).err().expect("an unknown option is an error");
+    assert!(message(err).contains("icq"));
+    assert!(evaluate(options("{}"), Some("xx".into())).is_err());
+}

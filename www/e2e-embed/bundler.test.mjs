@@ -1,0 +1,58 @@
+// The bundler way (www/examples/bundler/): esbuild bundles an app that imports
+// "messenger-check" and "messenger-check/element" from the installed package; the built page
+// runs under the strict CSP.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, symlinkSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { REPO, SITE, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve({ root: SITE() });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("esbuild bundles the package; the bundle mounts, evaluates and registers the element", async () => {
+  const example = join(SITE(), "examples", "bundler");
+  // esbuild comes from www/'s devDependencies (the tarball is the only thing installed here).
+  const esbuild = join(SITE(), "node_modules", "esbuild");
+  if (!existsSync(esbuild)) symlinkSync(join(REPO, "www", "node_modules", "esbuild"), esbuild, "dir");
+  const out = execFileSync(process.execPath, ["build.mjs"], { cwd: example, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  assert.match(out, /copied .*messenger_check_bg\.wasm/);
+  const bundle = join(example, "public", "build", "main.js");
+  const wasm = join(example, "public", "build", "messenger_check_bg.wasm");
+  assert.ok(statSync(bundle).size > 10_000, "a bundle was written");
+  assert.deepEqual(readFileSync(wasm), readFileSync(join(SITE(), "node_modules", "messenger-check", "messenger_check_bg.wasm")));
+  // The browser build, not the Node one: no node: imports in the bundle.
+  assert.doesNotMatch(readFileSync(bundle, "utf8"), /node:fs/);
+
+  const { context, log } = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url("/examples/bundler/public/"));
+    await page.locator("#check output.mc-score").waitFor();
+    await until(async () => /^\d+ \(/.test(await page.locator("#worst").textContent()), "evaluate() to fill #worst");
+    assert.match(await page.locator("#worst").textContent(), /^\d+ \(Critical\)$/);
+    assert.equal(await page.locator("#check .mc").getAttribute("lang"), "en");
+    await page.locator('#check input[name="messenger"][value="telegram"]').check();
+    await until(async () => (await page.locator("#my-score").textContent()) === (await page.locator("#check output.mc-score").textContent()), "onChange");
+    // The element from the same bundle: dark, in its shadow root.
+    await until(() => page.evaluate(() => !!document.querySelector("messenger-check").shadowRoot?.querySelector("output.mc-score")), "the element");
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector("messenger-check").shadowRoot.querySelector(".mc")).backgroundColor);
+    assert.equal(bg, "rgb(21, 24, 28)");
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(foreignRequests(log, [server.origin]), []);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

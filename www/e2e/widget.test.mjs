@@ -1,0 +1,212 @@
+// The demo page end to end, in Debian's Chromium, served with the strict CSP header:
+// the CLI is the oracle for every score.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  setup, open, cli, score, scoreChange, settle, answerByClicking, legends, fragment,
+  WORST, QUESTIONS,
+} from "./lib.mjs";
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+test("answering the worst case by clicking shows the CLI's score, band and factors", { timeout: 60_000 }, async () => {
+  const page = await open(env, "?lang=de");
+  const expected = cli(WORST, "de");
+  assert.equal(await score(page), 0, "no answers, no points");
+  const historyBefore = await page.evaluate(() => history.length);
+
+  await answerByClicking(page, WORST);
+  await page.waitForFunction((s) => document.querySelector("#score").textContent === String(s), expected.score, { timeout: 3000 })
+    .catch(() => {});
+  assert.equal(await score(page), expected.score, "the page's score is the CLI's");
+  assert.equal(expected.band, "critical", "the contract puts the worst case in the critical band");
+  assert.equal((await page.textContent(".mc-band-label")).trim(), expected.band_label);
+  const factorTitles = await page.$$eval(".mc-factor .mc-item-title > span:first-child", (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(factorTitles, expected.factors.map((f) => f.title), "the factors, largest first");
+  const progress = await page.textContent(".mc-progress");
+  assert.match(progress, new RegExp(`${expected.progress.answered}\\D+${expected.progress.applicable}`));
+
+  // The address keeps the answers (the share link) without adding history entries.
+  await settle(page);
+  const hash = await page.evaluate(() => location.hash);
+  assert.equal(hash, `#${fragment(WORST)}`);
+  assert.equal(await page.evaluate(() => history.length), historyBefore, "replaceState, no history flooding");
+  await page.assertClean();
+  await page.closeAll();
+});
+
+test("a question that stops applying disappears, and its answer no longer counts", { timeout: 30_000 }, async () => {
+  const page = await open(env, "?lang=de");
+  await answerByClicking(page, { audience: ["customers"] });
+  assert.equal(await page.locator('fieldset:not([hidden]) input[name="broadcast"]').count(), 2, "broadcast applies to customers");
+  await page.check('input[name="broadcast"][value="yes"]');
+  await settle(page);
+  const withBroadcast = await score(page);
+  await page.check('input[name="audience"][value="internal"]');
+  await page.uncheck('input[name="audience"][value="customers"]');
+  await settle(page);
+  assert.equal(await page.locator('fieldset:not([hidden]) input[name="broadcast"]').count(), 0, "broadcast is gone");
+  assert.equal(await page.isVisible('input[name="broadcast"]'), false);
+  assert.equal(await score(page), cli({ audience: ["internal"], broadcast: "yes" }).score);
+  // Its answer was kept: it comes back when the question applies again.
+  await page.check('input[name="audience"][value="customers"]');
+  await settle(page);
+  assert.equal(await page.isChecked('input[name="broadcast"][value="yes"]'), true);
+  assert.equal(await score(page), withBroadcast);
+  await page.assertClean();
+  await page.closeAll();
+});
+
+test("the language switch re-renders everything in English, and ?lang=en starts in English", { timeout: 30_000 }, async () => {
+  const page = await open(env, "?lang=de");
+  const de = await legends(page);
+  assert.deepEqual(de, QUESTIONS.filter((q) => de.includes(q.title.de)).map((q) => q.title.de));
+  assert.ok(de.length >= 5, "the questions that always apply are there");
+  await page.click('.mc-lang button[lang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  const en = await legends(page);
+  assert.deepEqual(en, de.map((t) => QUESTIONS.find((q) => q.title.de === t).title.en), "every legend is now English");
+  assert.equal(await page.getAttribute('.mc-lang button[lang="en"]', "aria-pressed"), "true");
+  assert.match(await page.title(), /Messenger check/);
+  await page.assertClean();
+  await page.closeAll();
+
+  const en2 = await open(env, "?lang=en");
+  assert.equal(await en2.evaluate(() => document.documentElement.lang), "en");
+  assert.equal((await legends(en2))[0], QUESTIONS[0].title.en);
+  await en2.assertClean();
+  await en2.closeAll();
+
+  // Without ?lang the browser's language decides.
+  const browserEn = await open(env, "", { locale: "en-GB" });
+  assert.equal((await legends(browserEn))[0], QUESTIONS[0].title.en);
+  await browserEn.closeAll();
+});
+
+test("a what-if applies with one click, gives the score it promised, and undo returns", { timeout: 60_000 }, async () => {
+  const page = await open(env, `?lang=de#${fragment(WORST)}`);
+  const start = await score(page);
+  assert.equal(start, cli(WORST).score);
+  const first = page.locator(".mc-what-if").first();
+  const promised = Number(await first.locator(".mc-what-if-score").textContent());
+  assert.ok(promised < start, "a what-if lowers the score");
+  await first.locator("button").click();
+  const after = await scoreChange(page, start);
+  assert.equal(after, promised, "the score the what-if promised");
+  // And it is the CLI's score for the changed answers (read back from the share link).
+  await settle(page);
+  const changed = await page.evaluate(() => location.hash);
+  const answers = Object.fromEntries(changed.slice(1).split("&").filter((p) => !p.startsWith("v="))
+    .map((p) => p.split("=")).map(([k, v]) => [k, QUESTIONS.find((q) => q.id === k).multi ? v.split(",") : v]));
+  assert.equal(after, cli(answers).score);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("mc-undo")), true, "focus moves to undo");
+  await page.click(".mc-undo");
+  assert.equal(await scoreChange(page, after), start, "undo restores the score");
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), `#${fragment(WORST)}`);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("mc-results-title")), true,
+    "with nothing left to undo, focus goes to the result's heading");
+
+  // A measure applies the same way.
+  const measure = page.locator(".mc-measure").first();
+  const measured = Number(await measure.locator(".mc-after strong").textContent());
+  await measure.locator("button").click();
+  assert.equal(await scoreChange(page, start), measured, "the score the measure promised");
+  await page.click(".mc-undo");
+  assert.equal(await scoreChange(page, measured), start);
+  await page.assertClean();
+  await page.closeAll();
+});
+
+test("keyboard only (Tab, arrows, Space) completes the worst case and reaches the CLI's score", { timeout: 120_000 }, async () => {
+  const page = await open(env, "?lang=de");
+  const expected = cli(WORST).score;
+  const active = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el && el.tagName === "INPUT" ? { name: el.name, value: el.value, type: el.type } : { tag: el?.tagName };
+  });
+  for (const q of QUESTIONS) {
+    if (WORST[q.id] === undefined) continue;
+    const want = [].concat(WORST[q.id]);
+    let tabs = 0;
+    while ((await active()).name !== q.id) {
+      await page.keyboard.press("Tab");
+      assert.ok(++tabs < 60, `Tab reaches question ${q.id}`);
+    }
+    const options = q.options.map((o) => o.id);
+    if (q.multi) {
+      for (let i = 0; i < options.length; i++) {
+        assert.equal((await active()).value, options[i]);
+        if (want.includes(options[i])) await page.keyboard.press("Space");
+        if (i < options.length - 1) await page.keyboard.press("Tab");
+      }
+    } else {
+      const index = options.indexOf(want[0]);
+      if (index === 0) await page.keyboard.press("Space");
+      for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
+      assert.equal((await active()).value, want[0]);
+    }
+    await settle(page);
+    const checked = await page.$$eval(`input[name="${q.id}"]:checked`, (els) => els.map((e) => e.value));
+    assert.deepEqual(checked.sort(), [...want].sort(), `${q.id} answered by keyboard`);
+  }
+  assert.equal(await score(page), expected);
+  await page.assertClean();
+  await page.closeAll();
+});
+
+test("a share link with the worst case restores the answers and the CLI's score", { timeout: 30_000 }, async () => {
+  const page = await open(env, `#${fragment(WORST)}`);
+  assert.equal(await score(page), cli(WORST).score);
+  for (const [q, a] of Object.entries(WORST)) {
+    for (const id of [].concat(a)) assert.equal(await page.isChecked(`input[name="${q}"][value="${id}"]`), true, `${q}=${id}`);
+  }
+  assert.equal(await page.locator(".mc-notice").count(), 0, "a valid link shows no notice");
+  await page.assertClean();
+  await page.closeAll();
+});
+
+test("a broken or hostile link keeps a working widget with a notice and injects nothing", { timeout: 30_000 }, async () => {
+  const hostile = "#v=1&sector=<img src=x onerror=alert(1)>&foo=bar&messenger=%E0%A4%A";
+  const page = await open(env, hostile);
+  const notice = page.locator('.mc-notice[role="status"]');
+  await notice.waitFor();
+  const text = await notice.textContent();
+  assert.match(text, /Link/);
+  assert.ok(text.includes("<img src=x onerror=alert(1)>") || text.includes("%3Cimg"), "the bad value is shown as text");
+  assert.match(text, /foo=bar/);
+  assert.equal(await page.locator("#messenger-check img").count(), 0, "no injected element");
+  assert.equal(await page.evaluate(() => document.querySelectorAll("img, iframe, object, embed").length), 0);
+  // The widget still works.
+  await page.check('input[name="messenger"][value="whatsapp"]');
+  assert.equal(await scoreChange(page, 0), cli({ messenger: "whatsapp" }).score);
+  await page.click(".mc-notice button");
+  assert.equal(await page.locator(".mc-notice").count(), 0, "the notice can be closed");
+  await page.assertClean();
+  await page.closeAll();
+
+  // An unknown version and a 20,000-character link are dropped with a notice too.
+  for (const link of ["#v=9&sector=trade", `#v=1&sector=trade&x=${"a".repeat(20000)}`]) {
+    const p = await open(env, link);
+    await p.locator('.mc-notice[role="status"]').waitFor();
+    await p.assertClean();
+    await p.closeAll();
+  }
+});
+
+test("a panic replaces the widget with a short message (never a blank page) and is logged", { timeout: 30_000 }, async () => {
+  const page = await open(env, "?lang=en");
+  const thrown = await page.evaluate(async () => {
+    const m = await import("/pkg/messenger_check.js"); // the page's own instance
+    try { m.__panicForTests(); return "no panic"; } catch (e) { return String(e); }
+  });
+  assert.match(thrown, /unreachable|RuntimeError/);
+  const alert = page.locator('#messenger-check .mc-error[role="alert"]');
+  assert.match(await alert.textContent(), /messenger check ran into an error/);
+  assert.equal(await page.locator("#messenger-check fieldset").count(), 0, "the broken widget is gone");
+  const trouble = await page.trouble();
+  assert.ok(trouble.some((t) => t.includes("panicked") && t.includes("panic requested by the test suite")), "the panic is logged");
+  await page.closeAll();
+});

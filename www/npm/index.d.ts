@@ -1,0 +1,331 @@
+// Types of the messenger-check API. The assessment types mirror engine/src/model.rs and
+// schema/assessment.schema.json (the contract); the answer ids are in the package README.
+
+/** A language of the widget and of the assessment's texts. */
+export type Lang = "de" | "en";
+
+/** Question ids (see the README for what they mean). */
+export type QuestionId =
+  | "sector"
+  | "audience"
+  | "broadcast"
+  | "messenger"
+  | "provider_region"
+  | "dpa"
+  | "device"
+  | "contact_access"
+  | "address_book"
+  | "first_contact"
+  | "consent"
+  | "content"
+  | "chat_backup"
+  | "media_autosave"
+  | "archiving"
+  | "usage_policy"
+  | "works_council"
+  | "hosting"
+  | "budget";
+
+/** Messenger ids: the options of `messenger` and the alternatives. */
+export type MessengerId =
+  | "whatsapp"
+  | "whatsapp_business_app"
+  | "whatsapp_business_platform"
+  | "threema"
+  | "threema_work"
+  | "signal"
+  | "wire"
+  | "telegram"
+  | "element"
+  | "teams"
+  | "slack"
+  | "mattermost"
+  | "rocketchat"
+  | "other"
+  | "undecided"
+  | (string & {});
+
+/** One answer: an option id, or a list of option ids for the multi questions `audience` and `content`. */
+export type Answer = string | string[];
+
+/**
+ * Answers: question id to option id (or ids). A missing question is "not answered yet"; an
+ * unknown question or option is an Error that names it.
+ */
+export interface Answers {
+  sector?: "trade" | "health" | "legal_tax" | "finance_insurance" | "public_sector" | "other";
+  audience?: Array<"customers" | "internal" | "partners">;
+  broadcast?: "yes" | "no";
+  messenger?: "whatsapp" | "whatsapp_business_app" | "whatsapp_business_platform" | "threema" | "threema_work" | "signal" | "wire" | "telegram" | "element" | "teams" | "slack" | "mattermost" | "rocketchat" | "other" | "undecided";
+  provider_region?: "eu" | "non_eu" | "unknown";
+  dpa?: "yes" | "no" | "unknown";
+  device?: "company_business_only" | "company_private_allowed" | "private_phone" | "dual_sim" | "work_profile";
+  contact_access?: "granted" | "denied";
+  address_book?: "empty" | "consented_only" | "business_only" | "mixed";
+  first_contact?: "customer" | "business";
+  consent?: "documented" | "informal" | "none";
+  content?: Array<"appointments" | "business_letters" | "personal_data" | "special_categories" | "confidential">;
+  chat_backup?: "off" | "cloud" | "unknown";
+  media_autosave?: "off" | "on" | "unknown";
+  archiving?: "archived" | "none";
+  usage_policy?: "written" | "informal" | "none";
+  works_council?: "agreement" | "no_agreement" | "none";
+  hosting?: "managed" | "self_hosted" | "no_preference";
+  budget?: "free" | "small_fee" | "any";
+  /** Questions a later catalog version adds. */
+  [question: string]: Answer | undefined;
+}
+
+/** The risk bands: low 0–19, moderate 20–44, high 45–69, critical 70–100. */
+export type Band = "low" | "moderate" | "high" | "critical";
+
+/** A messenger property's value; `unknown` where no source could verify it. */
+export type PropValue = "yes" | "no" | "partial" | "optional" | "unknown";
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export interface Progress {
+  /** Applicable questions with an answer. */
+  answered: number;
+  /** Questions that apply now. */
+  applicable: number;
+}
+
+/** A source a factor, measure or messenger fact rests on. */
+export interface SourceRef {
+  id: string;
+  title: string;
+  url?: string;
+  /** Publication or check date: YYYY-MM-DD, YYYY-MM or YYYY. */
+  date?: string;
+  /** `seed` (one of the source articles), `law`, `court`, `authority`, `vendor`. */
+  kind: "seed" | "law" | "court" | "authority" | "vendor" | (string & {});
+}
+
+/** A risk factor that holds for these answers. */
+export interface Factor {
+  id: string;
+  points: number;
+  title: string;
+  text: string;
+  /** e.g. "Art. 6(1) GDPR", "§ 203 StGB". */
+  law: string;
+  sources: SourceRef[];
+}
+
+/** A step that lowers this visitor's score. */
+export interface MeasureResult {
+  id: string;
+  title: string;
+  text: string;
+  law: string;
+  sources: SourceRef[];
+  /** The answers this measure changes (apply them to see its effect). */
+  changes: Answers;
+  /** The score after the measure. */
+  score: number;
+  /** How many points the measure removes. */
+  gain: number;
+}
+
+/** A single answer change that lowers the score. */
+export interface WhatIf {
+  question: string;
+  answer: Answer;
+  /** The question and the new answer in words. */
+  question_text: string;
+  answer_text: string;
+  /** The score with this one change, computed by the engine. */
+  score: number;
+  band: Band;
+  gain: number;
+}
+
+export interface Reason {
+  text: string;
+  /** Why it fits (true) or what speaks against it (false). */
+  positive: boolean;
+}
+
+export interface KeyFacts {
+  e2e_default: PropValue;
+  servers_eu: PropValue;
+  no_phone_number: PropValue;
+  contacts_optional: PropValue;
+  open_source: PropValue;
+  self_hosting: PropValue;
+  admin_console: PropValue;
+  dpa: PropValue;
+}
+
+/** A messenger ranked by fit for this visitor. */
+export interface Alternative {
+  id: MessengerId;
+  name: string;
+  /** 0..=100: how well it fits this visitor's needs. */
+  fit: number;
+  /** Whether it is the messenger the visitor uses now. */
+  current: boolean;
+  summary: string;
+  reasons: Reason[];
+  /** What it costs the business. */
+  cost: string;
+  /** The visitor's score with this messenger, all else equal; null where the rules cannot judge it. */
+  score_if_used: number | null;
+  key_facts: KeyFacts;
+}
+
+export interface CatalogRef {
+  version: string;
+  /** YYYY-MM-DD */
+  as_of: string;
+}
+
+/** The result of an assessment: the same JSON as the `assess` command line prints. */
+export interface Assessment {
+  /** 0..=100, higher is riskier: the sum of the factors' points, capped at 100. */
+  score: number;
+  band: Band;
+  /** The band's name and advice in the assessment's language. */
+  band_label: string;
+  band_advice: string;
+  /** Lowest and highest score still reachable by answering the open questions. */
+  range: Range;
+  /** The factors' points before the cap at 100. */
+  points: number;
+  progress: Progress;
+  /** The questions that apply to these answers now, in the order they are asked. */
+  applicable: string[];
+  /** What drives the score, largest first. */
+  factors: Factor[];
+  /** Steps that lower this visitor's score, most effective first. */
+  measures: MeasureResult[];
+  /** Messengers ranked by fit for this visitor. */
+  alternatives: Alternative[];
+  /** Single answer changes that lower the score most. */
+  what_if: WhatIf[];
+  catalog: CatalogRef;
+  lang: Lang;
+  /** How the score is computed, for the visitor. */
+  formula: string;
+  /** One calm line: this is not legal advice. */
+  disclaimer: string;
+}
+
+/** Text in one or both languages; one is enough, it stands in for the other. */
+export type LangTexts = Partial<Record<Lang, string>>;
+
+/**
+ * An embedder's changes to the catalog. A bad override throws an Error naming the field;
+ * nothing is half-applied.
+ */
+export interface CatalogOverrides {
+  /**
+   * Language to text key to text. Keys: `ui.<key>`, `disclaimer`, `formula`, `section.<id>`,
+   * `question.<id>.title|why`, `option.<question>.<option>.label|hint`, `rule.<id>.title|text`,
+   * `measure.<id>.title|text`, `messenger.<id>.summary|operator|cost`, `band.<id>.label|advice`.
+   */
+  texts?: Partial<Record<Lang, Record<string, string>>>;
+  alternatives?: {
+    /** Exactly these are recommended (in the catalog's order of fit). */
+    recommend?: MessengerId[];
+    /** These are never recommended. */
+    hide?: MessengerId[];
+  };
+  /** A link such as "Beratung anfragen" to the embedder's contact page. */
+  call_to_action?: {
+    label: LangTexts;
+    /** https://, http://, mailto: or a path starting with / */
+    url: string;
+  };
+}
+
+/** The colour scheme: fixed, or `auto`: the host page's `color-scheme` (light if it declares none; the system's with `light dark`). */
+export type Scheme = "light" | "dark" | "auto";
+
+/**
+ * The theme: a scheme, or CSS values for the documented custom properties (set on the element
+ * the widget is mounted on; the host page's CSS may set the same `--mc-*` properties).
+ */
+export interface Theme {
+  scheme?: Scheme;
+  /** --mc-accent: buttons, selected options, links. */
+  accent?: string;
+  /** --mc-text */
+  text?: string;
+  /** --mc-bg */
+  background?: string;
+  /** --mc-font: a font-family list (no web fonts are loaded). */
+  font?: string;
+  /** --mc-radius: corner radius. */
+  radius?: string;
+  /** --mc-space: the base spacing unit. */
+  spacing?: string;
+}
+
+export interface MountOptions {
+  /** The language to start in; "de" by default. */
+  lang?: Lang;
+  /** Answers to start with (prefilled). */
+  answers?: Answers;
+  /** Overrides: texts, recommended or hidden alternatives, a call to action. */
+  catalog?: CatalogOverrides;
+  /** The theme: "light" | "dark" | "auto", or colours, font, radius, spacing. */
+  theme?: Scheme | Theme;
+  /** Called after the first render and after every change of answers or language. */
+  onChange?: (assessment: Assessment) => void;
+  /** Adopt the widget's stylesheet into the element's document or shadow root (default true). */
+  styles?: boolean;
+  /** Keep `location.hash` current with a share link (the answers stay in the fragment). */
+  shareLink?: boolean;
+}
+
+/** A mounted widget. */
+export declare class Widget {
+  private constructor();
+  /** The element the widget is mounted on. */
+  readonly element: Element;
+  /** Whether destroy() was called. */
+  readonly destroyed: boolean;
+  /** Switches the language. Throws on an unknown language. */
+  setLang(lang: Lang): void;
+  /** Changes the theme. */
+  setTheme(theme: Scheme | Theme): void;
+  /** The current answers. */
+  answers(): Answers;
+  /** The assessment of the current answers. */
+  assessment(): Assessment;
+  /** Clears all answers. */
+  reset(): void;
+  /** Unmounts the widget and frees its memory; calling it again does nothing. */
+  destroy(): void;
+}
+
+export interface InitOptions {
+  /**
+   * Where to get messenger_check_bg.wasm: a URL, a Response, the bytes, or a compiled
+   * WebAssembly.Module. By default the file next to the package's index.js.
+   */
+  wasm?: string | URL | Request | Response | BufferSource | WebAssembly.Module;
+}
+
+/** Loads the WebAssembly module now (optional; mount and evaluate load it on first use). */
+export declare function init(options?: InitOptions): Promise<void>;
+
+/**
+ * Mounts the widget on `element` (its children are replaced while it is mounted). Rejects with
+ * an Error naming the option and field when an option is bad; the element is then unchanged.
+ */
+export declare function mount(element: Element, options?: MountOptions): Promise<Widget>;
+
+/**
+ * The assessment of `answers`, without a widget: in browsers and in Node 20+, the same JSON as
+ * the `assess` command line. Rejects with an Error naming an unknown question or option.
+ */
+export declare function evaluate(answers: Answers, options?: { lang?: Lang }): Promise<Assessment>;
+
+/** The theme fields and the CSS custom property each sets. */
+export declare const THEME_PROPERTIES: Readonly<Record<Exclude<keyof Theme, "scheme">, { property: `--mc-${string}`; kind: string }>>;
