@@ -28,4 +28,12 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn bench_load(c: &mut Criterion) {
+    c.bench_function("catalog_load", |b| {
+        b.iter(|| Catalog::from_files(black_box(&engine::catalog::EMBEDDED_FILES)).unwrap())
+    });
+}
+
+criterion_group!(load, bench_load);
+criterion_main!(benches, load);
