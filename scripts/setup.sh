@@ -4,7 +4,7 @@
 # ../shared/toolchain.md. Usage: scripts/setup.sh [native|wasm|browser|all]
 #   native  : nothing beyond the Rust toolchain (the engine and the CLI)
 #   wasm    : + wasm32 target, wasm-bindgen-cli (pinned to Cargo.lock), wasm-pack, wasm-opt
-#   browser : wasm + Debian's chromium and chromedriver + the npm test tools in www/
+#   browser : wasm + Debian's chromium, chromedriver and poppler-utils + the npm test tools in www/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -38,6 +38,11 @@ need_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
     apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # pdftotext and pdfinfo check the printed report (www/e2e/report.test.mjs).
+  if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
+    say "installing Debian's poppler-utils (pdftotext, pdfinfo)"
+    apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null
   fi
   if [ ! -d www/node_modules/playwright-core ] || [ www/package-lock.json -nt www/node_modules/.package-lock.json ]; then
     say "installing the browser test tools (npm ci in www/)"

@@ -13,7 +13,9 @@ use std::rc::Rc;
 use engine::{assess, Answer, Answers, Assessment, Catalog, Lang};
 use yew::prelude::*;
 
-use crate::components::{Alternatives, Factors, LangSwitch, Measures, Notice, QuestionField, ResultPanel, WhatIfList};
+use crate::components::{
+    Alternatives, Factors, Keep, LangSwitch, Measures, Notice, PrintReport, QuestionField, ResultPanel, WhatIfList,
+};
 use crate::i18n::{date, t};
 use crate::state::{Action, LinkNotice, State};
 
@@ -186,6 +188,13 @@ pub struct AppProps {
     /// Prefix of element ids; `mc` for the first widget on a page.
     #[prop_or(AttrValue::Static("mc"))]
     pub prefix: AttrValue,
+    /// Offer "remember my answers on this device" (the demo page does; `mount()` only with
+    /// `remember: true`).
+    #[prop_or_default]
+    pub resume: bool,
+    /// Start with remembering on (the answers came from this device's memory).
+    #[prop_or_default]
+    pub remembered: bool,
 }
 
 #[component]
@@ -200,6 +209,25 @@ pub fn App(props: &AppProps) -> Html {
     }
     let cat = props.catalog.clone();
     let lang = state.lang;
+    // The opt-in memory: written only while the visitor has it on, on every change.
+    let remember = use_state_eq(|| props.resume && props.remembered);
+    {
+        let cat = cat.clone();
+        use_effect_with((state.answers.clone(), *remember), move |(answers, on)| {
+            if *on {
+                crate::browser::remember(&engine::fragment::encode(answers, &cat));
+            }
+        });
+    }
+    let on_remember = {
+        let remember = remember.setter();
+        use_callback((), move |on: bool, _| {
+            if !on {
+                crate::browser::forget();
+            }
+            remember.set(on);
+        })
+    };
     let result = use_memo((state.answers.clone(), lang, cat.clone()), |(answers, lang, cat)| {
         assess(answers, cat, *lang).map(Rc::new)
     });
@@ -322,6 +350,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Factors assessment={a.clone()} />
                 <Measures assessment={a.clone()} on_apply={on_merge} />
                 <Alternatives assessment={a.clone()} />
+                <Keep answers={state.answers.clone()} remember={props.resume.then_some(*remember)} on_remember={on_remember} />
                 <crate::components::CallToAction />
             </>
         },
@@ -372,6 +401,9 @@ pub fn App(props: &AppProps) -> Html {
                         { format!("{}: {} · {} {}", env.t("as_of"), date(cat.as_of(), lang), env.t("report.catalog"), cat.version()) }
                     </p>
                 </footer>
+                if let Ok(a) = &*result {
+                    <PrintReport assessment={a.clone()} answers={state.answers.clone()} />
+                }
             </div>
         </ContextProvider<Env>>
     }

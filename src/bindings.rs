@@ -3,7 +3,8 @@
 //!
 //! - `start()`: the demo page. Mounts on `#messenger-check`, language from `?lang=`, the
 //!   browser, or German; answers from the share link in `location.hash`, kept current with
-//!   `history.replaceState` as the visitor answers.
+//!   `history.replaceState` as the visitor answers; without a link, the answers this device
+//!   remembers (`localStorage`, only with the visitor's opt-in, see `browser`).
 //! - `mount(element, options)`: a widget on any element; returns a `Widget` handle
 //!   (`setLang`, `answers`, `assessment`, `reset`, `destroy`). The npm package builds on it.
 //! - `evaluate(answers, lang)`: the assessment without a widget, the same as the CLI's.
@@ -97,6 +98,10 @@ pub struct Config {
     pub share_link: bool,
     /// The whole page: also sets `<html lang>` and the document title.
     pub standalone: bool,
+    /// Offer "remember my answers on this device" (the demo page).
+    pub resume: bool,
+    /// The answers came from this device's memory: start with remembering on.
+    pub remembered: bool,
     pub on_change: Option<js_sys::Function>,
 }
 
@@ -109,6 +114,8 @@ impl Default for Config {
             notice: None,
             share_link: false,
             standalone: false,
+            resume: false,
+            remembered: false,
             on_change: None,
         }
     }
@@ -185,6 +192,8 @@ fn mount_impl(host: Element, config: Config, pooled: bool) -> Widget {
         on_change: Some(on_change),
         standalone: config.standalone,
         prefix: prefix.into(),
+        resume: config.resume,
+        remembered: config.remembered,
     };
     let app = if pooled {
         Rendered::Pooled(roots::take(&host, props))
@@ -301,9 +310,24 @@ pub fn start() -> Result<(), JsError> {
     let host =
         document.get_element_by_id("messenger-check").ok_or_else(|| err("no element with id `messenger-check`"))?;
     let cat = Cat::default();
-    let (answers, notice) = read_hash(&cat);
-    let config =
-        Config { lang: page_lang(&window), answers, notice, share_link: true, standalone: true, ..Config::default() };
+    // A share link in the address wins; without one, the answers this device remembers (only
+    // there if the visitor asked for it).
+    let has_link = !window.location().hash().unwrap_or_default().trim_start_matches('#').is_empty();
+    let stored = crate::browser::remembered();
+    let (answers, notice) = match &stored {
+        Some(s) if !has_link => split(fragment::parse(s, &cat)),
+        _ => read_hash(&cat),
+    };
+    let config = Config {
+        lang: page_lang(&window),
+        answers,
+        notice,
+        share_link: true,
+        standalone: true,
+        resume: true,
+        remembered: stored.is_some(),
+        ..Config::default()
+    };
     let widget = mount_with(host, config);
     PAGE.with(|p| {
         if let Some(mut old) = p.borrow_mut().replace(widget) {
@@ -491,6 +515,8 @@ fn warm_up() {
                 on_change: None,
                 standalone: false,
                 prefix: "mc-warm".into(),
+                resume: false,
+                remembered: false,
             };
             let app = Renderer::<App>::with_root_and_props(el, props).render();
             later(move || app.destroy());
@@ -585,7 +611,7 @@ mod roots {
             Some((generation, p)) => html! {
                 <App key={*generation} catalog={p.catalog.clone()} lang={p.lang} answers={p.answers.clone()}
                     notice={p.notice.clone()} remote={p.remote.clone()} on_change={p.on_change.clone()}
-                    standalone={p.standalone} prefix={p.prefix.clone()} />
+                    standalone={p.standalone} prefix={p.prefix.clone()} resume={p.resume} remembered={p.remembered} />
             },
             None => html! {},
         }

@@ -77,4 +77,27 @@ mod tests {
         assert_eq!(date("2026-11-23", Lang::En), "23 November 2026");
         assert_eq!(date("soon", Lang::En), "soon");
     }
+
+    #[test]
+    fn the_texts_for_keeping_a_result_exist_in_both_languages() {
+        let cat = Catalog::embedded();
+        for key in [
+            "keep.title",
+            "keep.print",
+            "keep.report_lang",
+            "keep.markdown",
+            "keep.json",
+            "keep.remember",
+            "keep.remember_hint",
+            "keep.forget",
+            "report.title",
+            "report.generated",
+            "report.catalog",
+            "report.answers",
+        ] {
+            for lang in Lang::ALL {
+                assert_ne!(t(cat, key, lang), "?", "ui.json has `{key}` in {}", lang.code());
+            }
+        }
+    }
 }

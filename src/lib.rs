@@ -7,11 +7,13 @@
 //! - `state`: answers, undo history, language; a plain reducer (tested natively).
 //! - `app`: the root component, the catalog handle (`Cat`) and the remote control (`Remote`).
 //! - `components`: one component per file (question, result panel, gauge, factors, measures,
-//!   what-if, alternatives, language switch, notice).
+//!   what-if, alternatives, language switch, notice, keeping the result, the printed report).
 //! - `i18n`: interface texts from the catalog's `ui.json`, dates.
+//! - `browser`: print, downloads, today's date, the opt-in answer memory (localStorage).
 //! - `bindings`: everything JavaScript sees (`start`, `mount`, `evaluate`) and the panic hook.
 pub mod app;
 pub mod bindings;
+pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod state;

@@ -44,6 +44,8 @@ fn props() -> AppProps {
         on_change: None,
         standalone: false,
         prefix: "mc".into(),
+        resume: false,
+        remembered: false,
     }
 }
 

@@ -187,10 +187,30 @@ test("a broken or hostile link keeps a working widget with a notice and injects 
   await page.assertClean();
   await page.closeAll();
 
-  // An unknown version and a 20,000-character link are dropped with a notice too.
-  for (const link of ["#v=9&sector=trade", `#v=1&sector=trade&x=${"a".repeat(20000)}`]) {
+  // Every kind of broken link leaves a working widget with a notice, no console error and
+  // no injected element; whatever was valid is used.
+  const broken = {
+    "unknown ids": ["#v=1&sector=bakery&colour=red&messenger=whatsapp", { messenger: "whatsapp" }],
+    "bad encoding": ["#v=1&sector=%ZZ&audience=%E0%A4%A&messenger=whatsapp", { messenger: "whatsapp" }],
+    "an unknown version": ["#v=9&sector=trade&messenger=whatsapp", {}],
+    "20,000 characters": [`#v=1&messenger=whatsapp&x=${"a".repeat(20000)}`, { messenger: "whatsapp" }],
+    "markup in values": [
+      "#v=1&messenger=whatsapp&audience=customers,<script>alert(1)</script>&sector=\"><svg onload=alert(2)>&<b>x</b>=1",
+      { messenger: "whatsapp", audience: ["customers"] },
+    ],
+  };
+  for (const [what, [link, valid]] of Object.entries(broken)) {
     const p = await open(env, link);
     await p.locator('.mc-notice[role="status"]').waitFor();
+    assert.equal(await score(p), cli(valid).score, `${what}: the valid part is used`);
+    const injected = await p.evaluate(() => ({
+      elements: document.querySelectorAll("script:not([src]), img, iframe, object, embed, b, svg[onload]").length,
+      handlers: [...document.querySelectorAll("*")].filter((e) => [...e.attributes].some((a) => a.name.startsWith("on"))).length,
+    }));
+    assert.deepEqual(injected, { elements: 0, handlers: 0 }, `${what}: no injected element`);
+    await p.check('input[name="messenger"][value="telegram"]');
+    await settle(p);
+    assert.equal(await score(p), cli({ ...valid, messenger: "telegram" }).score, `${what}: the widget works`);
     await p.assertClean();
     await p.closeAll();
   }

@@ -1,0 +1,72 @@
+//! The browser services the result can use: print, file downloads, today's date and the
+//! opt-in answer memory in `localStorage`. Plain web-sys calls; every failure (no window,
+//! storage disabled, a quota) is swallowed, so that none of them can break the widget.
+//!
+//! Privacy Invariant: `localStorage` is written only by `remember`, which the widget calls
+//! only while the visitor has ticked "remember my answers on this device".
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// The `localStorage` key of the remembered answers (the share-link encoding).
+pub const STORAGE_KEY: &str = "messenger-check:v1";
+
+/// Opens the browser's print dialog (where "save as PDF" lives).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Today's date in the visitor's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Offers `text` as a file download: a Blob, an object URL and a temporary `<a download>`;
+/// the URL is revoked a moment later. A `blob:` download is a navigation, which a strict
+/// Content-Security-Policy allows.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let _ = try_download(name, mime, text);
+}
+
+fn try_download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let document = window.document().ok_or(JsValue::NULL)?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
+    Ok(())
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The remembered answers (share-link encoding), if the visitor asked to remember them.
+pub fn remembered() -> Option<String> {
+    storage()?.get_item(STORAGE_KEY).ok()?
+}
+
+/// Remembers the answers (share-link encoding). Only call it with the visitor's opt-in.
+pub fn remember(encoded: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(STORAGE_KEY, encoded);
+    }
+}
+
+/// Forgets the remembered answers.
+pub fn forget() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
+}
