@@ -160,7 +160,7 @@ impl Search<'_> {
                 (self.bound(), v)
             })
             .collect();
-        children.sort_by(|a, b| b.0.cmp(&a.0));
+        children.sort_by_key(|c| std::cmp::Reverse(c.0));
         for (b, v) in children {
             if b <= self.best && self.best > 0 || self.best >= 100 {
                 break;
@@ -212,7 +212,7 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
         (0..catalog.questions.len()).filter(|qi| applies & (1 << qi) != 0 && state[*qi] & ANSWERED != 0).count() as u32;
 
     // Largest first; ties in catalog order (the sort is stable).
-    fired.sort_by(|a, b| b.2.cmp(&a.2));
+    fired.sort_by_key(|f| std::cmp::Reverse(f.2));
     let factors = fired
         .iter()
         .map(|&(ri, ci, p)| {
