@@ -15,6 +15,21 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
+/// "The score can still rise to N" or "the score is final", in the assessment's language.
+pub fn range_line(a: &Assessment, catalog: &Catalog) -> String {
+    if a.range.max > a.score {
+        fill(catalog.ui("range", a.lang), &[("max", a.range.max.to_string())])
+    } else {
+        catalog.ui("range_closed", a.lang).to_string()
+    }
+}
+
+/// "N of M questions answered", in the assessment's language.
+pub fn progress_line(a: &Assessment, catalog: &Catalog) -> String {
+    let values = [("answered", a.progress.answered.to_string()), ("applicable", a.progress.applicable.to_string())];
+    fill(catalog.ui("progress", a.lang), &values)
+}
+
 /// The answers in words, in question order: (question, answer) for each question that
 /// applies; open ones read "not answered".
 pub fn answer_lines(answers: &Answers, a: &Assessment, catalog: &Catalog) -> Vec<(String, String)> {
@@ -52,16 +67,8 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
     let _ = writeln!(s, "# {}\n", ui("report.title"));
     let _ = writeln!(s, "**{}: {} / 100 ({})**\n", ui("score"), a.score, a.band_label);
     let _ = writeln!(s, "{}\n", a.band_advice);
-    if a.range.max > a.score {
-        let _ = writeln!(s, "{}  ", fill(ui("range"), &[("max", a.range.max.to_string())]));
-    } else {
-        let _ = writeln!(s, "{}  ", ui("range_closed"));
-    }
-    let progress = fill(
-        ui("progress"),
-        &[("answered", a.progress.answered.to_string()), ("applicable", a.progress.applicable.to_string())],
-    );
-    let _ = writeln!(s, "{progress}\n");
+    let _ = writeln!(s, "{}  ", range_line(a, catalog));
+    let _ = writeln!(s, "{}\n", progress_line(a, catalog));
 
     let _ = writeln!(s, "## {}\n", ui("report.answers"));
     for (q, ans) in answer_lines(answers, a, catalog) {

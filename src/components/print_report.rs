@@ -52,17 +52,8 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
             </li>
         });
     }
-    let range = if a.range.max > a.score {
-        tf(cat, "range", lang, &[("max", a.range.max.to_string())])
-    } else {
-        env.t("range_closed")
-    };
-    let progress = tf(
-        cat,
-        "progress",
-        lang,
-        &[("answered", a.progress.answered.to_string()), ("applicable", a.progress.applicable.to_string())],
-    );
+    let range = engine::report::range_line(a, cat);
+    let progress = engine::report::progress_line(a, cat);
 
     html! {
         <section class="mc-print" aria-label={env.t("report.title")}>

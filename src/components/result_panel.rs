@@ -7,7 +7,6 @@ use engine::Assessment;
 use yew::prelude::*;
 
 use super::{use_env, Gauge};
-use crate::i18n::tf;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPanelProps {
@@ -18,18 +17,9 @@ pub struct ResultPanelProps {
 pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     let env = use_env();
     let a = &props.assessment;
-    let (cat, lang) = (&env.cat, env.lang);
-    let range = if a.range.max > a.score {
-        tf(cat, "range", lang, &[("max", a.range.max.to_string())])
-    } else {
-        env.t("range_closed")
-    };
-    let progress = tf(
-        cat,
-        "progress",
-        lang,
-        &[("answered", a.progress.answered.to_string()), ("applicable", a.progress.applicable.to_string())],
-    );
+    let cat = &env.cat;
+    let range = engine::report::range_line(a, cat);
+    let progress = engine::report::progress_line(a, cat);
     let progress_id = env.id("progress");
     let score_label_id = env.id("score-label");
     html! {

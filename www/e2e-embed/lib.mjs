@@ -28,17 +28,9 @@ export const SITE = () => need("MC_SITE");
 export const DIST = () => need("MC_DIST");
 export const ASSESS = () => need("MC_ASSESS");
 
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-};
+// The MIME types and the strict policy are the demo server's own.
+import { STRICT_CSP, TYPES } from "../serve.mjs";
+export { STRICT_CSP };
 
 /**
  * Serves `root` on 127.0.0.1 (a free port). `csp(path)` gives the policy for a path (or
