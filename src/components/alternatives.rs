@@ -8,8 +8,7 @@ use engine::catalog::{PropValue, PROPERTIES};
 use engine::{property_details, Assessment};
 use yew::prelude::*;
 
-use super::{source_item, use_env};
-use crate::i18n::tf;
+use super::{show_all_button, source_item, use_env};
 
 /// Cards shown before "show all".
 const FIRST: usize = 4;
@@ -120,10 +119,6 @@ pub fn Alternatives(props: &AlternativesProps) -> Html {
             </li>
         }
     });
-    let toggle = {
-        let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
-    };
     html! {
         <section class="mc-block mc-alternatives" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{ env.t("alternatives") }</h3>
@@ -156,16 +151,7 @@ pub fn Alternatives(props: &AlternativesProps) -> Html {
                 </table>
             </div>
             if a.alternatives.len() > FIRST {
-                <p>
-                    <button type="button" class="mc-button mc-button-quiet" aria-expanded={show_all.to_string()}
-                        aria-controls={list_id} onclick={toggle}>
-                        if *show_all {
-                            { env.t("show_fewer") }
-                        } else {
-                            { tf(&env.cat, "show_all", env.lang, &[("count", a.alternatives.len().to_string())]) }
-                        }
-                    </button>
-                </p>
+                { show_all_button(&env, &show_all, list_id, a.alternatives.len(), ("show_all", "show_fewer")) }
             }
         </section>
     }

@@ -5,8 +5,7 @@ use std::rc::Rc;
 use engine::{Answers, Assessment};
 use yew::prelude::*;
 
-use super::{source_item, use_env};
-use crate::i18n::tf;
+use super::{show_all_button, source_item, use_env};
 
 /// Measures shown before "show all".
 const FIRST: usize = 5;
@@ -58,10 +57,6 @@ pub fn Measures(props: &MeasuresProps) -> Html {
             </li>
         }
     });
-    let toggle = {
-        let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
-    };
     html! {
         <section class="mc-block mc-measures" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{ env.t("measures") }</h3>
@@ -71,16 +66,7 @@ pub fn Measures(props: &MeasuresProps) -> Html {
                 <ol class="mc-list" id={list_id.clone()}>{ for items }</ol>
             }
             if a.measures.len() > FIRST {
-                <p>
-                    <button type="button" class="mc-button mc-button-quiet" aria-expanded={show_all.to_string()}
-                        aria-controls={list_id} onclick={toggle}>
-                        if *show_all {
-                            { env.t("show_fewer_measures") }
-                        } else {
-                            { tf(&env.cat, "show_all_measures", env.lang, &[("count", a.measures.len().to_string())]) }
-                        }
-                    </button>
-                </p>
+                { show_all_button(&env, &show_all, list_id, a.measures.len(), ("show_all_measures", "show_fewer_measures")) }
             }
         </section>
     }

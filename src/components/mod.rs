@@ -52,3 +52,30 @@ pub(crate) fn source_item(s: &engine::SourceRef) -> Html {
         </li>
     }
 }
+
+/// The "show all N / show fewer" button under a shortened list (`list_id`), which toggles
+/// `show_all`. `more` and `fewer` are ui.json keys; `more` has a `{count}` placeholder.
+pub(crate) fn show_all_button(
+    env: &Env,
+    show_all: &UseStateHandle<bool>,
+    list_id: String,
+    total: usize,
+    (more, fewer): (&str, &str),
+) -> Html {
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+    };
+    html! {
+        <p>
+            <button type="button" class="mc-button mc-button-quiet" aria-expanded={show_all.to_string()}
+                aria-controls={list_id} onclick={toggle}>
+                if **show_all {
+                    { env.t(fewer) }
+                } else {
+                    { crate::i18n::tf(&env.cat, more, env.lang, &[("count", total.to_string())]) }
+                }
+            </button>
+        </p>
+    }
+}

@@ -1,25 +1,14 @@
 // The bundler way (www/examples/bundler/): esbuild bundles an app that imports
 // "messenger-check" and "messenger-check/element" from the installed package; the built page
 // runs under the strict CSP.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { REPO, SITE, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
+import { REPO, SITE, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ root: SITE() });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test("esbuild bundles the package; the bundle mounts, evaluates and registers the element", async () => {
   const example = join(SITE(), "examples", "bundler");
@@ -35,10 +24,10 @@ test("esbuild bundles the package; the bundle mounts, evaluates and registers th
   // The browser build, not the Node one: no node: imports in the bundle.
   assert.doesNotMatch(readFileSync(bundle, "utf8"), /node:fs/);
 
-  const { context, log } = await newContext(browser);
+  const { context, log } = await newContext(site.browser);
   try {
     const page = await context.newPage();
-    await page.goto(server.url("/examples/bundler/public/"));
+    await page.goto(site.server.url("/examples/bundler/public/"));
     await page.locator("#check output.mc-score").waitFor();
     await until(async () => /^\d+ \(/.test(await page.locator("#worst").textContent()), "evaluate() to fill #worst");
     assert.match(await page.locator("#worst").textContent(), /^\d+ \(Critical\)$/);
@@ -50,7 +39,7 @@ test("esbuild bundles the package; the bundle mounts, evaluates and registers th
     const bg = await page.evaluate(() => getComputedStyle(document.querySelector("messenger-check").shadowRoot.querySelector(".mc")).backgroundColor);
     assert.equal(bg, "rgb(21, 24, 28)");
     assert.deepEqual(await violations(page), []);
-    assert.deepEqual(foreignRequests(log, [server.origin]), []);
+    assert.deepEqual(foreignRequests(log, [site.server.origin]), []);
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();

@@ -2,23 +2,12 @@
 // strict CSP: the widget inside the Shadow DOM stays readable, the host page's own styles are
 // not changed by it, the --mc-* custom properties and the scheme reach in, the attributes are
 // observed and `change` events carry the assessment.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SITE, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
+import { foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
 
 const PAGE = "/examples/custom-element/";
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ root: SITE() });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** The score text inside the element's shadow root. */
 function score(page) {
@@ -39,12 +28,12 @@ function hostStyles(page) {
 
 test("hostile CSS cannot break the widget in the Shadow DOM, and the widget does not change the page", async () => {
   // The page without the widget's script: the host's own styles, for comparison.
-  const plain = await newContext(browser);
+  const plain = await newContext(site.browser);
   let baseline;
   try {
     const page = await plain.context.newPage();
     await page.route("**/examples/custom-element/main.js", (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
-    await page.goto(server.url(PAGE));
+    await page.goto(site.server.url(PAGE));
     baseline = await hostStyles(page);
     // The hostile CSS really is hostile: a paragraph of the page is transparent and 2px.
     assert.equal(baseline.intro.color, "rgba(0, 0, 0, 0)");
@@ -53,10 +42,10 @@ test("hostile CSS cannot break the widget in the Shadow DOM, and the widget does
     await plain.context.close();
   }
 
-  const { context, log } = await newContext(browser);
+  const { context, log } = await newContext(site.browser);
   try {
     const page = await context.newPage();
-    await page.goto(server.url(PAGE));
+    await page.goto(site.server.url(PAGE));
     await until(() => score(page), "the widget to render in the shadow root");
     const inside = await page.evaluate(() => {
       const root = document.querySelector("messenger-check").shadowRoot;
@@ -114,7 +103,7 @@ test("hostile CSS cannot break the widget in the Shadow DOM, and the widget does
     await until(async () => (await page.locator("#status").textContent()) === now, "the change event to reach the page");
 
     assert.deepEqual(await violations(page), []);
-    assert.deepEqual(foreignRequests(log, [server.origin]), []);
+    assert.deepEqual(foreignRequests(log, [site.server.origin]), []);
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();
@@ -122,10 +111,10 @@ test("hostile CSS cannot break the widget in the Shadow DOM, and the widget does
 });
 
 test("attributes lang and theme are observed; events, properties and removal", async () => {
-  const { context, log } = await newContext(browser, { colorScheme: "light" });
+  const { context, log } = await newContext(site.browser, { colorScheme: "light" });
   try {
     const page = await context.newPage();
-    await page.goto(server.url(PAGE));
+    await page.goto(site.server.url(PAGE));
     await until(() => score(page), "the widget");
     const r = await page.evaluate(async () => {
       const el = document.querySelector("messenger-check");
@@ -191,10 +180,10 @@ test("theme=auto follows the host page's color-scheme (and through it the system
     ["dark", "light dark", "rgb(21, 24, 28)"],
     ["light", "light dark", "rgb(255, 255, 255)"],
   ]) {
-    const { context } = await newContext(browser, { colorScheme: system });
+    const { context } = await newContext(site.browser, { colorScheme: system });
     try {
       const page = await context.newPage();
-      await page.goto(server.url(PAGE));
+      await page.goto(site.server.url(PAGE));
       await until(() => score(page), "the widget");
       const bg = await page.evaluate(async (hostScheme) => {
         const el = document.querySelector("messenger-check");

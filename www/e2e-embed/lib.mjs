@@ -11,6 +11,7 @@ import { readFile, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { extname, join, resolve, sep, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -145,4 +146,21 @@ export async function until(fn, what, timeout = 10000) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/**
+ * For a test file: serves the example site (strict CSP) and starts a browser before its
+ * tests, closes both after them. Use `site.server` and `site.browser` inside the tests.
+ */
+export function useSite() {
+  const site = { server: null, browser: null };
+  before(async () => {
+    site.server = await serve({ root: SITE() });
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

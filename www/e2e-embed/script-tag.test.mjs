@@ -1,29 +1,18 @@
 // The package from a plain <script type="module"> (www/examples/script-tag/), served with the
 // strict CSP: mount, options, onChange, the handle (setLang, answers, assessment, reset,
 // destroy), bad options, partial overrides, and 1,000 mounts and destroys without a leak.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { ASSESS, SITE, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
+import { ASSESS, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
 
 const PKG = "/node_modules/messenger-check/index.js";
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ root: SITE() });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function open(path = "/examples/script-tag/") {
-  const { context, log } = await newContext(browser);
+  const { context, log } = await newContext(site.browser);
   const page = await context.newPage();
-  await page.goto(server.url(path));
+  await page.goto(site.server.url(path));
   return { context, log, page };
 }
 
@@ -60,7 +49,7 @@ test("script-tag example: renders with its options under the strict CSP, answers
     assert.equal(String(fromHandle), after);
 
     assert.deepEqual(await violations(page), []);
-    assert.deepEqual(foreignRequests(log, [server.origin]), []);
+    assert.deepEqual(foreignRequests(log, [site.server.origin]), []);
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(log.console.filter((m) => !m.includes("favicon")), []);
   } finally {
@@ -137,7 +126,7 @@ test("the handle: setLang switches the legends, answers/assessment/reset, destro
     assert.deepEqual(result.attrs, ["id"], "destroy removed the theme from the host element");
     assert.equal(result.sheetsDelta, 0, "the script-tag widget still holds the stylesheet; this one's use was released");
     assert.deepEqual(await violations(page), []);
-    assert.deepEqual(foreignRequests(log, [server.origin]), []);
+    assert.deepEqual(foreignRequests(log, [site.server.origin]), []);
   } finally {
     await context.close();
   }
