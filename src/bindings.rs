@@ -345,11 +345,7 @@ fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 }
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
-    match code {
-        "de" => Ok(Lang::De),
-        "en" => Ok(Lang::En),
-        _ => Err(format!("unknown language `{code}` (use de or en)")),
-    }
+    Lang::from_code(code).ok_or_else(|| format!("unknown language `{code}` (use {})", Lang::codes_or()))
 }
 
 const OPTIONS: [&str; 5] = ["lang", "answers", "catalog", "onChange", "shareLink"];

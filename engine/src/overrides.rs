@@ -70,11 +70,8 @@ impl Catalog {
     pub fn with_overrides(&self, o: &Overrides) -> Result<Catalog, CatalogError> {
         let mut cat = self.clone();
         for (code, texts) in &o.texts {
-            let lang = match code.as_str() {
-                "de" => Lang::De,
-                "en" => Lang::En,
-                _ => return Err(bad("texts", code.clone(), "unknown language (use de or en)")),
-            };
+            let lang = Lang::from_code(code)
+                .ok_or_else(|| bad("texts", code.clone(), format!("unknown language (use {})", Lang::codes_or())))?;
             for (key, value) in texts {
                 if value.trim().is_empty() {
                     return Err(bad(format!("texts.{code}"), key.clone(), "text is empty"));

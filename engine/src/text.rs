@@ -12,8 +12,11 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, the main one first. The one list of languages: Rust code asks it, and
+    /// the JavaScript side gets it from the wasm (`languages()` in the bindings).
     pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
 
+    /// The language code, `de` or `en`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::De => "de",
@@ -21,14 +24,32 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself ("Deutsch", "English"), for language pickers.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::De => "Deutsch",
+            Lang::En => "English",
+        }
+    }
+
+    /// The language of an exact code (`de`, `en`), as options and flags take it.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The codes of all languages for an error message: "de or en".
+    pub fn codes_or() -> String {
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        match codes.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => codes.join(""),
+        }
+    }
+
     /// Parses a language code such as `de`, `en`, `de-DE` or `en_GB` (case-insensitive).
     pub fn parse(code: &str) -> Option<Lang> {
         let base = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match base.as_str() {
-            "de" => Some(Lang::De),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        Lang::from_code(&base)
     }
 }
 

@@ -21,13 +21,6 @@ pub struct KeepProps {
     pub on_remember: Callback<bool>,
 }
 
-fn native_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => "Deutsch",
-        Lang::En => "English",
-    }
-}
-
 #[component]
 pub fn Keep(props: &KeepProps) -> Html {
     let env = use_env();
@@ -80,7 +73,7 @@ pub fn Keep(props: &KeepProps) -> Html {
                 <label for={lang_id.clone()} class="mc-key">{ env.t("keep.report_lang") }</label>
                 <select id={lang_id} class="mc-select" onchange={on_pick}>
                     { for Lang::ALL.into_iter().map(|l| html! {
-                        <option key={l.code()} value={l.code()} lang={l.code()} selected={l == report_lang}>{ native_name(l) }</option>
+                        <option key={l.code()} value={l.code()} lang={l.code()} selected={l == report_lang}>{ l.native_name() }</option>
                     }) }
                 </select>
                 <button type="button" class="mc-button mc-button-quiet mc-button-small mc-export-md" onclick={export(true)}>

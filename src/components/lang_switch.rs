@@ -11,13 +11,6 @@ pub struct LangSwitchProps {
     pub on_select: Callback<Lang>,
 }
 
-fn native_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => "Deutsch",
-        Lang::En => "English",
-    }
-}
-
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let env = use_env();
@@ -29,7 +22,7 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
         html! {
             <button key={l.code()} type="button" class="mc-lang-button" lang={l.code()}
                 aria-pressed={(l == props.lang).to_string()} data-lang={l.code()} onclick={onclick}>
-                { native_name(l) }
+                { l.native_name() }
             </button>
         }
     });

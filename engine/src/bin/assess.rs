@@ -57,10 +57,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             "--lang" => match value("de or en") {
-                Ok(v) => match v.as_str() {
-                    "de" => lang = Lang::De,
-                    "en" => lang = Lang::En,
-                    _ => return fail(format!("unknown language `{v}` (use de or en)")),
+                Ok(v) => match Lang::from_code(&v) {
+                    Some(l) => lang = l,
+                    None => return fail(format!("unknown language `{v}` (use {})", Lang::codes_or())),
                 },
                 Err(e) => return fail(e),
             },
