@@ -380,7 +380,7 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="mc-mini">
                                 <a href={format!("#{}", env.id("results-title"))}>
                                     { env.t("score") }{ ": " }<strong>{ a.score }</strong>{ " " }{ env.t("out_of") }
-                                    { " · " }{ &a.band_label }
+                                    { " · " }{ engine::wording::band_line(a, &cat) }
                                     <span class="mc-mini-more">{ " · " }{ env.t("to_results") }</span>
                                 </a>
                             </p>
@@ -397,6 +397,11 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <footer class="mc-foot">
                     <p class="mc-disclaimer">{ cat.meta.disclaimer.get(lang) }</p>
+                    if cat.stale_on(&crate::browser::today()) {
+                        <p class="mc-note mc-stale" role="note">
+                            { crate::i18n::tf(&cat, "stale", lang, &[("date", date(cat.as_of(), lang))]) }
+                        </p>
+                    }
                     <p class="mc-asof">
                         { format!("{}: {} · {} {}", env.t("as_of"), date(cat.as_of(), lang), env.t("report.catalog"), cat.version()) }
                     </p>

@@ -1,6 +1,6 @@
 //! Interface texts: the catalog's `ui.json` in the visitor's language, plus the few texts that
 //! must work when the catalog itself cannot be used (a panic).
-use engine::report::fill;
+use engine::wording::fill;
 use engine::{Catalog, Lang};
 
 /// An interface text from `ui.json`.

@@ -68,7 +68,8 @@ impl fmt::Display for AnswerError {
 impl std::error::Error for AnswerError {}
 
 /// Parses answers from JSON text, checking every id against the catalog.
-/// `null` stands for "not answered"; a single id is accepted for a multi question.
+/// `null` stands for "not answered"; a multi question takes a list (a bare id is an error that
+/// names the question, as the contract and the JSON Schema say).
 pub fn parse_answers(json: &str, catalog: &Catalog) -> Result<Answers, AnswerError> {
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| AnswerError::Json(e.to_string()))?;
     answers_from_value(&value, catalog)
@@ -82,8 +83,7 @@ pub fn answers_from_value(value: &serde_json::Value, catalog: &Catalog) -> Resul
         let q = catalog.question(k).ok_or_else(|| AnswerError::UnknownQuestion(k.clone()))?;
         let answer = match v {
             serde_json::Value::Null => continue,
-            serde_json::Value::String(s) if q.multi => Answer::Many(vec![s.clone()]),
-            serde_json::Value::String(s) => Answer::One(s.clone()),
+            serde_json::Value::String(s) if !q.multi => Answer::One(s.clone()),
             serde_json::Value::Array(items) if q.multi => {
                 let mut ids = Vec::with_capacity(items.len());
                 for it in items {
@@ -168,7 +168,19 @@ pub fn apply_change(
     catalog: &Catalog,
 ) -> Result<Answers, AnswerError> {
     let mut state = catalog.compile_answers(answers)?;
-    catalog.check_change(change).map_err(|_| AnswerError::UnknownQuestion(change.question.clone()))?;
+    let q = catalog.question(&change.question).ok_or_else(|| AnswerError::UnknownQuestion(change.question.clone()))?;
+    let ids = change.set.iter().flat_map(|a| a.ids()).chain(&change.add).chain(&change.remove);
+    if let Some(bad) = ids.into_iter().find(|o| !q.options.iter().any(|x| &x.id == *o)) {
+        return Err(AnswerError::UnknownOption {
+            question: q.id.clone(),
+            option: bad.clone(),
+            expected: q.options.iter().map(|x| x.id.clone()).collect(),
+        });
+    }
+    // What is left to go wrong is the shape: a list for a single question, or the reverse.
+    if catalog.check_change(change).is_err() {
+        return Err(AnswerError::WrongShape { question: q.id.clone(), multi: q.multi });
+    }
     catalog.apply_change(&mut state, change);
     // Keep answers to questions the change does not touch exactly as they were.
     let mut out = answers.clone();

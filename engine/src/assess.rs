@@ -2,9 +2,12 @@
 //!
 //! # The score
 //! Each rule of `rules.json` gives points when one of its cases holds (the case with the most
-//! points wins). The score is the sum of the points of all rules, capped at 100; each rule
-//! that gives points is a factor, so the factors add up to the score (or to more, when the
-//! cap applies, which the assessment shows as `points`). Bands come from `meta.json`.
+//! points wins). The score is the sum of the points of all rules; each rule that gives points
+//! is a factor, so the factors add up to the score. There is no cap and no rounding: the
+//! catalog is calibrated so that the worst setup the questions can describe reaches at most
+//! 100, which the loader checks with the exact range search below. So every extra point of
+//! risk shows, up to the worst setup. Bands come from `meta.json`; while the open questions
+//! could still move the score into another band, the band is `provisional`.
 //!
 //! Conditions are monotone (no negation), and a question that is not answered matches no
 //! condition: answering more can only add points. So the current score is also the lowest
@@ -65,7 +68,7 @@ impl Catalog {
 
     /// The score of compiled answers.
     pub(crate) fn score_of(&self, state: &State) -> u8 {
-        cap(self.points_of(&self.effective(state).0))
+        to_score(self.points_of(&self.effective(state).0))
     }
 
     pub fn band_of(&self, score: u8) -> Band {
@@ -76,6 +79,20 @@ impl Catalog {
     /// to apply. Exact by branch and bound; if the budget runs out, the bound (which is
     /// never below the true maximum) is returned.
     pub(crate) fn max_reachable(&self, state: &State) -> u8 {
+        if state.iter().all(|a| a & ANSWERED == 0) {
+            // Nothing answered: anything is still possible, up to the catalog's worst setup.
+            return to_score(self.max_points);
+        }
+        to_score(self.max_points(state, SEARCH_BUDGET))
+    }
+
+    /// The most points any answers to the open questions can give, exactly (no budget): what
+    /// the loader checks against the end of the scale.
+    pub(crate) fn max_points_exact(&self, state: &State) -> u32 {
+        self.max_points(state, u32::MAX)
+    }
+
+    fn max_points(&self, state: &State, budget: u32) -> u32 {
         let n = self.questions.len();
         let mut known = [Known::Value(0); MAX_QUESTIONS];
         for (qi, q) in self.questions.iter().enumerate() {
@@ -83,10 +100,10 @@ impl Catalog {
             known[qi] =
                 if q.ask.is_none() && state[qi] & ANSWERED != 0 { Known::Value(state[qi]) } else { Known::Open };
         }
-        let mut s = Search { cat: self, state, known, eff: [0; MAX_QUESTIONS], best: 0, nodes: 0, n };
+        let mut s = Search { cat: self, state, known, eff: [0; MAX_QUESTIONS], best: 0, nodes: 0, n, budget };
         let root = s.bound();
         s.dfs(0);
-        if s.nodes > SEARCH_BUDGET {
+        if s.nodes > budget {
             root
         } else {
             s.best
@@ -94,7 +111,10 @@ impl Catalog {
     }
 }
 
-fn cap(points: u32) -> u8 {
+/// Points as a score. The loader guarantees at most 100 for every setup (see the top of this
+/// file); the saturation only keeps a broken invariant from wrapping around.
+fn to_score(points: u32) -> u8 {
+    debug_assert!(points <= 100, "the catalog's worst setup exceeds 100 points");
     points.min(100) as u8
 }
 
@@ -103,31 +123,31 @@ struct Search<'a> {
     state: &'a State,
     known: [Known; MAX_QUESTIONS],
     eff: State,
-    best: u8,
+    best: u32,
     nodes: u32,
     n: usize,
+    budget: u32,
 }
 
 impl Search<'_> {
-    /// The most points any completion of what is known can reach, capped.
-    fn bound(&self) -> u8 {
+    /// The most points any completion of what is known can reach.
+    fn bound(&self) -> u32 {
         let known = &self.known[..];
-        let total: u32 = self
-            .cat
+        self.cat
             .rules
             .iter()
             .map(|r| r.compiled.iter().filter(|(c, _)| c.eval3(known).0).map(|(_, p)| *p).max().unwrap_or(0))
-            .sum();
-        cap(total)
+            .sum()
     }
 
     fn dfs(&mut self, qi: usize) {
         self.nodes += 1;
-        if self.best >= 100 || self.nodes > SEARCH_BUDGET {
+        // Nothing can beat the catalog's worst setup.
+        if self.nodes > self.budget || self.best >= self.cat.max_points {
             return;
         }
         if qi == self.n {
-            self.best = self.best.max(cap(self.cat.points_of(&self.eff)));
+            self.best = self.best.max(self.cat.points_of(&self.eff));
             return;
         }
         let q = &self.cat.questions[qi];
@@ -153,7 +173,7 @@ impl Search<'_> {
         } else {
             (0..width).map(|b| (1 << b) | ANSWERED).collect()
         };
-        let mut children: Vec<(u8, u32)> = domain
+        let mut children: Vec<(u32, u32)> = domain
             .into_iter()
             .map(|v| {
                 self.known[qi] = Known::Value(v);
@@ -162,7 +182,7 @@ impl Search<'_> {
             .collect();
         children.sort_by_key(|c| std::cmp::Reverse(c.0));
         for (b, v) in children {
-            if b <= self.best && self.best > 0 || self.best >= 100 {
+            if b <= self.best && self.best > 0 || self.best >= self.cat.max_points {
                 break;
             }
             self.set(qi, v);
@@ -205,8 +225,10 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
     let (eff, applies) = catalog.effective(&state);
     let mut fired: Vec<(usize, usize, u32)> = catalog.fired(&eff).collect();
     let points: u32 = fired.iter().map(|f| f.2).sum();
-    let score = cap(points);
+    let score = to_score(points);
     let band = catalog.band_of(score);
+    let max = catalog.max_reachable(&state).max(score);
+    let band_max = catalog.band_of(max);
     let band_def = catalog.meta.bands.iter().find(|b| b.id == band.id()).expect("validated bands");
     let answered =
         (0..catalog.questions.len()).filter(|qi| applies & (1 << qi) != 0 && state[*qi] & ANSWERED != 0).count() as u32;
@@ -222,8 +244,8 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
                 points: p,
                 title: r.title.get(lang).to_string(),
                 text: r.cases[ci].text.as_ref().unwrap_or(&r.text).get(lang).to_string(),
-                law: r.law.clone(),
-                sources: source_refs(catalog, &r.sources),
+                law: r.law.get(lang).to_string(),
+                sources: source_refs(catalog, &r.sources, lang),
             }
         })
         .collect();
@@ -231,14 +253,16 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
     Ok(Assessment {
         score,
         band,
+        provisional: band_max != band,
+        band_max,
         band_label: band_def.label.get(lang).to_string(),
         band_advice: band_def.advice.get(lang).to_string(),
-        range: Range { min: score, max: catalog.max_reachable(&state).max(score) },
+        range: Range { min: score, max },
         points,
         progress: Progress { answered, applicable: applies.count_ones() },
         applicable: ids_of(catalog, applies),
         factors,
-        measures: measures(catalog, &state, score, lang),
+        measures: measures(catalog, &state, &eff, score, lang),
         alternatives: alternatives(catalog, &state, &eff, lang),
         what_if: what_if(catalog, &state, &eff, applies, score, lang),
         catalog: CatalogRef { version: catalog.meta.version.clone(), as_of: catalog.meta.as_of.clone() },
@@ -248,8 +272,19 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
     })
 }
 
-pub(crate) fn source_refs(catalog: &Catalog, ids: &[String]) -> Vec<SourceRef> {
-    ids.iter().filter_map(|id| catalog.source(id)).cloned().collect()
+/// The catalog's sources as an assessment cites them, titles in `lang`.
+pub(crate) fn source_refs(catalog: &Catalog, ids: &[String], lang: Lang) -> Vec<SourceRef> {
+    ids.iter()
+        .filter_map(|id| catalog.source(id))
+        .map(|s| SourceRef {
+            id: s.id.clone(),
+            title: s.title.get(lang).to_string(),
+            url: s.url.clone(),
+            date: s.date.clone(),
+            checked: s.checked.clone(),
+            kind: s.kind.clone(),
+        })
+        .collect()
 }
 
 fn what_if(catalog: &Catalog, state: &State, eff: &State, applies: u32, score: u8, lang: Lang) -> Vec<WhatIf> {
@@ -269,7 +304,10 @@ fn what_if(catalog: &Catalog, state: &State, eff: &State, applies: u32, score: u
                 }
             }
         } else {
-            for (bit, _) in q.options.iter().enumerate().filter(|(b, o)| current & (1 << b) == 0 && o.suggest) {
+            let fits = |o: &crate::catalog::QOption| o.suggest_compiled.as_ref().is_none_or(|c| c.eval(eff));
+            for (bit, _) in
+                q.options.iter().enumerate().filter(|(b, o)| current & (1 << b) == 0 && o.suggest && fits(o))
+            {
                 candidates.push(ANSWERED | 1 << bit);
             }
         }
@@ -323,21 +361,27 @@ fn apply_all(catalog: &Catalog, state: &State, changes: &[Change]) -> State {
     s
 }
 
-fn measures(catalog: &Catalog, state: &State, score: u8, lang: Lang) -> Vec<MeasureResult> {
-    let mut out: Vec<(u8, usize, State)> = Vec::new();
+/// The measures that fit this visitor and lower the score: those that cost no reach first,
+/// then those that do (with what they cost); within each, the lowest score afterwards first.
+fn measures(catalog: &Catalog, state: &State, eff: &State, score: u8, lang: Lang) -> Vec<MeasureResult> {
+    let mut out: Vec<(bool, u8, usize, State)> = Vec::new();
     for (mi, m) in catalog.measures.iter().enumerate() {
+        if !m.when_compiled.as_ref().is_none_or(|c| c.eval(eff)) {
+            continue;
+        }
         let s = apply_all(catalog, state, &m.changes);
         if s == *state {
             continue;
         }
         let sc = catalog.score_of(&s);
         if sc < score {
-            out.push((sc, mi, s));
+            let costs_reach = m.reach_compiled.as_ref().is_some_and(|c| c.eval(eff));
+            out.push((costs_reach, sc, mi, s));
         }
     }
-    out.sort_by_key(|(sc, mi, _)| (*sc, *mi));
+    out.sort_by_key(|(reach, sc, mi, _)| (*reach, *sc, *mi));
     out.into_iter()
-        .map(|(sc, mi, s)| {
+        .map(|(costs_reach, sc, mi, s)| {
             let m = &catalog.measures[mi];
             let changes = m
                 .changes
@@ -350,8 +394,9 @@ fn measures(catalog: &Catalog, state: &State, score: u8, lang: Lang) -> Vec<Meas
                 id: m.id.clone(),
                 title: m.title.get(lang).to_string(),
                 text: m.text.get(lang).to_string(),
-                law: m.law.clone(),
-                sources: source_refs(catalog, &m.sources),
+                law: m.law.get(lang).to_string(),
+                reach: m.reach.as_ref().filter(|_| costs_reach).map(|r| r.text.get(lang).to_string()),
+                sources: source_refs(catalog, &m.sources, lang),
                 changes,
                 score: sc,
                 gain: score - sc,
@@ -360,10 +405,25 @@ fn measures(catalog: &Catalog, state: &State, score: u8, lang: Lang) -> Vec<Meas
         .collect()
 }
 
+/// The `dpa` answer that comes with a messenger: `yes` when it offers a processing
+/// agreement, `no` when it offers none, `unknown` otherwise (including "partly").
+fn dpa_answer(catalog: &Catalog, dq: usize, m: &crate::catalog::Messenger) -> u32 {
+    let id = match m.properties.get("dpa").map(|p| p.value) {
+        Some(PropValue::Yes) => "yes",
+        Some(PropValue::No) => "no",
+        _ => "unknown",
+    };
+    let bit =
+        catalog.questions[dq].options.iter().position(|o| o.id == id).expect("the dpa question has yes, no, unknown");
+    ANSWERED | 1 << bit
+}
+
 fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Vec<Alternative> {
     let messenger_q = catalog.question_idx("messenger");
+    let dpa_q = catalog.question_idx("dpa");
     let mut out: Vec<Alternative> = Vec::new();
-    for m in catalog.messengers.iter().filter(|m| m.recommend) {
+    let offered = |m: &&crate::catalog::Messenger| m.offer_compiled.as_ref().is_none_or(|c| c.eval(eff));
+    for m in catalog.messengers.iter().filter(|m| m.recommend).filter(offered) {
         let mut fit = m.base_fit;
         let mut reasons: Vec<(i32, &crate::text::Text)> = Vec::new();
         for (rule, c) in m.fit.iter().zip(&m.fit_compiled) {
@@ -379,7 +439,12 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Ve
             Some((qi, b)) => {
                 let mut s = *state;
                 s[qi] = ANSWERED | 1 << b;
-                let s = apply_all(catalog, &s, &m.assume);
+                let mut s = apply_all(catalog, &s, &m.assume);
+                // With the processing agreement this messenger offers, not the visitor's
+                // answer about the one they use now.
+                if let Some(dq) = dpa_q {
+                    s[dq] = dpa_answer(catalog, dq, m);
+                }
                 (eff[qi] & (1 << b) != 0, Some(catalog.score_of(&s)))
             }
             None => (false, None),
@@ -427,20 +492,9 @@ pub fn property_details(catalog: &Catalog, messenger: &str, lang: Lang) -> Vec<P
             id: key.to_string(),
             label: catalog.ui(&format!("prop.{key}"), lang).to_string(),
             value: p.value,
-            value_text: catalog.ui(value_key(p.value), lang).to_string(),
+            value_text: catalog.ui(crate::wording::value_key(p.value), lang).to_string(),
             note: p.note.as_ref().map(|n| n.get(lang).to_string()),
-            sources: source_refs(catalog, &p.sources),
+            sources: source_refs(catalog, &p.sources, lang),
         })
         .collect()
-}
-
-/// The interface text key of a property value.
-pub fn value_key(v: PropValue) -> &'static str {
-    match v {
-        PropValue::Yes => "value.yes",
-        PropValue::No => "value.no",
-        PropValue::Partial => "value.partial",
-        PropValue::Optional => "value.optional",
-        PropValue::Unknown => "unknown",
-    }
 }

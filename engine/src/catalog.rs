@@ -13,8 +13,9 @@ use crate::cond::{Compiled, Cond};
 use crate::text::{Lang, Text};
 
 /// The files of the catalog, in load order, as embedded in the binary.
-pub const EMBEDDED_FILES: [(&str, &str); 8] = [
+pub const EMBEDDED_FILES: [(&str, &str); 9] = [
     ("meta.json", include_str!("../catalog/meta.json")),
+    ("conditions.json", include_str!("../catalog/conditions.json")),
     ("sources.json", include_str!("../catalog/sources.json")),
     ("sources-messengers.json", include_str!("../catalog/sources-messengers.json")),
     ("questions.json", include_str!("../catalog/questions.json")),
@@ -98,19 +99,29 @@ pub enum FactStatus {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
-    pub title: String,
+    /// The document's title in each language (a German statute keeps its German name).
+    pub title: Text,
+    /// The specific document: a statute's section, a decision's page, the provider's own page.
+    /// Never a bare domain or home page (the loader rejects those).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Publication or check date, `YYYY-MM-DD` or `YYYY-MM` or `YYYY`.
+    /// Publication date, `YYYY-MM-DD` or `YYYY-MM` or `YYYY`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// `seed` (one of the five source articles), `law`, `court`, `authority`, `vendor`.
+    /// When the address and what the catalog takes from it were last checked, `YYYY-MM-DD`;
+    /// required for every source with an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
+    /// One of `SOURCE_KINDS`.
     pub kind: String,
 }
+
+/// What a source is: one of the five seed articles, a statute or regulation, a court decision,
+/// a supervisory authority's paper, the provider's own page, or press.
+pub const SOURCE_KINDS: [&str; 6] = ["seed", "law", "court", "authority", "vendor", "press"];
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -156,6 +167,12 @@ pub struct QOption {
     /// Whether a what-if may suggest switching to this option.
     #[serde(default = "yes")]
     pub suggest: bool,
+    /// When a what-if may suggest it (e.g. the Business Platform only to a business that
+    /// writes with customers); absent means whenever `suggest` allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggest_when: Option<Cond>,
+    #[serde(skip)]
+    pub(crate) suggest_compiled: Option<Compiled>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -164,7 +181,9 @@ pub struct Rule {
     pub id: String,
     pub title: Text,
     pub text: Text,
-    pub law: String,
+    /// The norms the factor rests on, cited in each language's form
+    /// (`Art. 6 Abs. 1 lit. b DSGVO` / `Art. 6(1)(b) GDPR`).
+    pub law: Text,
     pub sources: Vec<String>,
     /// A condition every case shares; absent means none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,11 +210,30 @@ pub struct Measure {
     pub id: String,
     pub title: Text,
     pub text: Text,
-    #[serde(default)]
-    pub law: String,
+    /// The norms the measure serves, in each language's citation form.
+    pub law: Text,
     pub sources: Vec<String>,
     /// The answer changes that describe this measure.
     pub changes: Vec<Change>,
+    /// For whom it fits (e.g. the Business Platform only for a business that writes with
+    /// customers); absent means everyone. A measure that does not fit is not offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Cond>,
+    /// What it costs in reach, and when that applies (switching the customer channel to an
+    /// app few customers have). Measures with a cost in reach rank after those without.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach: Option<Reach>,
+    #[serde(skip)]
+    pub(crate) when_compiled: Option<Compiled>,
+    #[serde(skip)]
+    pub(crate) reach_compiled: Option<Compiled>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reach {
+    pub when: Cond,
+    pub text: Text,
 }
 
 /// One answer change: `set` replaces the answer (one id, or a list for a multi question);
@@ -229,12 +267,19 @@ pub struct Messenger {
     /// Fit before the visitor's needs are taken into account, 0..=100.
     pub base_fit: i32,
     pub fit: Vec<FitRule>,
-    /// Answers that come with choosing it (e.g. a processing agreement), used for the
-    /// visitor's score if they used it.
+    /// Answers that come with choosing it (e.g. EU storage for the Business Platform), used
+    /// for the visitor's score if they used it. The `dpa` answer is not assumed here: it
+    /// follows the messenger's own `dpa` property (see `assess::alternatives`).
     #[serde(default)]
     pub assume: Vec<Change>,
+    /// For whom it is an alternative at all (e.g. the Business Platform only for a business
+    /// that writes with customers); absent means everyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer_when: Option<Cond>,
     #[serde(skip)]
     pub(crate) fit_compiled: Vec<Compiled>,
+    #[serde(skip)]
+    pub(crate) offer_compiled: Option<Compiled>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -292,6 +337,8 @@ struct QuestionsFile {
 #[derive(Clone, Debug)]
 pub struct Catalog {
     pub meta: Meta,
+    /// Named conditions (`conditions.json`), used as `{"ref": name}`.
+    pub conditions: BTreeMap<String, Cond>,
     pub sources: Vec<Source>,
     pub sections: Vec<Section>,
     pub questions: Vec<Question>,
@@ -306,6 +353,9 @@ pub struct Catalog {
     pub(crate) source_index: HashMap<String, usize>,
     /// How many sources come from `sources.json` (the rest from `sources-messengers.json`).
     main_sources: usize,
+    /// The points of the worst setup the questions allow (at most 100): the range search may
+    /// stop as soon as it finds a setup this bad.
+    pub(crate) max_points: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -351,6 +401,7 @@ impl Catalog {
             files.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| err(name, "", "", "file is missing"))
         };
         let meta: Meta = parse("meta.json", get("meta.json")?)?;
+        let conditions: BTreeMap<String, Cond> = parse("conditions.json", get("conditions.json")?)?;
         let mut sources: Vec<Source> = parse("sources.json", get("sources.json")?)?;
         let main_sources = sources.len();
         sources.extend(parse::<Vec<Source>>("sources-messengers.json", get("sources-messengers.json")?)?);
@@ -361,6 +412,7 @@ impl Catalog {
         let ui: BTreeMap<String, Text> = parse("ui.json", get("ui.json")?)?;
         let mut cat = Catalog {
             meta,
+            conditions,
             sources,
             sections: qf.sections,
             questions: qf.questions,
@@ -372,6 +424,7 @@ impl Catalog {
             question_index: HashMap::new(),
             source_index: HashMap::new(),
             main_sources,
+            max_points: u32::MAX,
         };
         cat.validate()?;
         Ok(cat)
@@ -440,12 +493,17 @@ impl Catalog {
             if self.source_index.insert(s.id.clone(), i).is_some() {
                 return Err(err(file, entry, "id", "duplicate id"));
             }
-            if s.title.trim().is_empty() {
-                return Err(err(file, entry, "title", "must not be empty"));
+            check_text(file, &entry, "title", &s.title)?;
+            if !SOURCE_KINDS.contains(&s.kind.as_str()) {
+                return Err(err(file, entry, "kind", format!("must be one of: {}", SOURCE_KINDS.join(", "))));
+            }
+            if let Some(d) = &s.checked {
+                check_date(file, &entry, "checked", d)?;
             }
             if let Some(u) = &s.url {
-                if !u.starts_with("https://") && !u.starts_with("http://") {
-                    return Err(err(file, entry, "url", "must be an http(s) address"));
+                check_address(u).map_err(|m| err(file, &entry, "url", m))?;
+                if s.checked.is_none() {
+                    return Err(err(file, entry, "checked", "a source with an address needs the date it was checked"));
                 }
                 if let Some(other) = self.sources[..i].iter().find(|o| o.url.as_ref() == Some(u)) {
                     return Err(err(
@@ -485,6 +543,20 @@ impl Catalog {
         self.question_index.clear();
         // Options of the questions seen so far: a question's condition may only read earlier ones.
         let mut opts: HashMap<String, Vec<String>> = HashMap::new();
+        let facts = FactTable::of(&self.messengers);
+        for (name, c) in &self.conditions {
+            if name.is_empty() {
+                return Err(err("conditions.json", "", "", "a condition needs a name"));
+            }
+            if let Some(missing) = refs_in(c).into_iter().find(|r| !self.conditions.contains_key(r)) {
+                return Err(err(
+                    "conditions.json",
+                    format!("condition `{name}`"),
+                    "",
+                    format!("unknown condition `{missing}`"),
+                ));
+            }
+        }
         for (qi, q) in self.questions.iter_mut().enumerate() {
             let entry = format!("question `{}`", q.id);
             if q.id.is_empty() {
@@ -523,23 +595,43 @@ impl Catalog {
                     check_text("questions.json", &entry, &format!("options[{oi}].hint"), h)?;
                 }
             }
+            let ctx = Ctx { index: &self.question_index, opts: &opts, defs: &self.conditions, facts: &facts };
             q.ask = match &q.ask_when {
-                Some(c) => Some(
-                    compile(c, &self.question_index, &opts, "questions.json", &entry, "ask_when").map_err(|e| {
-                        if e.message.starts_with("unknown question") {
-                            CatalogError {
-                                message: format!("{} (a question may only depend on questions before it)", e.message),
-                                ..e
-                            }
-                        } else {
-                            e
+                Some(c) => Some(compile(c, &ctx, "questions.json", &entry, "ask_when").map_err(|e| {
+                    if e.message.starts_with("unknown question") {
+                        CatalogError {
+                            message: format!("{} (a question may only depend on questions before it)", e.message),
+                            ..e
                         }
-                    })?,
-                ),
+                    } else {
+                        e
+                    }
+                })?),
                 None => None,
             };
             self.question_index.insert(q.id.clone(), qi);
             opts.insert(q.id.clone(), q.options.iter().map(|o| o.id.clone()).collect());
+        }
+        let ctx = Ctx { index: &self.question_index, opts: &opts, defs: &self.conditions, facts: &facts };
+        for (name, c) in &self.conditions {
+            compile(c, &ctx, "conditions.json", &format!("condition `{name}`"), "")?;
+        }
+        // When a what-if may suggest an option: may read any question.
+        let mut suggest: Vec<(usize, usize, Compiled)> = Vec::new();
+        for (qi, q) in self.questions.iter().enumerate() {
+            for (oi, o) in q.options.iter().enumerate() {
+                if let Some(c) = &o.suggest_when {
+                    let field = format!("options[{oi}].suggest_when");
+                    suggest.push((
+                        qi,
+                        oi,
+                        compile(c, &ctx, "questions.json", &format!("question `{}`", q.id), &field)?,
+                    ));
+                }
+            }
+        }
+        for (qi, oi, c) in suggest {
+            self.questions[qi].options[oi].suggest_compiled = Some(c);
         }
 
         let mut seen = std::collections::HashSet::new();
@@ -550,27 +642,18 @@ impl Catalog {
             }
             check_text("rules.json", &entry, "title", &r.title)?;
             check_text("rules.json", &entry, "text", &r.text)?;
-            if r.law.trim().is_empty() {
-                return Err(err("rules.json", entry, "law", "must name the law"));
-            }
+            check_text("rules.json", &entry, "law", &r.law)?;
             check_sources("rules.json", &entry, &r.sources, true)?;
             if r.cases.is_empty() {
                 return Err(err("rules.json", entry, "cases", "needs at least one case"));
             }
             let common = match &r.when {
-                Some(c) => Some(compile(c, &self.question_index, &opts, "rules.json", &entry, "when")?),
+                Some(c) => Some(compile(c, &ctx, "rules.json", &entry, "when")?),
                 None => None,
             };
             r.compiled.clear();
             for (ci, case) in r.cases.iter().enumerate() {
-                let c = compile(
-                    &case.when,
-                    &self.question_index,
-                    &opts,
-                    "rules.json",
-                    &entry,
-                    &format!("cases[{ci}].when"),
-                )?;
+                let c = compile(&case.when, &ctx, "rules.json", &entry, &format!("cases[{ci}].when"))?;
                 if let Some(t) = &case.text {
                     check_text("rules.json", &entry, &format!("cases[{ci}].text"), t)?;
                 }
@@ -586,20 +669,33 @@ impl Catalog {
         }
 
         let mut seen = std::collections::HashSet::new();
-        for m in &self.measures {
+        for m in self.measures.iter_mut() {
             let entry = format!("measure `{}`", m.id);
             if m.id.is_empty() || !seen.insert(m.id.clone()) {
                 return Err(err("measures.json", entry, "id", "empty or duplicate id"));
             }
             check_text("measures.json", &entry, "title", &m.title)?;
             check_text("measures.json", &entry, "text", &m.text)?;
+            check_text("measures.json", &entry, "law", &m.law)?;
             check_sources("measures.json", &entry, &m.sources, true)?;
             if m.changes.is_empty() {
                 return Err(err("measures.json", entry, "changes", "needs at least one change"));
             }
             for (ci, ch) in m.changes.iter().enumerate() {
-                self.check_change(ch).map_err(|msg| err("measures.json", &entry, format!("changes[{ci}]"), msg))?;
+                check_change_in(&self.questions, &self.question_index, ch)
+                    .map_err(|msg| err("measures.json", &entry, format!("changes[{ci}]"), msg))?;
             }
+            m.when_compiled = match &m.when {
+                Some(c) => Some(compile(c, &ctx, "measures.json", &entry, "when")?),
+                None => None,
+            };
+            m.reach_compiled = match &m.reach {
+                Some(r) => {
+                    check_text("measures.json", &entry, "reach.text", &r.text)?;
+                    Some(compile(&r.when, &ctx, "measures.json", &entry, "reach.when")?)
+                }
+                None => None,
+            };
         }
 
         let mut seen = std::collections::HashSet::new();
@@ -648,16 +744,13 @@ impl Catalog {
             m.fit_compiled.clear();
             for (fi, f) in m.fit.iter().enumerate() {
                 check_text("messengers.json", &entry, &format!("fit[{fi}].reason"), &f.reason)?;
-                let c = compile(
-                    &f.when,
-                    &self.question_index,
-                    &opts,
-                    "messengers.json",
-                    &entry,
-                    &format!("fit[{fi}].when"),
-                )?;
+                let c = compile(&f.when, &ctx, "messengers.json", &entry, &format!("fit[{fi}].when"))?;
                 m.fit_compiled.push(c);
             }
+            m.offer_compiled = match &m.offer_when {
+                Some(c) => Some(compile(c, &ctx, "messengers.json", &entry, "offer_when")?),
+                None => None,
+            };
         }
         // Every recommendable option of `messenger` that a visitor can pick should be described.
         if let Some(q) = self.question("messenger") {
@@ -687,12 +780,88 @@ impl Catalog {
                 return Err(err("ui.json", format!("text `{key}`"), "", "is missing"));
             }
         }
+        // The score is the sum of the factors' points, with no cap: so the worst setup the
+        // questions can describe must not exceed 100 (then a worse setup always scores higher).
+        self.max_points = u32::MAX;
+        let worst = self.max_points_exact(&[0; crate::assess::MAX_QUESTIONS]);
+        self.max_points = worst;
+        if worst > 100 {
+            return Err(err(
+                "rules.json",
+                "",
+                "",
+                format!("the worst setup the questions allow adds up to {worst} points; the scale ends at 100: lower some points"),
+            ));
+        }
         Ok(())
+    }
+
+    /// Whether the facts are more than a year old on `today` (`YYYY-MM-DD`, the visitor's
+    /// date): the widget then says that they may be out of date. A date it cannot read is
+    /// never stale.
+    pub fn stale_on(&self, today: &str) -> bool {
+        let ymd = |d: &str| -> Option<(u32, u32, u32)> {
+            let mut p = d.splitn(3, '-');
+            Some((p.next()?.parse().ok()?, p.next()?.parse().ok()?, p.next()?.get(..2)?.parse().ok()?))
+        };
+        match (ymd(&self.meta.as_of), ymd(today)) {
+            (Some((y, m, d)), Some(t)) => t > (y + 1, m, d),
+            _ => false,
+        }
     }
 
     /// Checks that a change names a real question and real options.
     pub(crate) fn check_change(&self, ch: &Change) -> Result<(), String> {
         check_change_in(&self.questions, &self.question_index, ch)
+    }
+}
+
+/// A web address that names a specific document: http(s), with a path beyond the domain.
+fn check_address(u: &str) -> Result<(), String> {
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))
+        .ok_or_else(|| "must be an http(s) address".to_string())?;
+    // The fragment names a place in a page, not a page: it does not count.
+    let rest = rest.split('#').next().unwrap_or_default();
+    let (host, path) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+    if host.is_empty() || !host.contains('.') {
+        return Err(format!("`{u}` has no host"));
+    }
+    if path.trim_matches(['/', '?', '#']).is_empty() {
+        return Err(format!("`{u}` is a bare domain: cite the specific document (the page, section or decision)"));
+    }
+    Ok(())
+}
+
+/// Each messenger's property values, for `fact` conditions.
+struct FactTable(HashMap<String, BTreeMap<String, PropValue>>);
+
+impl FactTable {
+    fn of(messengers: &[Messenger]) -> FactTable {
+        FactTable(
+            messengers
+                .iter()
+                .map(|m| (m.id.clone(), m.properties.iter().map(|(k, p)| (k.clone(), p.value)).collect()))
+                .collect(),
+        )
+    }
+}
+
+/// What compiling a condition needs: the questions so far, named conditions, facts.
+struct Ctx<'a> {
+    index: &'a HashMap<String, usize>,
+    opts: &'a HashMap<String, Vec<String>>,
+    defs: &'a BTreeMap<String, Cond>,
+    facts: &'a FactTable,
+}
+
+/// The named conditions a condition refers to directly or through others.
+fn refs_in(c: &Cond) -> Vec<String> {
+    match c {
+        Cond::Ref(r) => vec![r.clone()],
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().flat_map(refs_in).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -762,32 +931,38 @@ pub const REQUIRED_UI: &[&str] = &[
     "reasons",
     "your_score_with",
     "current",
-    "capped",
     "formula",
 ];
 
-fn compile(
+fn compile(c: &Cond, ctx: &Ctx, file: &str, entry: &str, field: &str) -> Result<Compiled, CatalogError> {
+    compile_in(c, ctx, file, entry, field, &mut Vec::new())
+}
+
+/// `stack`: the named conditions being expanded, to refuse a condition that refers to itself.
+fn compile_in(
     c: &Cond,
-    index: &HashMap<String, usize>,
-    opts: &HashMap<String, Vec<String>>,
+    ctx: &Ctx,
     file: &str,
     entry: &str,
     field: &str,
+    stack: &mut Vec<String>,
 ) -> Result<Compiled, CatalogError> {
-    let qidx =
-        |id: &str| index.get(id).copied().ok_or_else(|| err(file, entry, field, format!("unknown question `{id}`")));
+    let qidx = |id: &str| {
+        ctx.index.get(id).copied().ok_or_else(|| err(file, entry, field, format!("unknown question `{id}`")))
+    };
+    let options = |q: &str| ctx.opts.get(q).ok_or_else(|| err(file, entry, field, format!("unknown question `{q}`")));
     Ok(match c {
         Cond::Is(list) => {
-            let (q, options) = list
+            let (q, wanted) = list
                 .split_first()
                 .ok_or_else(|| err(file, entry, field, "`is` needs a question id and at least one option id"))?;
-            if options.is_empty() {
+            if wanted.is_empty() {
                 return Err(err(file, entry, field, format!("`is` on `{q}` names no option")));
             }
             let qi = qidx(q)?;
-            let all = opts.get(q).ok_or_else(|| err(file, entry, field, format!("unknown question `{q}`")))?;
+            let all = options(q)?;
             let mut mask = 0u32;
-            for o in options {
+            for o in wanted {
                 let bit = all
                     .iter()
                     .position(|x| x == o)
@@ -798,10 +973,56 @@ fn compile(
         }
         Cond::Answered(q) => Compiled::Answered(qidx(q)?),
         Cond::All(cs) => {
-            Compiled::All(cs.iter().map(|c| compile(c, index, opts, file, entry, field)).collect::<Result<_, _>>()?)
+            Compiled::All(cs.iter().map(|c| compile_in(c, ctx, file, entry, field, stack)).collect::<Result<_, _>>()?)
         }
         Cond::Any(cs) => {
-            Compiled::Any(cs.iter().map(|c| compile(c, index, opts, file, entry, field)).collect::<Result<_, _>>()?)
+            Compiled::Any(cs.iter().map(|c| compile_in(c, ctx, file, entry, field, stack)).collect::<Result<_, _>>()?)
+        }
+        Cond::Ref(name) => {
+            let def =
+                ctx.defs.get(name).ok_or_else(|| err(file, entry, field, format!("unknown condition `{name}`")))?;
+            if stack.contains(name) {
+                return Err(err(file, entry, field, format!("condition `{name}` refers to itself")));
+            }
+            stack.push(name.clone());
+            let compiled = compile_in(def, ctx, file, entry, field, stack);
+            stack.pop();
+            compiled?
+        }
+        Cond::Fact(list) => {
+            let (property, wanted) = list
+                .split_first()
+                .ok_or_else(|| err(file, entry, field, "`fact` needs a property and at least one value"))?;
+            if !PROPERTIES.contains(&property.as_str()) {
+                return Err(err(
+                    file,
+                    entry,
+                    field,
+                    format!("unknown property `{property}` (known: {})", PROPERTIES.join(", ")),
+                ));
+            }
+            if wanted.is_empty() {
+                return Err(err(file, entry, field, format!("`fact` on `{property}` names no value")));
+            }
+            let mut values = Vec::new();
+            for w in wanted {
+                let v: PropValue = serde_json::from_value(serde_json::Value::String(w.clone())).map_err(|_| {
+                    err(file, entry, field, format!("unknown value `{w}` (known: yes, no, partial, optional, unknown)"))
+                })?;
+                values.push(v);
+            }
+            let qi = qidx("messenger")?;
+            let mut mask = 0u32;
+            for (bit, id) in options("messenger")?.iter().enumerate() {
+                let value = ctx.facts.0.get(id).and_then(|p| p.get(property));
+                if value.is_some_and(|v| values.contains(v)) {
+                    mask |= 1 << bit;
+                }
+            }
+            if mask == 0 {
+                return Err(err(file, entry, field, format!("`fact` on `{property}` matches no messenger")));
+            }
+            Compiled::Is { q: qi, mask }
         }
     })
 }

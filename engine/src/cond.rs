@@ -3,8 +3,11 @@
 //! In the catalog a condition is JSON:
 //! `{"is": ["messenger", "whatsapp", "telegram"]}` (the question's answer is one of these
 //! options; for a multi question: at least one of them is selected), `{"answered": "dpa"}`,
-//! `{"all": [...]}`, `{"any": [...]}`. A question that is not answered, or that does not
-//! apply, matches no `is`. There is deliberately no `not`: every condition is monotone, so an
+//! `{"all": [...]}`, `{"any": [...]}`, `{"ref": "secrecy_holder"}` (a named condition of
+//! `conditions.json`, so a list such as "the messengers that can read the content" is written
+//! once), and `{"fact": ["e2e_default", "no", "optional"]}` (the chosen messenger's property in
+//! `messengers.json` has one of these values: the rules read the facts instead of repeating
+//! them). A question that is not answered, or that does not apply, matches no `is`. There is deliberately no `not`: every condition is monotone, so an
 //! answer can only make more conditions true. That is what guarantees that answering an open
 //! question never lowers the score (the score is the low end of its range) and that the
 //! range search may prune with simple bounds.
@@ -17,6 +20,10 @@ pub enum Cond {
     Answered(String),
     All(Vec<Cond>),
     Any(Vec<Cond>),
+    /// A named condition of `conditions.json`.
+    Ref(String),
+    /// A property of the chosen messenger (`messenger` question) and the values that match.
+    Fact(Vec<String>),
 }
 
 /// The answered bit of a compiled answer; the low bits are the selected options.

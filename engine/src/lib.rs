@@ -21,6 +21,7 @@ pub mod overrides;
 pub mod report;
 pub mod schema;
 pub mod text;
+pub mod wording;
 
 pub use answers::{answers_from_value, apply_change, parse_answers, Answer, AnswerError, Answers};
 pub use assess::{applicable, assess, property_details, score};

@@ -12,15 +12,25 @@ use schemars::JsonSchema;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(JsonSchema))]
 pub struct Assessment {
-    /// 0..=100, higher is riskier: the sum of the factors' points, capped at 100.
+    /// 0..=100, higher is riskier: the sum of the factors' points. There is no cap: the
+    /// catalog's points are set so that the worst setup the questions allow reaches at most
+    /// 100 (checked when the catalog loads), so a worse setup always scores higher.
     pub score: u8,
+    /// The band of the score. While `provisional`, the open questions could still move the
+    /// score into a higher band (up to `band_max`): show the range, not a verdict.
     pub band: Band,
+    /// Whether the band can still change: `band` (of the lowest reachable score) and
+    /// `band_max` (of the highest) differ. Then no verdict is given yet.
+    pub provisional: bool,
+    /// The band of `range.max`: the highest band the open questions can still lead to.
+    pub band_max: Band,
     /// The band's name and advice in the assessment's language.
     pub band_label: String,
     pub band_advice: String,
     /// Lowest and highest score still reachable by answering the open questions.
     pub range: Range,
-    /// The factors' points before the cap at 100.
+    /// The sum of the factors' points: equal to `score` (kept for readers of catalog
+    /// 2026.11.0, which capped the score at 100).
     pub points: u32,
     pub progress: Progress,
     /// The questions that apply to these answers now, in the order they are asked.
@@ -89,12 +99,31 @@ pub struct Factor {
     pub points: u32,
     pub title: String,
     pub text: String,
+    /// The norms, cited in the assessment's language (`Art. 6 Abs. 1 lit. b DSGVO`,
+    /// `Art. 6(1)(b) GDPR`).
     pub law: String,
     pub sources: Vec<SourceRef>,
 }
 
-/// A source as the catalog records it (`sources.json`).
-pub type SourceRef = crate::catalog::Source;
+/// A source as an assessment cites it: its title in the assessment's language. (The catalog's
+/// file type is `catalog::Source`; this one is the public JSON.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(JsonSchema))]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    /// The specific document, if it has an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// When it was last checked, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
+    /// `seed`, `law`, `court`, `authority`, `vendor` or `press`.
+    pub kind: String,
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(JsonSchema))]
@@ -102,7 +131,12 @@ pub struct MeasureResult {
     pub id: String,
     pub title: String,
     pub text: String,
+    /// The norms, in the assessment's language.
     pub law: String,
+    /// What the measure costs in reach for this visitor (e.g. few customers have the app),
+    /// if anything; such measures come after those that cost no reach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach: Option<String>,
     pub sources: Vec<SourceRef>,
     /// The answers this measure changes (apply them to see its effect).
     pub changes: Answers,

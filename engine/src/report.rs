@@ -1,59 +1,12 @@
 //! The Markdown report: what `assess --format markdown` prints and the widget downloads.
 //! Deterministic (no clock): the same answers, language and catalog give the same bytes.
+//! Its sentences come from `wording`, like the widget's.
 use std::fmt::Write;
 
 use crate::answers::Answers;
 use crate::catalog::Catalog;
 use crate::model::Assessment;
-
-/// Fills `{name}` placeholders of an interface text.
-pub fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in values {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
-}
-
-/// "The score can still rise to N" or "the score is final", in the assessment's language.
-pub fn range_line(a: &Assessment, catalog: &Catalog) -> String {
-    if a.range.max > a.score {
-        fill(catalog.ui("range", a.lang), &[("max", a.range.max.to_string())])
-    } else {
-        catalog.ui("range_closed", a.lang).to_string()
-    }
-}
-
-/// "N of M questions answered", in the assessment's language.
-pub fn progress_line(a: &Assessment, catalog: &Catalog) -> String {
-    let values = [("answered", a.progress.answered.to_string()), ("applicable", a.progress.applicable.to_string())];
-    fill(catalog.ui("progress", a.lang), &values)
-}
-
-/// The answers in words, in question order: (question, answer) for each question that
-/// applies; open ones read "not answered".
-pub fn answer_lines(answers: &Answers, a: &Assessment, catalog: &Catalog) -> Vec<(String, String)> {
-    let lang = a.lang;
-    a.applicable
-        .iter()
-        .filter_map(|qid| catalog.question(qid))
-        .map(|q| {
-            let text = match answers.get(&q.id) {
-                None => catalog.ui("not_answered", lang).to_string(),
-                Some(ans) => {
-                    let labels: Vec<&str> =
-                        q.options.iter().filter(|o| ans.ids().contains(&o.id)).map(|o| o.label.get(lang)).collect();
-                    if labels.is_empty() {
-                        catalog.ui("none_selected", lang).to_string()
-                    } else {
-                        labels.join(", ")
-                    }
-                }
-            };
-            (q.title.get(lang).to_string(), text)
-        })
-        .collect()
-}
+use crate::wording::{advice_line, answer_lines, band_line, bands_line, no_factors_line, progress_line, range_line};
 
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
@@ -65,8 +18,8 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
     let ui = |k: &str| catalog.ui(k, lang);
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", ui("report.title"));
-    let _ = writeln!(s, "**{}: {} / 100 ({})**\n", ui("score"), a.score, a.band_label);
-    let _ = writeln!(s, "{}\n", a.band_advice);
+    let _ = writeln!(s, "**{}: {} / 100 ({}: {})**\n", ui("score"), a.score, ui("band"), band_line(a, catalog));
+    let _ = writeln!(s, "{}\n", advice_line(a, catalog));
     let _ = writeln!(s, "{}  ", range_line(a, catalog));
     let _ = writeln!(s, "{}\n", progress_line(a, catalog));
 
@@ -77,7 +30,7 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
 
     let _ = writeln!(s, "\n## {}\n", ui("factors"));
     if a.factors.is_empty() {
-        let _ = writeln!(s, "{}", ui("no_factors"));
+        let _ = writeln!(s, "{}", no_factors_line(a, catalog));
     }
     for (i, f) in a.factors.iter().enumerate() {
         let _ = writeln!(s, "{}. **{}** ({} {})  ", i + 1, f.title, f.points, ui("points"));
@@ -92,9 +45,6 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
             .collect();
         let _ = writeln!(s, "   {}: {}. {}: {}", ui("law"), f.law, ui("sources"), sources.join("; "));
     }
-    if a.points > 100 {
-        let _ = writeln!(s, "\n{}", fill(ui("capped"), &[("points", a.points.to_string())]));
-    }
 
     let _ = writeln!(s, "\n## {}\n", ui("measures"));
     if a.measures.is_empty() {
@@ -103,6 +53,9 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
     for (i, m) in a.measures.iter().enumerate() {
         let _ = writeln!(s, "{}. **{}** ({}: {}, −{})  ", i + 1, m.title, ui("score_after"), m.score, m.gain);
         let _ = writeln!(s, "   {}", m.text);
+        if let Some(r) = &m.reach {
+            let _ = writeln!(s, "   {r}");
+        }
     }
 
     if !a.what_if.is_empty() {
@@ -140,6 +93,7 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
 
     let _ = writeln!(s, "\n---\n");
     let _ = writeln!(s, "{}: {}  ", ui("formula"), a.formula);
+    let _ = writeln!(s, "{}: {}  ", ui("bands"), bands_line(catalog, lang));
     let _ = writeln!(s, "{} {}, {}: {}  ", ui("report.catalog"), a.catalog.version, ui("as_of"), a.catalog.as_of);
     let _ = writeln!(s, "{}", a.disclaimer);
     s

@@ -21,13 +21,17 @@ fn load_with(file: &str, edit: impl Fn(&mut serde_json::Value)) -> Result<Catalo
 }
 
 fn expect_err(file: &str, edit: impl Fn(&mut serde_json::Value)) -> CatalogError {
-    load_with(file, edit).expect_err("the broken catalog must not load")
+    match load_with(file, edit) {
+        Ok(_) => panic!("the broken {file} must not load"),
+        Err(e) => e,
+    }
 }
 
 #[test]
 fn the_embedded_catalog_is_valid_and_complete() {
     let c = Catalog::from_files(&EMBEDDED_FILES).unwrap_or_else(|e| panic!("{e}"));
     assert!(c.questions.len() >= 17);
+    assert!(c.question("professional_secrecy").is_some(), "insurers and others can say they are bound by s. 203 StGB");
     // The contract's ids are all there.
     let contract = [
         ("sector", vec!["trade", "health", "legal_tax", "finance_insurance", "public_sector", "other"]),
@@ -101,9 +105,135 @@ fn a_missing_translation_names_the_entry_and_language() {
 
 #[test]
 fn a_condition_with_an_unknown_option_names_it() {
-    let e = expect_err("rules.json", |v| v[0]["when"]["all"][0]["is"][1] = "whatsap".into());
-    assert!(e.message.contains("whatsap"), "{e}");
-    assert_eq!(e.field, "when");
+    let e = expect_err("rules.json", |v| v[0]["cases"][0]["when"]["is"][1] = "mixd".into());
+    assert!(e.message.contains("mixd") && e.message.contains("address_book"), "{e}");
+    assert_eq!(e.field, "cases[0].when");
+}
+
+#[test]
+fn named_conditions_and_facts_are_checked() {
+    // A reference to a condition that does not exist.
+    let e = expect_err("rules.json", |v| v[0]["when"]["all"][0] = serde_json::json!({"ref": "nowhere"}));
+    assert!(e.message.contains("unknown condition `nowhere`") && e.entry.contains("contact_upload"), "{e}");
+    // A condition that refers to itself.
+    let e = expect_err("conditions.json", |v| v["team"] = serde_json::json!({"any": [{"ref": "team"}]}));
+    assert!(e.message.contains("refers to itself"), "{e}");
+    // A fact with an unknown property, an unknown value, or one no messenger has.
+    let e = expect_err("conditions.json", |v| v["end_to_end"] = serde_json::json!({"fact": ["colour", "yes"]}));
+    assert!(e.message.contains("unknown property `colour`"), "{e}");
+    let e = expect_err("conditions.json", |v| v["end_to_end"] = serde_json::json!({"fact": ["e2e_default", "maybe"]}));
+    assert!(e.message.contains("unknown value `maybe`"), "{e}");
+    let e = expect_err("conditions.json", |v| v["end_to_end"] = serde_json::json!({"fact": ["dpa", "optional"]}));
+    assert!(e.message.contains("matches no messenger"), "{e}");
+}
+
+#[test]
+fn the_worst_setup_reaches_exactly_100_and_more_is_refused() {
+    // The scale has no cap: the catalog's worst setup is what 100 means.
+    let empty = engine::assess(&Default::default(), Catalog::embedded(), Lang::De).unwrap();
+    assert_eq!(empty.range.max, 100, "the worst setup the questions allow is 100");
+    let e = expect_err("rules.json", |v| v[0]["cases"][0]["points"] = 40.into());
+    assert_eq!(e.file, "rules.json");
+    assert!(e.message.contains("adds up to") && e.message.contains("100"), "{e}");
+}
+
+#[test]
+fn a_web_source_must_name_a_document_and_its_check_date() {
+    for bare in
+        ["https://www.lfd.niedersachsen.de/", "https://slack.com", "https://element.io/?", "http://example.org#x"]
+    {
+        let e = expect_err("sources.json", |v| v[6]["url"] = bare.into());
+        assert_eq!((e.file.as_str(), e.field.as_str()), ("sources.json", "url"), "{bare}: {e}");
+        assert!(e.message.contains("bare domain") || e.message.contains("no host"), "{bare}: {e}");
+    }
+    let e =
+        expect_err("sources-messengers.json", |v| v[0].as_object_mut().unwrap().remove("checked").map(|_| ()).unwrap());
+    assert_eq!(e.field, "checked", "{e}");
+    let e = expect_err("sources.json", |v| v[6]["kind"] = "blog".into());
+    assert_eq!(e.field, "kind", "{e}");
+}
+
+/// Every text of the catalog files, with where it is: (file, JSON path, language, text).
+fn all_texts() -> Vec<(String, String, String, String)> {
+    fn walk(file: &str, path: String, v: &serde_json::Value, out: &mut Vec<(String, String, String, String)>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let (Some(de), Some(en)) =
+                    (o.get("de").and_then(|x| x.as_str()), o.get("en").and_then(|x| x.as_str()))
+                {
+                    out.push((file.into(), path.clone(), "de".into(), de.into()));
+                    out.push((file.into(), path, "en".into(), en.into()));
+                    return;
+                }
+                for (k, x) in o {
+                    walk(file, format!("{path}.{k}"), x, out);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(file, format!("{path}[{i}]"), x, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (name, text) in EMBEDDED_FILES {
+        walk(name, String::new(), &serde_json::from_str(text).unwrap(), &mut out);
+    }
+    out
+}
+
+#[test]
+fn citations_follow_each_languages_form() {
+    use regex::Regex;
+    // German: "Art. 6 Abs. 1 lit. b DSGVO", "§ 203 Abs. 1 Nr. 7 StGB". English: "Art. 6(1)(b)
+    // GDPR", "s. 203(1) no. 7 StGB". Never the mixed "DSGVO/GDPR".
+    let both = [(Regex::new(r"DSGVO/GDPR|GDPR/DSGVO").unwrap(), "mixed DSGVO/GDPR")];
+    let german = [
+        (Regex::new(r"\bGDPR\b").unwrap(), "GDPR in a German text (write DSGVO)"),
+        (Regex::new(r"Art\. \d+\(\d").unwrap(), "English article form `Art. 6(1)` (write `Art. 6 Abs. 1`)"),
+        (Regex::new(r"\bs\. \d+").unwrap(), "English section form `s. 203` (write `§ 203`)"),
+        (Regex::new(r"§\d").unwrap(), "`§203` without a space (write `§ 203`)"),
+        (Regex::new(r"\bDPA\b").unwrap(), "ambiguous `DPA`"),
+    ];
+    let english = [
+        (Regex::new(r"\bDSGVO\b").unwrap(), "DSGVO in an English text (write GDPR)"),
+        (Regex::new(r"§").unwrap(), "`§` in an English text (write `s. 203`)"),
+        (Regex::new(r"\b(Abs|Nr|lit)\. ").unwrap(), "German citation form in an English text"),
+        (Regex::new(r"\bDPA\b").unwrap(), "ambiguous `DPA` (write processing agreement or supervisory authority)"),
+    ];
+    let mut bad = Vec::new();
+    for (file, path, lang, text) in all_texts() {
+        let checks = both.iter().chain(if lang == "de" { german.iter() } else { english.iter() });
+        for (re, what) in checks {
+            if re.is_match(&text) {
+                bad.push(format!("{file}{path}.{lang}: {what}: {text}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} text(s) cite in the wrong form:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn the_lint_catches_what_it_is_for() {
+    // The check above must be able to fail: a German text in the English form, and the mixed label.
+    let e = load_with("rules.json", |v| v[0]["law"]["de"] = "Art. 6(1) DSGVO/GDPR".into());
+    assert!(e.is_ok(), "the loader itself accepts it; the lint test is what refuses it");
+    let re = regex::Regex::new(r"Art\. \d+\(\d").unwrap();
+    assert!(re.is_match("Art. 6(1) DSGVO/GDPR"));
+}
+
+#[test]
+fn the_facts_say_when_they_may_be_out_of_date() {
+    let c = Catalog::embedded();
+    let as_of = c.as_of();
+    let year: u32 = as_of[..4].parse().unwrap();
+    assert!(!c.stale_on(as_of));
+    assert!(!c.stale_on(&format!("{}{}", year + 1, &as_of[4..])), "exactly a year is not yet stale");
+    assert!(c.stale_on(&format!("{}-{}", year + 1, "12-31")) || &as_of[5..] == "12-31");
+    assert!(c.stale_on(&format!("{}{}", year + 2, &as_of[4..])));
+    assert!(!c.stale_on("not a date"));
 }
 
 #[test]

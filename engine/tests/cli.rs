@@ -49,7 +49,9 @@ fn bad_input_exits_2_with_one_line_naming_it() {
     let cases = [
         (r#"{"sektor": "trade"}"#, "sektor"),
         (r#"{"sector": "bakery"}"#, "bakery"),
-        (r#"{"audience": "customers", "messenger": ["whatsapp"]}"#, "messenger"),
+        (r#"{"audience": ["customers"], "messenger": ["whatsapp"]}"#, "messenger"),
+        // A multi question takes a list, as the contract and the schema say.
+        (r#"{"content": "appointments"}"#, "question `content` takes a list"),
         (r#"{"sector": "trade""#, "line 1"),
         ("[1, 2]", "JSON object"),
     ];

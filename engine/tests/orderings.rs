@@ -1,7 +1,7 @@
-//! The scoring order of `shared/domain/contract.md`, on full answer sets: first the named
-//! setups with neutral answers elsewhere, then (proptest) with every other answer random,
-//! "all else equal". Where both sides hit the cap of 100 a strict order cannot show; the
-//! property tests then require the lower side not to exceed the higher one.
+//! The scoring order of the contract (docs/contract.md, "The order the scoring must respect"),
+//! strictly: first the named setups with neutral answers elsewhere, then (proptest) with every
+//! other answer random, all sectors and secrecy holders included, "all else equal". There is no
+//! cap: a worse setup always scores strictly higher, the worst setups included.
 mod common;
 use common::*;
 use engine::Band;
@@ -21,13 +21,13 @@ fn business_app(base: &Value) -> Value {
     )
 }
 
-/// Business Platform via an EU provider with a DPA, consented customers only, archived.
+/// Business Platform via an EU provider with a processing agreement, consented customers only,
+/// archived.
 fn platform_eu(base: &Value) -> Value {
     with(
         &business_app(base),
         json!({"messenger": "whatsapp_business_platform", "provider_region": "eu",
-        "dpa": "yes", "address_book": "consented_only", "consent": "documented", "archiving": "archived",
-        "content": ["appointments", "business_letters"]}),
+        "dpa": "yes", "address_book": "consented_only", "consent": "documented", "archiving": "archived"}),
     )
 }
 
@@ -37,10 +37,29 @@ fn internal_business_messenger(m: &str) -> Value {
         "chat_backup": "off", "media_autosave": "off", "usage_policy": "written", "works_council": "agreement"})
 }
 
+const WHATSAPP: [&str; 3] = ["whatsapp", "whatsapp_business_app", "whatsapp_business_platform"];
+/// The sectors (and the secrecy answer for the others) that make a secrecy holder under s. 203 StGB.
+const SECRECY: [(&str, Option<&str>); 4] =
+    [("health", None), ("legal_tax", None), ("public_sector", None), ("finance_insurance", Some("yes"))];
+/// Services that can read the content, or that offer no processing agreement.
+const READ_OR_NO_DPA: [&str; 8] =
+    ["whatsapp", "whatsapp_business_platform", "signal", "telegram", "teams", "slack", "mattermost", "rocketchat"];
+/// End-to-end services that offer a processing agreement.
+const E2E_WITH_DPA: [&str; 2] = ["threema_work", "wire"];
+
+fn secrecy_holder(base: &Value, (sector, secrecy): (&str, Option<&str>)) -> Value {
+    let mut v = with(base, json!({"sector": sector}));
+    if let Some(s) = secrecy {
+        v["professional_secrecy"] = s.into();
+    }
+    v
+}
+
 #[test]
 fn worst_case_is_critical() {
     let a = run(worst());
     assert_eq!(a.band, Band::Critical, "score {}", a.score);
+    assert!(!a.provisional);
     assert_eq!(a.range.min, a.score);
     assert_eq!(a.range.max, a.score, "all that applies is answered");
 }
@@ -70,21 +89,21 @@ fn platform_via_eu_provider_is_lower_still() {
 
 #[test]
 fn secrecy_holders_raise_every_whatsapp_variant() {
-    for m in ["whatsapp", "whatsapp_business_app", "whatsapp_business_platform"] {
+    for m in WHATSAPP {
         let trade = with(
             &worst(),
             json!({"messenger": m, "provider_region": "eu", "device": "company_business_only", "address_book": "business_only"}),
         );
-        for sector in ["health", "legal_tax"] {
-            let s = score(with(&trade, json!({"sector": sector})));
-            assert!(s > score(trade.clone()), "{m} in {sector}: {s}");
+        for s in SECRECY {
+            let h = score(secrecy_holder(&trade, s));
+            assert!(h > score(trade.clone()), "{m} in {s:?}: {h}");
         }
     }
 }
 
 #[test]
 fn threema_work_or_wire_for_internal_use_with_policy_is_low() {
-    for m in ["threema_work", "wire"] {
+    for m in E2E_WITH_DPA {
         let a = run(internal_business_messenger(m));
         assert_eq!(a.band, Band::Low, "{m}: {} {:?}", a.score, a.factors.iter().map(|f| &f.id).collect::<Vec<_>>());
     }
@@ -98,55 +117,90 @@ fn telegram_for_personal_data_is_not_low() {
     assert!(a.factors.iter().any(|f| f.id == "no_e2e"));
 }
 
-/// Random answers for the questions the orderings leave open.
+/// Random answers for the questions the orderings leave open: every sector (secrecy holders
+/// included), who else is in the audience, and all the settings.
 fn rest() -> impl Strategy<Value = Value> {
     let single = |opts: &'static [&'static str]| proptest::sample::select(opts.to_vec());
     (
-        single(REST[0].1),
-        single(REST[1].1),
-        proptest::sample::subsequence(REST[2].1.to_vec(), 0..=5),
-        single(REST[3].1),
-        single(REST[4].1),
-        single(REST[5].1),
-        single(REST[6].1),
-        single(REST[7].1),
-        single(&["trade", "finance_insurance", "public_sector", "other"]),
+        (single(REST[0].1), single(REST[1].1), proptest::sample::subsequence(REST[2].1.to_vec(), 0..=5)),
+        (single(REST[3].1), single(REST[4].1), single(REST[5].1), single(REST[6].1), single(REST[7].1)),
+        (
+            single(&["trade", "health", "legal_tax", "finance_insurance", "public_sector", "other"]),
+            single(&["yes", "no"]),
+            proptest::sample::subsequence(vec!["internal", "partners"], 0..=2),
+            single(&["managed", "self_hosted", "no_preference"]),
+            single(&["free", "small_fee", "any"]),
+        ),
     )
-        .prop_map(|(b, d, c, cb, ma, ar, up, wc, sector)| {
+        .prop_map(|((b, d, c), (cb, ma, ar, up, wc), (sector, secrecy, more, hosting, budget))| {
+            let mut audience = vec!["customers"];
+            audience.extend(more);
             with(
                 &worst(),
                 json!({"broadcast": b, "dpa": d, "content": c, "chat_backup": cb, "media_autosave": ma,
-                "archiving": ar, "usage_policy": up, "works_council": wc, "sector": sector}),
+                "archiving": ar, "usage_policy": up, "works_council": wc, "sector": sector,
+                "professional_secrecy": secrecy, "audience": audience, "hosting": hosting, "budget": budget}),
             )
         })
 }
 
-/// `lower` must be below `higher`, unless the cap holds `higher` at 100.
-fn below(lower: u8, higher: u8) -> bool {
-    lower < higher || (higher == 100 && lower <= 100)
+/// Random answers for a setup done right with an end-to-end business messenger: what may vary
+/// without being a risk of its own (sector, content, audience, wishes).
+fn good_rest() -> impl Strategy<Value = Value> {
+    let single = |opts: &'static [&'static str]| proptest::sample::select(opts.to_vec());
+    (
+        single(&["trade", "health", "legal_tax", "finance_insurance", "public_sector", "other"]),
+        single(&["yes", "no"]),
+        proptest::sample::subsequence(REST[2].1.to_vec(), 0..=5),
+        proptest::sample::subsequence(vec!["partners"], 0..=1),
+        single(&["agreement", "none"]),
+        single(&["managed", "self_hosted", "no_preference"]),
+    )
+        .prop_map(|(sector, secrecy, content, partners, wc, hosting)| {
+            let mut audience = vec!["internal"];
+            audience.extend(partners);
+            json!({"sector": sector, "professional_secrecy": secrecy, "audience": audience, "dpa": "yes",
+                "device": "company_business_only", "contact_access": "denied", "content": content,
+                "chat_backup": "off", "media_autosave": "off", "usage_policy": "written", "works_council": wc,
+                "hosting": hosting, "budget": "any"})
+        })
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn orderings_hold_all_else_equal(base in rest()) {
+    fn orderings_hold_strictly_all_else_equal(base in rest()) {
         let w = run(base.clone());
         prop_assert_eq!(w.band, Band::Critical);
         let c = run(consented(&base));
-        prop_assert!(below(c.score, w.score));
+        prop_assert!(c.score < w.score, "consented {} vs worst {}", c.score, w.score);
         prop_assert!(matches!(c.band, Band::High | Band::Critical));
         let ba = run(business_app(&base));
-        prop_assert!(below(ba.score, c.score), "business app {} vs consented {}", ba.score, c.score);
+        prop_assert!(ba.score < c.score, "business app {} vs consented {}", ba.score, c.score);
         prop_assert!(ba.band != Band::Low);
         let p = score(platform_eu(&base));
-        prop_assert!(p < ba.score || ba.score == 100 && p < 100, "platform {} vs business app {}", p, ba.score);
-        for m in ["whatsapp", "whatsapp_business_app", "whatsapp_business_platform"] {
+        prop_assert!(p < ba.score, "platform {} vs business app {}", p, ba.score);
+        for m in WHATSAPP {
             let trade = with(&base, json!({"messenger": m, "provider_region": "eu", "sector": "trade"}));
             let t = score(trade.clone());
-            for sector in ["health", "legal_tax"] {
-                let h = score(with(&trade, json!({"sector": sector})));
-                prop_assert!(below(t, h), "{} in {}: {} vs trade {}", m, sector, h, t);
+            for s in SECRECY {
+                let h = score(secrecy_holder(&trade, s));
+                prop_assert!(t < h, "{} in {:?}: {} vs trade {}", m, s, h, t);
+            }
+        }
+    }
+
+    #[test]
+    fn for_secrecy_holders_a_service_that_reads_or_offers_no_processing_agreement_scores_higher(
+        base in rest(), s in proptest::sample::select(SECRECY.to_vec())
+    ) {
+        let holder = with(&secrecy_holder(&base, s), json!({"dpa": "yes", "provider_region": "eu"}));
+        for good in E2E_WITH_DPA {
+            let g = score(with(&holder, json!({"messenger": good})));
+            for bad in READ_OR_NO_DPA {
+                let b = score(with(&holder, json!({"messenger": bad})));
+                prop_assert!(g < b, "{:?}: {} {} vs {} {}", s, good, g, bad, b);
             }
         }
     }
@@ -155,5 +209,13 @@ proptest! {
     fn telegram_with_personal_data_is_never_low(base in rest()) {
         let t = with(&base, json!({"messenger": "telegram", "content": ["personal_data"]}));
         prop_assert!(run(t).band != Band::Low);
+    }
+
+    #[test]
+    fn threema_work_or_wire_done_right_is_always_low(base in good_rest()) {
+        for m in E2E_WITH_DPA {
+            let a = run(with(&base, json!({"messenger": m})));
+            prop_assert_eq!(a.band, Band::Low, "{} {} {:?}", m, a.score, a.factors.iter().map(|f| &f.id).collect::<Vec<_>>());
+        }
     }
 }

@@ -3,8 +3,8 @@
 //! what it costs them, and the key properties in the same order on every card.
 use std::rc::Rc;
 
-use engine::assess::value_key;
 use engine::catalog::{PropValue, PROPERTIES};
+use engine::wording::value_key;
 use engine::{property_details, Assessment};
 use yew::prelude::*;
 

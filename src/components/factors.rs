@@ -6,7 +6,6 @@ use engine::Assessment;
 use yew::prelude::*;
 
 use super::{source_item, use_env};
-use crate::i18n::tf;
 
 #[derive(Properties, PartialEq)]
 pub struct FactorsProps {
@@ -40,16 +39,14 @@ pub fn Factors(props: &FactorsProps) -> Html {
         <section class="mc-block mc-factors" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{ env.t("factors") }</h3>
             if a.factors.is_empty() {
-                <p>{ env.t("no_factors") }</p>
+                <p>{ engine::wording::no_factors_line(a, &env.cat) }</p>
             } else {
                 <ol class="mc-list">{ for items }</ol>
-            }
-            if a.points > 100 {
-                <p class="mc-note">{ tf(&env.cat, "capped", env.lang, &[("points", a.points.to_string())]) }</p>
             }
             <details class="mc-formula">
                 <summary>{ env.t("formula") }</summary>
                 <p>{ &a.formula }</p>
+                <p>{ env.t("bands") }{ ": " }{ engine::wording::bands_line(&env.cat, env.lang) }</p>
             </details>
         </section>
     }

@@ -8,8 +8,8 @@ use super::use_env;
 #[derive(Properties, PartialEq)]
 pub struct GaugeProps {
     pub score: u8,
-    /// The band the engine gave; its arc is highlighted.
-    pub band: engine::Band,
+    /// The band the engine gave; its arc is highlighted. `None` while it is provisional.
+    pub band: Option<engine::Band>,
 }
 
 const CX: f64 = 100.0;
@@ -44,7 +44,7 @@ pub fn Gauge(props: &GaugeProps) -> Html {
     let segments = bands.iter().enumerate().map(|(i, b)| {
         let from = f64::from(b.min);
         let to = bands.get(i + 1).map(|n| f64::from(n.min)).unwrap_or(100.0);
-        let active = b.id == props.band.id();
+        let active = props.band.is_some_and(|band| b.id == band.id());
         html! {
             <path key={b.id.clone()} d={arc(from, to)}
                 class={classes!("mc-gauge-seg", format!("mc-seg-{}", b.id), active.then_some("is-active"))} />

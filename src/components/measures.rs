@@ -38,6 +38,9 @@ pub fn Measures(props: &MeasuresProps) -> Html {
                     <span class="mc-points mc-gain">{ format!("−{} {}", m.gain, env.t("points")) }</span>
                 </h4>
                 <p>{ &m.text }</p>
+                if let Some(reach) = &m.reach {
+                    <p class="mc-note mc-reach">{ reach }</p>
+                }
                 <p class="mc-after">
                     <span class="mc-nowrap"><span class="mc-key">{ env.t("score_after") }{ ": " }</span><strong>{ m.score }</strong></span>
                     { " " }

@@ -52,8 +52,8 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
             </li>
         });
     }
-    let range = engine::report::range_line(a, cat);
-    let progress = engine::report::progress_line(a, cat);
+    let range = engine::wording::range_line(a, cat);
+    let progress = engine::wording::progress_line(a, cat);
 
     html! {
         <section class="mc-print" aria-label={env.t("report.title")}>
@@ -64,20 +64,20 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
             </p>
             <p class="mc-p-score">
                 { env.t("score") }{ ": " }<strong>{ a.score }</strong>{ " " }{ env.t("out_of") }
-                { " · " }{ env.t("band") }{ ": " }<strong>{ &a.band_label }</strong>
+                { " · " }{ env.t("band") }{ ": " }<strong>{ engine::wording::band_line(a, cat) }</strong>
             </p>
-            <p class="mc-p-small">{ &a.band_advice }{ " " }{ range }{ " " }{ progress }{ "." }</p>
+            <p class="mc-p-small">{ engine::wording::advice_line(a, cat) }{ " " }{ range }{ " " }{ progress }{ "." }</p>
 
             <h3>{ env.t("report.answers") }</h3>
             <dl class="mc-p-answers">
-                { for engine::report::answer_lines(&props.answers, a, cat).into_iter().map(|(q, ans)| html! {
+                { for engine::wording::answer_lines(&props.answers, a, cat).into_iter().map(|(q, ans)| html! {
                     <div><dt>{ q }</dt><dd>{ ans }</dd></div>
                 }) }
             </dl>
 
             <h3>{ env.t("factors") }</h3>
             if a.factors.is_empty() {
-                <p>{ env.t("no_factors") }</p>
+                <p>{ engine::wording::no_factors_line(a, cat) }</p>
             } else {
                 <ol class="mc-p-list">{ for factors }</ol>
             }
@@ -95,6 +95,9 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                             <strong>{ &m.title }</strong>
                             { format!(" ({}: {}, −{} {})", env.t("score_after"), m.score, m.gain, env.t("points")) }
                             <span class="mc-p-text">{ " " }{ &m.text }</span>
+                            if let Some(r) = &m.reach {
+                                <span class="mc-p-text">{ " " }{ r }</span>
+                            }
                         </li>
                     }) }
                 </ol>

@@ -1,6 +1,7 @@
 //! The score at a glance: the gauge, the score in an `<output>` (polite live region that holds
 //! just the number), the band in words with its advice, how far the score can still move, and
-//! progress (answered of applicable).
+//! progress (answered of applicable). While the band is provisional (open questions could
+//! still change it) no band is named or coloured: the panel says what is still open instead.
 use std::rc::Rc;
 
 use engine::Assessment;
@@ -18,13 +19,14 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     let env = use_env();
     let a = &props.assessment;
     let cat = &env.cat;
-    let range = engine::report::range_line(a, cat);
-    let progress = engine::report::progress_line(a, cat);
+    let range = engine::wording::range_line(a, cat);
+    let progress = engine::wording::progress_line(a, cat);
+    let band_class = if a.provisional { "mc-band-open".to_string() } else { format!("mc-band-{}", a.band.id()) };
     let progress_id = env.id("progress");
     let score_label_id = env.id("score-label");
     html! {
-        <div class={classes!("mc-summary", format!("mc-band-{}", a.band.id()))}>
-            <Gauge score={a.score} band={a.band} />
+        <div class={classes!("mc-summary", band_class)}>
+            <Gauge score={a.score} band={(!a.provisional).then_some(a.band)} />
             <p class="mc-score-line">
                 <span class="mc-score-label" id={score_label_id.clone()}>{ env.t("score") }</span>
                 <span class="mc-score-value">
@@ -33,9 +35,9 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                 </span>
             </p>
             <p class="mc-band-line" aria-live="polite">
-                { env.t("band") }{ ": " }<strong class="mc-band-label">{ &a.band_label }</strong>
+                { env.t("band") }{ ": " }<strong class="mc-band-label">{ engine::wording::band_line(a, cat) }</strong>
             </p>
-            <p class="mc-advice">{ &a.band_advice }</p>
+            <p class="mc-advice">{ engine::wording::advice_line(a, cat) }</p>
             <p class="mc-range">{ range }</p>
             <div class="mc-progress">
                 <progress max={a.progress.applicable.max(1).to_string()} value={a.progress.answered.to_string()}
