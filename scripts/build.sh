@@ -35,9 +35,9 @@ rm -rf "$stage"
 mkdir -p "$stage/pkg"
 cp index.html "$stage/index.html"
 cp www/boot.js www/favicon.svg "$stage/"
-# The pages' stylesheet (index.html and embed.html), one file, one request, in cascade order:
-# the palette and scheme, the widget, the pages around it, the printed report.
-cat www/css/tokens.css www/css/widget.css www/css/page.css www/css/print.css > "$stage/style.css"
+# The pages' stylesheet (index.html and embed.html): www/css/ as one file, one request, in
+# cascade order, without comments (scripts/css.mjs).
+node scripts/css.mjs page > "$stage/style.css"
 cp "$out/messenger_check.js" "$wasm" "$stage/pkg/"
 # Embedding: the iframe page and the offline service worker, whose cache name is a hash of
 # the page's files (each build gets a fresh cache). See www/sw.js, www/embed.js.

@@ -41,11 +41,11 @@ cp www/npm/index.js www/npm/node.js www/npm/element.js www/npm/core.js \
 cp LICENSE-MIT LICENSE-APACHE "$stage/"
 cp "$glue" "$wasm" "$stage/"
 
-# The stylesheet, in cascade order: the palette, scheme and public custom properties, the
+# The stylesheet (scripts/css.mjs): the palette, scheme and public custom properties, the
 # widget, the printed report; not the demo page's page.css.
 {
-  printf '/* messenger-check %s: the widget'"'"'s stylesheet (www/css/ tokens.css, widget.css, print.css). */\n' "$version"
-  cat www/css/tokens.css www/css/widget.css www/css/print.css
+  printf '/* messenger-check %s: the widget'"'"'s stylesheet. Custom properties (--mc-*): README.md, Theming. */\n' "$version"
+  node scripts/css.mjs package
 } > "$stage/style.css"
 node --input-type=module -e '
   import { readFileSync, writeFileSync } from "node:fs";
