@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the deployable demo page into dist/: the widget as a release WebAssembly build
 # (size profile from Cargo.toml), shrunk with a current wasm-opt -Oz, plus the page's assets.
-#   dist/index.html  dist/style.css  dist/boot.js  dist/favicon.svg
+#   dist/index.html  dist/style.css (www/css/ in one file)  dist/boot.js  dist/favicon.svg
 #   dist/pkg/messenger_check.js  dist/pkg/messenger_check_bg.wasm
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,12 +34,14 @@ stage=target/dist.staging
 rm -rf "$stage"
 mkdir -p "$stage/pkg"
 cp index.html "$stage/index.html"
-cp www/style.css www/boot.js www/favicon.svg "$stage/"
+cp www/boot.js www/favicon.svg "$stage/"
+# The pages' stylesheet (index.html and embed.html): www/css/ as one file, one request, in
+# cascade order, without comments (scripts/css.mjs).
+node scripts/css.mjs page > "$stage/style.css"
 cp "$out/messenger_check.js" "$wasm" "$stage/pkg/"
-# Embedding: the iframe page, the theme layer and the offline service worker, whose cache name
-# is a hash of the page's files (each build gets a fresh cache). See www/sw.js, www/embed.js.
+# Embedding: the iframe page and the offline service worker, whose cache name is a hash of
+# the page's files (each build gets a fresh cache). See www/sw.js, www/embed.js.
 cp www/embed.html www/embed.js "$stage/"
-cp www/npm/theme.css "$stage/theme.css"
 sw_version=$(cat "$stage"/index.html "$stage"/*.css "$stage"/*.js "$stage"/favicon.svg "$stage"/pkg/* | sha256sum | cut -c1-16)
 sed "s/__MC_VERSION__/$sw_version/" www/sw.js > "$stage/sw.js"
 rm -rf dist

@@ -5,8 +5,9 @@
 # assets referenced by `new URL(…, import.meta.url)`, and in Node 20+), size-optimised with a
 # current wasm-opt -Oz (scripts/build.sh does both), plus the API in www/npm/: index.js
 # (browsers), node.js (Node), element.js (<messenger-check>), core.js, types, README, and the
-# widget's stylesheet (www/style.css + www/npm/theme.css) as style.css and as a JS string for
-# constructed stylesheets (CSP-safe). ESM only, no runtime dependencies.
+# widget's stylesheet (www/css/: tokens, widget, print; not the demo page's page.css) as
+# style.css and as a JS string for constructed stylesheets (CSP-safe). ESM only, no runtime
+# dependencies.
 #
 # `make package` runs scripts/build.sh first; run alone, this builds when the wasm in
 # dist/pkg/ is missing or older than the Rust sources.
@@ -40,12 +41,11 @@ cp www/npm/index.js www/npm/node.js www/npm/element.js www/npm/core.js \
 cp LICENSE-MIT LICENSE-APACHE "$stage/"
 cp "$glue" "$wasm" "$stage/"
 
-# The stylesheet: the widget's CSS, then the theme layer (dark scheme, public custom properties).
+# The stylesheet (scripts/css.mjs): the palette, scheme and public custom properties, the
+# widget, the printed report; not the demo page's page.css.
 {
-  printf '/* messenger-check %s: the widget'"'"'s stylesheet (www/style.css + www/npm/theme.css). */\n' "$version"
-  cat www/style.css
-  printf '\n'
-  cat www/npm/theme.css
+  printf '/* messenger-check %s: the widget'"'"'s stylesheet. Custom properties (--mc-*): README.md, Theming. */\n' "$version"
+  node scripts/css.mjs package
 } > "$stage/style.css"
 node --input-type=module -e '
   import { readFileSync, writeFileSync } from "node:fs";

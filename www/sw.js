@@ -8,7 +8,6 @@ const ASSETS = [
   "./",
   "index.html",
   "style.css",
-  "theme.css",
   "boot.js",
   "favicon.svg",
   "pkg/messenger_check.js",
