@@ -94,17 +94,22 @@ impl Catalog {
 
     fn max_points(&self, state: &State, budget: u32) -> u32 {
         let n = self.questions.len();
-        let mut known = [Known::Value(0); MAX_QUESTIONS];
-        for (qi, q) in self.questions.iter().enumerate() {
-            // Questions asked always and already answered are known from the start.
-            known[qi] =
-                if q.ask.is_none() && state[qi] & ANSWERED != 0 { Known::Value(state[qi]) } else { Known::Open };
+        // What the bound may assume before the search decides a question: its answer if it has
+        // one (should it turn out not to apply, it counts as empty, which conditions being
+        // monotone can only lower), else anything.
+        let mut known = [Known::Open; MAX_QUESTIONS];
+        for qi in 0..n {
+            if state[qi] & ANSWERED != 0 {
+                known[qi] = Known::Value(state[qi]);
+            }
         }
-        let mut s = Search { cat: self, state, known, eff: [0; MAX_QUESTIONS], best: 0, nodes: 0, n, budget };
+        let mut s =
+            Search { cat: self, state, known, initial: known, eff: [0; MAX_QUESTIONS], best: 0, nodes: 0, n, budget };
         let root = s.bound();
         s.dfs(0);
         if s.nodes > budget {
-            root
+            // The bound never falls below the true maximum, and nothing exceeds the worst setup.
+            root.min(self.max_points)
         } else {
             s.best
         }
@@ -122,6 +127,8 @@ struct Search<'a> {
     cat: &'a Catalog,
     state: &'a State,
     known: [Known; MAX_QUESTIONS],
+    /// `known` before the search decided anything, to go back to.
+    initial: [Known; MAX_QUESTIONS],
     eff: State,
     best: u32,
     nodes: u32,
@@ -130,9 +137,42 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
-    /// The most points any completion of what is known can reach.
-    fn bound(&self) -> u32 {
-        let known = &self.known[..];
+    /// The most points any completion of what is known can reach. Summing each rule's best
+    /// case on its own is loose where many rules depend on one question (the messenger: every
+    /// rule would pick its own worst one), so while that question (`Catalog::pivot`) is open
+    /// the bound tries each of its answers and takes the largest sum.
+    fn bound(&mut self) -> u32 {
+        match self.cat.pivot.filter(|&p| self.known[p] == Known::Open) {
+            Some(p) => {
+                let q = &self.cat.questions[p];
+                let mut values: Vec<u32> = (0..q.options.len()).map(|b| ANSWERED | 1 << b).collect();
+                if q.ask.is_some() {
+                    values.push(0); // it may not apply
+                }
+                let best = values
+                    .into_iter()
+                    .map(|v| {
+                        self.known[p] = Known::Value(v);
+                        self.rules_bound()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                self.known[p] = Known::Open;
+                best
+            }
+            None => self.rules_bound(),
+        }
+    }
+
+    fn rules_bound(&self) -> u32 {
+        // An open question that can no longer come to apply stays empty.
+        let mut known = self.known;
+        for (qi, q) in self.cat.questions.iter().enumerate().take(self.n) {
+            if known[qi] == Known::Open && q.ask.as_ref().is_some_and(|c| !c.eval3(&known).0) {
+                known[qi] = Known::Value(0);
+            }
+        }
+        let known = &known[..];
         self.cat
             .rules
             .iter()
@@ -198,7 +238,7 @@ impl Search<'_> {
 
     fn unset(&mut self, qi: usize) {
         self.eff[qi] = 0;
-        self.known[qi] = Known::Open;
+        self.known[qi] = self.initial[qi];
     }
 }
 

@@ -356,6 +356,9 @@ pub struct Catalog {
     /// The points of the worst setup the questions allow (at most 100): the range search may
     /// stop as soon as it finds a setup this bad.
     pub(crate) max_points: u32,
+    /// The single-choice question the most rules read (the messenger): the range search's
+    /// bound branches on it (see `assess::Search::bound`).
+    pub(crate) pivot: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -425,6 +428,7 @@ impl Catalog {
             source_index: HashMap::new(),
             main_sources,
             max_points: u32::MAX,
+            pivot: None,
         };
         cat.validate()?;
         Ok(cat)
@@ -782,6 +786,7 @@ impl Catalog {
         }
         // The score is the sum of the factors' points, with no cap: so the worst setup the
         // questions can describe must not exceed 100 (then a worse setup always scores higher).
+        self.pivot = self.most_read_question();
         self.max_points = u32::MAX;
         let worst = self.max_points_exact(&[0; crate::assess::MAX_QUESTIONS]);
         self.max_points = worst;
@@ -794,6 +799,25 @@ impl Catalog {
             ));
         }
         Ok(())
+    }
+
+    /// The single-choice question that the most rules read.
+    fn most_read_question(&self) -> Option<usize> {
+        let mut reads = vec![0usize; self.questions.len()];
+        for r in &self.rules {
+            let mut qs = Vec::new();
+            for (c, _) in &r.compiled {
+                c.questions(&mut qs);
+            }
+            qs.sort_unstable();
+            qs.dedup();
+            for q in qs {
+                reads[q] += 1;
+            }
+        }
+        (0..self.questions.len())
+            .filter(|&q| !self.questions[q].multi)
+            .max_by_key(|&q| (reads[q], std::cmp::Reverse(q)))
     }
 
     /// Whether the facts are more than a year old on `today` (`YYYY-MM-DD`, the visitor's

@@ -15,10 +15,13 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
-/// "The score can still rise to N" or "the score is final", in the assessment's language.
+/// "The score can still rise to N", or that it is final: because everything that applies is
+/// answered, or because what is still open can no longer change it.
 pub fn range_line(a: &Assessment, catalog: &Catalog) -> String {
     if a.range.max > a.score {
         fill(catalog.ui("range", a.lang), &[("max", a.range.max.to_string())])
+    } else if a.progress.answered < a.progress.applicable {
+        catalog.ui("range_fixed", a.lang).to_string()
     } else {
         catalog.ui("range_closed", a.lang).to_string()
     }

@@ -51,10 +51,13 @@ proptest! {
         prop_assert!(r.score <= 100);
         prop_assert!(r.range.min <= r.score && r.score <= r.range.max, "{:?} vs {}", r.range, r.score);
         prop_assert_eq!(r.band, cat().band_of(r.score));
-        // Factors add up to the score, or to more when the cap applies.
+        // The factors add up to the score: there is no cap.
         let sum: u32 = r.factors.iter().map(|f| f.points).sum();
         prop_assert_eq!(sum, r.points);
-        prop_assert_eq!(u32::from(r.score), sum.min(100));
+        prop_assert_eq!(u32::from(r.score), sum);
+        // Provisional exactly while the range spans more than one band.
+        prop_assert_eq!(r.band_max, cat().band_of(r.range.max));
+        prop_assert_eq!(r.provisional, r.band != r.band_max);
         prop_assert!(r.factors.windows(2).all(|w| w[0].points >= w[1].points));
         prop_assert!(r.progress.answered <= r.progress.applicable);
         prop_assert_eq!(r.applicable.len() as u32, r.progress.applicable);
@@ -70,6 +73,46 @@ proptest! {
         prop_assert_eq!(after.progress.answered, after.progress.applicable);
         prop_assert!(before.range.min <= after.score && after.score <= before.range.max,
             "completion {} outside {:?}", after.score, before.range);
+    }
+
+    /// The range's maximum is exact, not just a bound: with up to three questions open, trying
+    /// every completion reaches it and never exceeds it.
+    #[test]
+    fn the_range_maximum_is_attained(full in any_answers(), open in proptest::sample::subsequence((0..cat().questions.len()).collect::<Vec<_>>(), 1..=3)) {
+        // Every question answered, whether it applies now or not, so that only `open` is open
+        // whatever the brute force below picks.
+        let mut a = full;
+        for q in &cat().questions {
+            a.entry(q.id.clone()).or_insert_with(|| {
+                let first = q.options[0].id.clone();
+                if q.multi { Answer::Many(vec![first]) } else { Answer::One(first) }
+            });
+        }
+        let open: Vec<&engine::catalog::Question> = open.into_iter().map(|i| &cat().questions[i]).collect();
+        for q in &open {
+            a.remove(&q.id);
+        }
+        let r = assess(&a, cat(), Lang::De).unwrap();
+        let choices = |q: &engine::catalog::Question| -> Vec<Answer> {
+            let ids: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+            if q.multi {
+                (0u32..1 << ids.len())
+                    .filter(|m| m.count_ones() >= u32::from(q.min_choices))
+                    .map(|m| Answer::Many(ids.iter().enumerate().filter(|(i, _)| m & (1 << i) != 0).map(|(_, x)| x.clone()).collect()))
+                    .collect()
+            } else {
+                ids.into_iter().map(Answer::One).collect()
+            }
+        };
+        let mut best = r.score;
+        let mut stack = vec![a.clone()];
+        for q in &open {
+            stack = stack.into_iter().flat_map(|base| choices(q).into_iter().map(move |c| { let mut x = base.clone(); x.insert(q.id.clone(), c); x })).collect();
+        }
+        for x in &stack {
+            best = best.max(engine::score(x, cat()).unwrap());
+        }
+        prop_assert_eq!(r.range.max, best, "open {:?}", open.iter().map(|q| &q.id).collect::<Vec<_>>());
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The printed report (print, or "save as PDF"): shown only in print, where it replaces the
-//! interactive widget (`@media print` in www/style.css). Compact, for at most three A4 pages:
+//! interactive widget (`@media print` in www/css/print.css). Compact, for at most three A4 pages:
 //! today's date, catalog version and as-of date, the answers as a list, score and band, the
 //! factors with law and numbered sources, the measures, the alternatives as a table, the
 //! sources, the disclaimer. Everything from the `Assessment`; nothing is computed here.
@@ -11,6 +11,11 @@ use yew::prelude::*;
 use super::use_env;
 use crate::browser;
 use crate::i18n::{date, tf};
+
+/// Measures printed with their explanation; the others print as title and effect.
+const PRINT_MEASURES_IN_FULL: usize = 5;
+/// Alternatives printed: those that fit best, as many as the screen shows before "show all".
+const PRINT_ALTERNATIVES: usize = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintReportProps {
@@ -90,11 +95,15 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 <p>{ env.t("no_measures") }</p>
             } else {
                 <ol class="mc-p-list">
-                    { for a.measures.iter().map(|m| html! {
+                    // The most effective measures in full, the rest as one line each (as the
+                    // screen shows five before "show all").
+                    { for a.measures.iter().enumerate().map(|(i, m)| html! {
                         <li key={m.id.clone()} class="mc-p-measure">
                             <strong>{ &m.title }</strong>
                             { format!(" ({}: {}, −{} {})", env.t("score_after"), m.score, m.gain, env.t("points")) }
-                            <span class="mc-p-text">{ " " }{ &m.text }</span>
+                            if i < PRINT_MEASURES_IN_FULL {
+                                <span class="mc-p-text">{ " " }{ &m.text }</span>
+                            }
                             if let Some(r) = &m.reach {
                                 <span class="mc-p-text">{ " " }{ r }</span>
                             }
@@ -115,7 +124,7 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for a.alternatives.iter().map(|alt| html! {
+                        { for a.alternatives.iter().take(PRINT_ALTERNATIVES).map(|alt| html! {
                             <tr key={alt.id.clone()}>
                                 <th scope="row">
                                     { &alt.name }
@@ -138,7 +147,8 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                     { for sources.iter().map(|s| html! {
                         <li key={s.id.clone()}>
                             { &s.title }
-                            if let Some(d) = &s.date {
+                            // The date, unless the title already gives it.
+                            if let Some(d) = s.date.as_ref().filter(|d| !s.title.contains(d.get(..4).unwrap_or(d))) {
                                 { format!(" ({d})") }
                             }
                             if let Some(u) = &s.url {

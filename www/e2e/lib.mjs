@@ -68,9 +68,11 @@ export async function setup() {
  * violations, dialogs (an injected `alert`), failed requests and requests to other origins.
  * `page.trouble()` lists them; `page.assertClean()` fails the test on any.
  */
-export async function open(env, path = "", { width = 1280, height = 900, colorScheme = "light", locale = "de-DE" } = {}) {
+export async function open(env, path = "", { width = 1280, height = 900, colorScheme = "light", locale = "de-DE", now } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, colorScheme, locale });
   const page = await context.newPage();
+  // The visitor's date, for what depends on it (the "facts may be out of date" note).
+  if (now) await page.clock.setFixedTime(new Date(now));
   const origin = new URL(env.url).origin;
   const trouble = [];
   page.on("console", (m) => {

@@ -2,6 +2,7 @@
 // the CLI is the oracle for every score.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import {
   setup, open, cli, score, scoreChange, settle, answerByClicking, legends, fragment,
   WORST, QUESTIONS,
@@ -229,4 +230,56 @@ test("a panic replaces the widget with a short message (never a blank page) and 
   const trouble = await page.trouble();
   assert.ok(trouble.some((t) => t.includes("panicked") && t.includes("panic requested by the test suite")), "the panic is logged");
   await page.closeAll();
+});
+
+test("an honest start: no verdict until the answers carry one, then the band", { timeout: 60_000 }, async () => {
+  const ui = JSON.parse(readFileSync(new URL("../../engine/catalog/ui.json", import.meta.url), "utf8"));
+  const meta = JSON.parse(readFileSync(new URL("../../engine/catalog/meta.json", import.meta.url), "utf8"));
+  const label = (id, lang) => meta.bands.find((b) => b.id === id).label[lang];
+  for (const lang of ["de", "en"]) {
+    const page = await open(env, `?lang=${lang}`);
+    const empty = cli({}, lang);
+    assert.equal(empty.provisional, true, "nothing answered: provisional");
+    const band = (await page.textContent(".mc-band-label")).trim();
+    assert.notEqual(band, label("low", lang), "no green 'low' before anything is answered");
+    assert.ok(band.includes(label("low", lang)) && band.includes(label("critical", lang)), `the open range of bands: ${band}`);
+    assert.equal((await page.textContent(".mc-advice")).trim(), ui.nothing_answered[lang]);
+    assert.equal(await page.locator(".mc-summary.mc-band-open").count(), 1, "neutral, not a band colour");
+    assert.equal(await page.locator(".mc-gauge-seg.is-active").count(), 0, "no band highlighted on the gauge");
+    const factors = await page.textContent(".mc-factors");
+    assert.ok(!factors.includes(ui.no_factors[lang]), "never 'nothing speaks against your use' before the answers say so");
+    assert.ok(factors.includes(ui.no_factors_yet[lang]));
+
+    // A setup done right, answered completely: now the band is a verdict.
+    const good = { sector: "trade", audience: ["internal"], messenger: "threema_work", dpa: "yes",
+      device: "company_business_only", contact_access: "denied", content: ["appointments"], chat_backup: "off",
+      media_autosave: "off", usage_policy: "written", works_council: "none" };
+    await answerByClicking(page, good);
+    const expected = cli(good, lang);
+    assert.equal(expected.provisional, false);
+    await page.waitForFunction((t) => document.querySelector(".mc-band-label")?.textContent.trim() === t, expected.band_label, { timeout: 3000 });
+    assert.equal(await page.locator(`.mc-summary.mc-band-${expected.band}`).count(), 1);
+    assert.equal(await page.locator(`.mc-gauge-seg.is-active.mc-seg-${expected.band}`).count(), 1);
+    assert.equal((await page.textContent(".mc-advice")).trim(), expected.band_advice);
+    assert.ok((await page.textContent(".mc-factors")).includes(ui.no_factors[lang]));
+    await page.assertClean();
+    await page.closeAll();
+  }
+});
+
+test("the facts say they may be out of date when the catalog is more than a year old", { timeout: 30_000 }, async () => {
+  const ui = JSON.parse(readFileSync(new URL("../../engine/catalog/ui.json", import.meta.url), "utf8"));
+  const meta = JSON.parse(readFileSync(new URL("../../engine/catalog/meta.json", import.meta.url), "utf8"));
+  const [y, m, d] = meta.as_of.split("-").map(Number);
+  const fresh = await open(env, "?lang=en", { now: `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}T12:00:00` });
+  assert.equal(await fresh.locator(".mc-stale").count(), 0, "on the as-of date: no note");
+  await fresh.closeAll();
+  const later = await open(env, "?lang=en", { now: `${y + 1}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}T12:00:00` });
+  assert.equal(await later.locator(".mc-stale").count(), 0, "exactly a year later: still no note");
+  await later.closeAll();
+  const old = await open(env, "?lang=en", { now: `${y + 2}-01-15T12:00:00` });
+  const note = (await old.textContent(".mc-stale")).trim();
+  assert.ok(note.startsWith(ui.stale.en.split("{date}")[0]), note);
+  await old.assertClean();
+  await old.closeAll();
 });
