@@ -34,7 +34,7 @@ impl Deref for Cat {
     fn deref(&self) -> &Catalog {
         match &self.0 {
             Some(c) => c,
-            None => Catalog::embedded(),
+            None => crate::catalog(),
         }
     }
 }
@@ -320,17 +320,17 @@ pub fn App(props: &AppProps) -> Html {
     // Every section and question is always rendered (those that do not apply are hidden), so
     // a question that comes to apply is shown, not built, and no node moves: moving the
     // focused input would drop keyboard focus.
-    let sections = cat.sections.iter().map(|s| {
+    let sections = cat.sections().iter().map(|s| {
         let questions: Vec<(&str, bool)> = cat
-            .questions
+            .questions()
             .iter()
             .filter(|q| q.section == s.id)
-            .map(|q| (q.id.as_str(), applicable.contains(&q.id)))
+            .map(|q| (q.id.as_ref(), applicable.iter().any(|a| *a == q.id.as_ref())))
             .collect();
         let empty = !questions.iter().any(|(_, applies)| *applies);
         let heading = env.id(&format!("section-{}", s.id));
         html! {
-            <section key={s.id.clone()} class="mc-section" aria-labelledby={heading.clone()} hidden={empty}>
+            <section key={s.id.to_string()} class="mc-section" aria-labelledby={heading.clone()} hidden={empty}>
                 <h2 id={heading} class="mc-section-title">{ s.title.get(lang) }</h2>
                 { for questions.into_iter().map(|(qid, applies)| html! {
                     <QuestionField key={qid} question={AttrValue::from(qid.to_string())} applies={applies} built={*built}
@@ -396,7 +396,7 @@ pub fn App(props: &AppProps) -> Html {
                     </section>
                 </div>
                 <footer class="mc-foot">
-                    <p class="mc-disclaimer">{ cat.meta.disclaimer.get(lang) }</p>
+                    <p class="mc-disclaimer">{ cat.disclaimer().get(lang) }</p>
                     if cat.stale_on(&crate::browser::today()) {
                         <p class="mc-note mc-stale" role="note">
                             { crate::i18n::tf(&cat, "stale", lang, &[("date", date(cat.as_of(), lang))]) }

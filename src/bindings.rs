@@ -289,7 +289,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsError> {
 /// Unknown ids throw an `Error` naming them.
 #[wasm_bindgen]
 pub fn evaluate(answers: JsValue, lang: Option<String>) -> Result<JsValue, JsError> {
-    let cat = Catalog::embedded();
+    let cat = crate::catalog();
     let lang = match lang.as_deref() {
         None => Lang::De,
         Some(code) => parse_lang(code).map_err(|e| JsError::new(&e))?,
@@ -370,13 +370,9 @@ fn read_options(options: &JsValue) -> Result<Config, JsError> {
 
     let catalog = get("catalog");
     if present(&catalog) {
-        let json = js_sys::JSON::stringify(&catalog)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| err("option `catalog`: must be an object"))?;
-        let overrides = Overrides::from_json(&json).map_err(|e| err(format!("option `catalog`: {e}")))?;
-        let custom =
-            Catalog::embedded().with_overrides(&overrides).map_err(|e| err(format!("option `catalog`: {e}")))?;
+        let overrides: Overrides =
+            serde_wasm_bindgen::from_value(catalog).map_err(|e| err(format!("option `catalog`: {e}")))?;
+        let custom = crate::catalog().with_overrides(&overrides).map_err(|e| err(format!("option `catalog`: {e}")))?;
         config.catalog = Cat::custom(custom);
     }
     let lang = get("lang");
@@ -501,7 +497,7 @@ fn warm_up() {
                 "content": ["business_letters", "personal_data"], "chat_backup": "cloud", "media_autosave": "on",
                 "archiving": "none", "usage_policy": "none", "works_council": "no_agreement"
             });
-            let answers = answers_from_value(&answers, Catalog::embedded()).unwrap_or_default();
+            let answers = answers_from_value(&answers, crate::catalog()).unwrap_or_default();
             let props = AppProps {
                 catalog: Cat::default(),
                 lang: Lang::De,

@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn the_texts_for_keeping_a_result_exist_in_both_languages() {
-        let cat = Catalog::embedded();
+        let cat = crate::catalog();
         for key in [
             "keep.title",
             "keep.print",

@@ -11,11 +11,16 @@
 //! - `i18n`: interface texts from the catalog's `ui.json`, dates.
 //! - `browser`: print, downloads, today's date, the opt-in answer memory (localStorage).
 //! - `bindings`: everything JavaScript sees (`start`, `mount`, `evaluate`) and the panic hook.
+// The baked catalog (build.rs) names `alloc::borrow::Cow`.
+extern crate alloc;
+
 pub mod app;
 pub mod bindings;
 pub mod browser;
+mod catalog;
 pub mod components;
 pub mod i18n;
 pub mod state;
 
 pub use app::{App, AppProps, Cat, Changed, Remote};
+pub use catalog::catalog;

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use engine::fragment::{DropReason, Dropped};
-use engine::{assess, Answer, Answers, Catalog, Lang};
+use engine::{assess, Answer, Answers, Lang};
 use messenger_check::bindings::{evaluate, mount};
 use messenger_check::state::LinkNotice;
 use messenger_check::{App, AppProps};
@@ -90,7 +90,7 @@ fn legends(root: &Element) -> Vec<String> {
 }
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
-    let cat = Catalog::embedded();
+    let cat = messenger_check::catalog();
     pairs
         .iter()
         .map(|(q, a)| {
@@ -103,7 +103,7 @@ fn answers(pairs: &[(&str, &str)]) -> Answers {
 }
 
 fn expected_score(pairs: &[(&str, &str)]) -> u8 {
-    assess(&answers(pairs), Catalog::embedded(), Lang::De).unwrap().score
+    assess(&answers(pairs), messenger_check::catalog(), Lang::De).unwrap().score
 }
 
 const WORST: &[(&str, &str)] = &[
@@ -130,15 +130,15 @@ const WORST: &[(&str, &str)] = &[
 async fn each_applicable_question_is_a_fieldset_with_legend_and_real_inputs() {
     let (el, _app) = render(props());
     settle().await;
-    let cat = Catalog::embedded();
+    let cat = messenger_check::catalog();
     let applicable = assess(&Answers::new(), cat, Lang::De).unwrap().applicable;
-    let want: Vec<String> = applicable.iter().map(|id| cat.question(id).unwrap().title.de.clone()).collect();
+    let want: Vec<String> = applicable.iter().map(|id| cat.question(id).unwrap().title.de.to_string()).collect();
     assert_eq!(legends(&el), want);
     for id in &applicable {
         let q = cat.question(id).unwrap();
         let inputs = visible(&el, id);
         assert_eq!(inputs.len(), q.options.len(), "{id}: one input per option");
-        for (input, option) in inputs.iter().zip(&q.options) {
+        for (input, option) in inputs.iter().zip(q.options.iter()) {
             let input: &HtmlInputElement = input.dyn_ref().unwrap();
             assert_eq!(input.value(), option.id);
             assert_eq!(input.type_(), if q.multi { "checkbox" } else { "radio" });
@@ -147,7 +147,7 @@ async fn each_applicable_question_is_a_fieldset_with_legend_and_real_inputs() {
         let fieldset = one(&el, &format!("fieldset#mc-q-{id}"));
         let described = fieldset.get_attribute("aria-describedby").unwrap();
         let why = one(&el, &format!("#{}", described.split(' ').next().unwrap()));
-        assert_eq!(why.text_content().unwrap().contains(&q.why.de), true, "{id}: the why-we-ask hint is linked");
+        assert_eq!(why.text_content().unwrap().contains(q.why.de.as_ref()), true, "{id}: the why-we-ask hint is linked");
     }
 }
 
@@ -173,14 +173,14 @@ async fn the_score_output_changes_after_clicking_an_option() {
 async fn the_language_switch_changes_every_legend() {
     let (el, _app) = render(props());
     settle().await;
-    let cat = Catalog::embedded();
+    let cat = messenger_check::catalog();
     let de = legends(&el);
-    assert_eq!(de[0], cat.questions[0].title.de);
+    assert_eq!(de[0], cat.questions()[0].title.de);
     click(&el, ".mc-lang button[lang=\"en\"]");
     settle().await;
     let en = legends(&el);
     let want: Vec<String> =
-        de.iter().map(|t| cat.questions.iter().find(|q| &q.title.de == t).unwrap().title.en.clone()).collect();
+        de.iter().map(|t| cat.questions().iter().find(|q| &q.title.de == t).unwrap().title.en.to_string()).collect();
     assert_eq!(en, want);
     assert_eq!(one(&el, ".mc").get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(text(&el, ".mc-results-title"), cat.ui("results", Lang::En));
@@ -269,17 +269,17 @@ async fn mount_gives_a_handle_that_reads_sets_resets_and_destroys() {
     settle().await;
     let want = expected_score(&[("messenger", "whatsapp"), ("audience", "customers")]);
     assert_eq!(score(&el), want);
-    assert_eq!(legends(&el)[0], Catalog::embedded().questions[0].title.en);
+    assert_eq!(legends(&el)[0], messenger_check::catalog().questions()[0].title.en);
     let a = w.answers().unwrap_or_else(|e| panic!("{}", message(e)));
     assert_eq!(get(&a, "messenger").as_string().as_deref(), Some("whatsapp"));
     assert!(js_sys::Array::is_array(&get(&a, "audience")));
     let assessment = w.assessment().unwrap_or_else(|e| panic!("{}", message(e)));
     assert_eq!(get(&assessment, "score").as_f64(), Some(f64::from(want)));
-    assert_eq!(get(&assessment, "band").as_string().as_deref(), Some(engine::Catalog::embedded().band_of(want).id()));
+    assert_eq!(get(&assessment, "band").as_string().as_deref(), Some(messenger_check::catalog().band_of(want).id()));
 
     w.set_lang("de").unwrap_or_else(|e| panic!("{}", message(e)));
     settle().await;
-    assert_eq!(legends(&el)[0], Catalog::embedded().questions[0].title.de);
+    assert_eq!(legends(&el)[0], messenger_check::catalog().questions()[0].title.de);
     assert!(w.set_lang("fr").is_err());
 
     w.reset();
@@ -348,9 +348,12 @@ async fn a_catalog_override_changes_the_texts() {
 fn evaluate_gives_the_engines_assessment_and_names_bad_ids() {
     let v = evaluate(options(r#"{"messenger": "whatsapp", "device": "private_phone"}"#), Some("en".into()))
         .unwrap_or_else(|e| panic!("{}", message(e)));
-    let want =
-        assess(&answers(&[("messenger", "whatsapp"), ("device", "private_phone")]), Catalog::embedded(), Lang::En)
-            .unwrap();
+    let want = assess(
+        &answers(&[("messenger", "whatsapp"), ("device", "private_phone")]),
+        messenger_check::catalog(),
+        Lang::En,
+    )
+    .unwrap();
     assert_eq!(get(&v, "score").as_f64(), Some(f64::from(want.score)));
     assert_eq!(get(&v, "band_label").as_string(), Some(want.band_label.clone()));
     let factors: js_sys::Array = get(&v, "factors").dyn_into().unwrap();

@@ -1,10 +1,12 @@
-//! Answers: question id to option id(s), as every front-end exchanges them.
+//! Answers: question id to option id(s), as every front-end exchanges them, and the compiled
+//! form the engine scores (one bit mask per question).
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Catalog;
+use crate::catalog::{AnswerChange, Catalog};
 use crate::cond::ANSWERED;
 
 /// One answer: an option id, or a list of option ids for a multi question.
@@ -28,15 +30,58 @@ impl Answer {
 /// All answers, ordered by question id (so that output is deterministic).
 pub type Answers = BTreeMap<String, Answer>;
 
+/// One answer change, by ids: `set` replaces the answer (one id, or a list for a multi
+/// question); `add` and `remove` change a multi question's selection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub question: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<Answer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove: Vec<String>,
+}
+
 /// Bad answers: the message names the unknown question or option.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {
-    Json(String),
+    /// The text is not JSON (the cause is serde_json's error, with line and column).
+    Json(JsonError),
     NotAnObject,
     UnknownQuestion(String),
-    UnknownOption { question: String, option: String, expected: Vec<String> },
-    WrongShape { question: String, multi: bool },
-    TooFew { question: String, min: u8 },
+    UnknownOption {
+        question: String,
+        option: String,
+        expected: Vec<String>,
+    },
+    WrongShape {
+        question: String,
+        multi: bool,
+    },
+    TooFew {
+        question: String,
+        min: u8,
+    },
+}
+
+/// serde_json's error, kept as the cause of `AnswerError::Json`.
+#[derive(Clone, Debug)]
+pub struct JsonError(Arc<serde_json::Error>);
+
+impl PartialEq for JsonError {
+    fn eq(&self, other: &JsonError) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for JsonError {}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
 }
 
 impl fmt::Display for AnswerError {
@@ -65,128 +110,167 @@ impl fmt::Display for AnswerError {
     }
 }
 
-impl std::error::Error for AnswerError {}
+impl std::error::Error for AnswerError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AnswerError::Json(e) => Some(&*e.0),
+            _ => None,
+        }
+    }
+}
+
+/// An answer's value before it is checked, whatever it was read from (JSON text, a JSON value,
+/// or a JavaScript object in the widget's bindings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawValue {
+    /// `null` or missing: not answered.
+    Null,
+    Str(String),
+    /// A list; an item that is not a string is `None`.
+    List(Vec<Option<String>>),
+    /// Anything else (a number, an object, …).
+    Other,
+}
 
 /// Parses answers from JSON text, checking every id against the catalog.
 /// `null` stands for "not answered"; a multi question takes a list (a bare id is an error that
 /// names the question, as the contract and the JSON Schema say).
 pub fn parse_answers(json: &str, catalog: &Catalog) -> Result<Answers, AnswerError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| AnswerError::Json(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| AnswerError::Json(JsonError(Arc::new(e))))?;
     answers_from_value(&value, catalog)
 }
 
 /// Reads answers from a JSON value, checking every id against the catalog.
 pub fn answers_from_value(value: &serde_json::Value, catalog: &Catalog) -> Result<Answers, AnswerError> {
+    use serde_json::Value;
     let obj = value.as_object().ok_or(AnswerError::NotAnObject)?;
+    let raw = obj.iter().map(|(k, v)| {
+        let v = match v {
+            Value::Null => RawValue::Null,
+            Value::String(s) => RawValue::Str(s.clone()),
+            Value::Array(items) => RawValue::List(items.iter().map(|x| x.as_str().map(str::to_string)).collect()),
+            _ => RawValue::Other,
+        };
+        (k.clone(), v)
+    });
+    answers_from_raw(raw, catalog)
+}
+
+/// Reads answers from (question id, value) pairs, checking every id against the catalog.
+pub fn answers_from_raw(
+    pairs: impl IntoIterator<Item = (String, RawValue)>,
+    catalog: &Catalog,
+) -> Result<Answers, AnswerError> {
     let mut out = Answers::new();
-    for (k, v) in obj {
-        let q = catalog.question(k).ok_or_else(|| AnswerError::UnknownQuestion(k.clone()))?;
+    for (k, v) in pairs {
+        let q = catalog.question(&k).ok_or_else(|| AnswerError::UnknownQuestion(k.clone()))?;
         let answer = match v {
-            serde_json::Value::Null => continue,
-            serde_json::Value::String(s) if !q.multi => Answer::One(s.clone()),
-            serde_json::Value::Array(items) if q.multi => {
-                let mut ids = Vec::with_capacity(items.len());
-                for it in items {
-                    match it {
-                        serde_json::Value::String(s) => ids.push(s.clone()),
-                        _ => return Err(AnswerError::WrongShape { question: k.clone(), multi: true }),
-                    }
-                }
-                Answer::Many(ids)
-            }
+            RawValue::Null => continue,
+            RawValue::Str(s) if !q.multi => Answer::One(s),
+            RawValue::List(items) if q.multi => Answer::Many(
+                items
+                    .into_iter()
+                    .collect::<Option<Vec<String>>>()
+                    .ok_or_else(|| AnswerError::WrongShape { question: k.clone(), multi: true })?,
+            ),
             _ => return Err(AnswerError::WrongShape { question: k.clone(), multi: q.multi }),
         };
-        out.insert(k.clone(), answer);
+        out.insert(k, answer);
     }
-    catalog.compile_answers(&out)?;
+    compile_answers(catalog, &out)?;
     Ok(out)
 }
 
-impl Catalog {
-    /// Answers as one bit mask per question in catalog order (0 = not answered).
-    pub(crate) fn compile_answers(&self, answers: &Answers) -> Result<Vec<u32>, AnswerError> {
-        let mut state = vec![0u32; self.questions.len()];
-        for (qid, a) in answers {
-            let qi = self.question_idx(qid).ok_or_else(|| AnswerError::UnknownQuestion(qid.clone()))?;
-            let q = &self.questions[qi];
-            if let (Answer::Many(_), false) = (a, q.multi) {
-                return Err(AnswerError::WrongShape { question: qid.clone(), multi: false });
-            }
-            let mut mask = ANSWERED;
-            for o in a.ids() {
-                let bit = q.options.iter().position(|x| &x.id == o).ok_or_else(|| AnswerError::UnknownOption {
-                    question: qid.clone(),
-                    option: o.clone(),
-                    expected: q.options.iter().map(|x| x.id.clone()).collect(),
-                })?;
-                mask |= 1 << bit;
-            }
-            if q.multi && (mask & !ANSWERED).count_ones() < u32::from(q.min_choices) {
-                return Err(AnswerError::TooFew { question: qid.clone(), min: q.min_choices });
-            }
-            state[qi] = mask;
+/// Answers as one bit mask per question in catalog order (0 = not answered).
+pub(crate) fn compile_answers(catalog: &Catalog, answers: &Answers) -> Result<Vec<u32>, AnswerError> {
+    let questions = catalog.questions();
+    let mut state = vec![0u32; questions.len()];
+    for (qid, a) in answers {
+        let qi = catalog.question_idx(qid).ok_or_else(|| AnswerError::UnknownQuestion(qid.clone()))?;
+        let q = &questions[qi];
+        if let (Answer::Many(_), false) = (a, q.multi) {
+            return Err(AnswerError::WrongShape { question: qid.clone(), multi: false });
         }
-        Ok(state)
-    }
-
-    /// The answer a compiled mask stands for, in catalog option order.
-    pub(crate) fn answer_of(&self, qi: usize, mask: u32) -> Answer {
-        let q = &self.questions[qi];
-        let ids = q.options.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, o)| o.id.clone());
-        if q.multi {
-            Answer::Many(ids.collect())
-        } else {
-            Answer::One(ids.into_iter().next().unwrap_or_default())
+        let mut mask = ANSWERED;
+        for o in a.ids() {
+            let bit = q.options.iter().position(|x| x.id == o.as_str()).ok_or_else(|| AnswerError::UnknownOption {
+                question: qid.clone(),
+                option: o.clone(),
+                expected: q.options.iter().map(|x| x.id.to_string()).collect(),
+            })?;
+            mask |= 1 << bit;
         }
-    }
-
-    /// Applies one change to compiled answers.
-    pub(crate) fn apply_change(&self, state: &mut [u32], ch: &crate::catalog::Change) {
-        let Some(qi) = self.question_idx(&ch.question) else { return };
-        let q = &self.questions[qi];
-        let bit = |o: &String| q.options.iter().position(|x| &x.id == o).map(|i| 1u32 << i).unwrap_or(0);
-        let mut mask = state[qi];
-        if let Some(a) = &ch.set {
-            mask = ANSWERED | a.ids().iter().fold(0, |m, o| m | bit(o));
-        }
-        if !ch.add.is_empty() || !ch.remove.is_empty() {
-            if mask & ANSWERED == 0 && ch.add.is_empty() {
-                return; // removing from an unanswered question changes nothing
-            }
-            mask |= ANSWERED;
-            mask |= ch.add.iter().fold(0, |m, o| m | bit(o));
-            mask &= !ch.remove.iter().fold(0, |m, o| m | bit(o));
+        if q.multi && (mask & !ANSWERED).count_ones() < u32::from(q.min_choices) {
+            return Err(AnswerError::TooFew { question: qid.clone(), min: q.min_choices });
         }
         state[qi] = mask;
     }
+    Ok(state)
+}
+
+/// The answer a compiled mask stands for, in catalog option order.
+pub(crate) fn answer_of(catalog: &Catalog, qi: usize, mask: u32) -> Answer {
+    let q = &catalog.questions()[qi];
+    let ids = q.options.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, o)| o.id.to_string());
+    if q.multi {
+        Answer::Many(ids.collect())
+    } else {
+        Answer::One(ids.into_iter().next().unwrap_or_default())
+    }
+}
+
+/// Applies one resolved change to compiled answers.
+pub(crate) fn apply(state: &mut [u32], ch: &AnswerChange) {
+    let mut mask = state[ch.q];
+    if let Some(set) = ch.set {
+        mask = set;
+    }
+    if ch.add != 0 || ch.remove != 0 {
+        if mask & ANSWERED == 0 && ch.add == 0 {
+            return; // removing from an unanswered question changes nothing
+        }
+        mask = (mask | ANSWERED | ch.add) & !ch.remove;
+    }
+    state[ch.q] = mask;
+}
+
+/// Resolves a change's ids against the catalog.
+fn resolve(catalog: &Catalog, change: &Change) -> Result<AnswerChange, AnswerError> {
+    let qi =
+        catalog.question_idx(&change.question).ok_or_else(|| AnswerError::UnknownQuestion(change.question.clone()))?;
+    let q = &catalog.questions()[qi];
+    let bits = |ids: &[String]| -> Result<u32, AnswerError> {
+        ids.iter().try_fold(0u32, |m, o| {
+            let b = q.options.iter().position(|x| x.id == o.as_str()).ok_or_else(|| AnswerError::UnknownOption {
+                question: q.id.to_string(),
+                option: o.clone(),
+                expected: q.options.iter().map(|x| x.id.to_string()).collect(),
+            })?;
+            Ok(m | 1 << b)
+        })
+    };
+    let (add, remove) = (bits(&change.add)?, bits(&change.remove)?);
+    let set = change.set.as_ref().map(|a| bits(a.ids())).transpose()?.map(|m| m | ANSWERED);
+    let shape_ok = match &change.set {
+        Some(Answer::One(_)) => !q.multi,
+        Some(Answer::Many(_)) => q.multi,
+        None => true,
+    } && (q.multi || (change.add.is_empty() && change.remove.is_empty()));
+    if !shape_ok {
+        return Err(AnswerError::WrongShape { question: q.id.to_string(), multi: q.multi });
+    }
+    Ok(AnswerChange { q: qi, set, add, remove })
 }
 
 /// Applies a change to answers (as the widget does when a visitor clicks a what-if).
-pub fn apply_change(
-    answers: &Answers,
-    change: &crate::catalog::Change,
-    catalog: &Catalog,
-) -> Result<Answers, AnswerError> {
-    let mut state = catalog.compile_answers(answers)?;
-    let q = catalog.question(&change.question).ok_or_else(|| AnswerError::UnknownQuestion(change.question.clone()))?;
-    let ids = change.set.iter().flat_map(|a| a.ids()).chain(&change.add).chain(&change.remove);
-    if let Some(bad) = ids.into_iter().find(|o| !q.options.iter().any(|x| &x.id == *o)) {
-        return Err(AnswerError::UnknownOption {
-            question: q.id.clone(),
-            option: bad.clone(),
-            expected: q.options.iter().map(|x| x.id.clone()).collect(),
-        });
-    }
-    // What is left to go wrong is the shape: a list for a single question, or the reverse.
-    if catalog.check_change(change).is_err() {
-        return Err(AnswerError::WrongShape { question: q.id.clone(), multi: q.multi });
-    }
-    catalog.apply_change(&mut state, change);
+pub fn apply_change(answers: &Answers, change: &Change, catalog: &Catalog) -> Result<Answers, AnswerError> {
+    let mut state = compile_answers(catalog, answers)?;
+    let ch = resolve(catalog, change)?;
+    apply(&mut state, &ch);
     // Keep answers to questions the change does not touch exactly as they were.
     let mut out = answers.clone();
-    let qi = catalog.question_idx(&change.question).expect("checked above");
-    if state[qi] & ANSWERED != 0 {
-        out.insert(change.question.clone(), catalog.answer_of(qi, state[qi]));
+    if state[ch.q] & ANSWERED != 0 {
+        out.insert(change.question.clone(), answer_of(catalog, ch.q, state[ch.q]));
     }
     Ok(out)
 }

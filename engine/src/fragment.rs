@@ -149,8 +149,12 @@ pub fn parse(fragment: &str, catalog: &Catalog) -> Parsed {
         }
         if q.multi {
             // Keep catalog order, so that the same selection always reads the same.
-            let ordered: Vec<String> =
-                q.options.iter().filter(|o| valid.contains(&o.id)).map(|o| o.id.clone()).collect();
+            let ordered: Vec<String> = q
+                .options
+                .iter()
+                .filter(|o| valid.iter().any(|v| *v == o.id.as_ref()))
+                .map(|o| o.id.to_string())
+                .collect();
             if ordered.len() < usize::from(q.min_choices) {
                 if !ids.is_empty() && ordered.is_empty() {
                     continue; // every option was unknown: already reported
@@ -174,8 +178,8 @@ pub fn parse(fragment: &str, catalog: &Catalog) -> Parsed {
 /// ASCII words, so nothing needs escaping.
 pub fn encode(answers: &Answers, catalog: &Catalog) -> String {
     let mut out = format!("v={VERSION}");
-    for q in &catalog.questions {
-        if let Some(a) = answers.get(&q.id) {
+    for q in catalog.questions() {
+        if let Some(a) = answers.get(q.id.as_ref()) {
             out.push('&');
             out.push_str(&q.id);
             out.push('=');

@@ -2,7 +2,8 @@
 //!
 //! Answers in, assessment out: `assess(&answers, catalog, lang)`. Pure and deterministic, no
 //! I/O and no web dependency. The catalog (questions, rules, measures, messengers, sources,
-//! texts in German and English) is data in `engine/catalog/`, embedded at build time.
+//! texts in German and English) is data in `engine/catalog/`: loaded and validated from JSON
+//! with the `load` feature, or baked into a program at build time with `bake`.
 //!
 //! ```
 //! use engine::{assess, parse_answers, Catalog, Lang};
@@ -11,21 +12,41 @@
 //! let a = assess(&answers, catalog, Lang::En).unwrap();
 //! assert!(a.score > 0 && a.range.max >= a.score);
 //! ```
-pub mod answers;
-pub mod assess;
+//!
+//! The public surface: `assess`, `score`, `applicable`, `property_details`; answers
+//! (`parse_answers`, `answers_from_value`, `answers_from_raw`, `apply_change`); the `Catalog`
+//! (`catalog`), the assessment types (`model`), languages and texts (`text`), the share link
+//! (`fragment`), embedder overrides (`overrides`), the words of a result (`wording`), the
+//! Markdown report (`report`) and, with `cli`, the JSON Schemas (`schema`).
+mod answers;
+mod assess;
 pub mod catalog;
-pub mod cond;
+mod cond;
 pub mod fragment;
 pub mod model;
 pub mod overrides;
+mod properties;
 pub mod report;
+#[cfg(feature = "cli")]
 pub mod schema;
+mod search;
 pub mod text;
 pub mod wording;
 
-pub use answers::{answers_from_value, apply_change, parse_answers, Answer, AnswerError, Answers};
+pub use answers::{
+    answers_from_raw, answers_from_value, apply_change, parse_answers, Answer, AnswerError, Answers, Change, JsonError,
+    RawValue,
+};
 pub use assess::{applicable, assess, property_details, score};
-pub use catalog::{Catalog, CatalogError, Change};
+pub use catalog::{Catalog, CatalogError};
 pub use model::*;
 pub use overrides::Overrides;
 pub use text::{Lang, Text};
+
+/// The paths the code that `catalog::bake` generates refers to. Not an API.
+#[doc(hidden)]
+pub mod __baked {
+    pub use crate::catalog::*;
+    pub use crate::cond::Compiled;
+    pub use crate::text::Text;
+}

@@ -1,8 +1,9 @@
-//! The assessment, as the contract (`shared/domain/contract.md`) defines it.
+//! The assessment, as the contract (`docs/contract.md`) defines it: the public JSON. These
+//! types are apart from the catalog's, so that changing a catalog file never changes them.
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
-use crate::catalog::PropValue;
+pub use crate::properties::{KeyFacts, PropValue};
 use crate::text::Lang;
 
 #[cfg(feature = "cli")]
@@ -180,37 +181,6 @@ pub struct Alternative {
     /// The key facts side by side (`unknown` where no source could verify them). Their
     /// labels, notes and sources do not depend on the answers: `engine::property_details`.
     pub key_facts: KeyFacts,
-}
-
-/// The messenger properties a comparison shows, one value each (see `catalog::PROPERTIES`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
-pub struct KeyFacts {
-    pub e2e_default: PropValue,
-    pub servers_eu: PropValue,
-    pub no_phone_number: PropValue,
-    pub contacts_optional: PropValue,
-    pub open_source: PropValue,
-    pub self_hosting: PropValue,
-    pub admin_console: PropValue,
-    pub dpa: PropValue,
-}
-
-impl KeyFacts {
-    /// The value of a property by its id.
-    pub fn get(&self, id: &str) -> Option<PropValue> {
-        Some(match id {
-            "e2e_default" => self.e2e_default,
-            "servers_eu" => self.servers_eu,
-            "no_phone_number" => self.no_phone_number,
-            "contacts_optional" => self.contacts_optional,
-            "open_source" => self.open_source,
-            "self_hosting" => self.self_hosting,
-            "admin_console" => self.admin_console,
-            "dpa" => self.dpa,
-            _ => return None,
-        })
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

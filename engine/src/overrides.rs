@@ -15,10 +15,10 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::catalog::{CallToAction, Catalog, CatalogError};
+use crate::catalog::{CallToAction, Catalog, CatalogData, CatalogError};
 use crate::text::{Lang, Text};
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Overrides {
     /// Language code to text key to text.
@@ -30,7 +30,7 @@ pub struct Overrides {
     pub call_to_action: Option<CtaOverride>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AlternativeOverrides {
     /// Exactly these are recommended (in the catalog's order of fit), if given.
@@ -41,7 +41,7 @@ pub struct AlternativeOverrides {
     pub hide: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CtaOverride {
     pub label: BTreeMap<String, String>,
@@ -51,24 +51,29 @@ pub struct CtaOverride {
 const WHERE: &str = "catalog override";
 
 fn bad(entry: impl Into<String>, field: impl Into<String>, message: impl Into<String>) -> CatalogError {
-    CatalogError { file: WHERE.into(), entry: entry.into(), field: field.into(), message: message.into() }
+    CatalogError::new(WHERE, entry, field, message)
 }
 
 impl Overrides {
-    /// Reads overrides from JSON text; errors name the field.
+    /// Reads overrides from JSON text; errors name the field and keep serde_json's error as
+    /// their cause.
+    #[cfg(feature = "load")]
     pub fn from_json(json: &str) -> Result<Overrides, CatalogError> {
         let de = &mut serde_json::Deserializer::from_str(json);
         serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
-            bad("", if path == "." { String::new() } else { path }, e.into_inner().to_string())
+            let inner = e.into_inner();
+            bad("", if path == "." { String::new() } else { path }, inner.to_string()).caused_by(inner)
         })
     }
 }
 
-impl Catalog {
-    /// A copy of this catalog with the overrides applied, or an error naming the bad field.
-    pub fn with_overrides(&self, o: &Overrides) -> Result<Catalog, CatalogError> {
-        let mut cat = self.clone();
+/// A copy of `catalog` with the overrides applied, or an error naming the bad field; nothing is
+/// half-applied. (`Catalog::with_overrides` calls this.)
+pub(crate) fn apply(catalog: &Catalog, o: &Overrides) -> Result<Catalog, CatalogError> {
+    let mut copy = catalog.clone();
+    {
+        let cat = copy.data_mut();
         for (code, texts) in &o.texts {
             let lang = Lang::from_code(code)
                 .ok_or_else(|| bad("texts", code.clone(), format!("unknown language (use {})", Lang::codes_or())))?;
@@ -77,25 +82,25 @@ impl Catalog {
                     return Err(bad(format!("texts.{code}"), key.clone(), "text is empty"));
                 }
                 let slot =
-                    cat.text_slot(key).ok_or_else(|| bad(format!("texts.{code}"), key.clone(), "unknown text key"))?;
+                    text_slot(cat, key).ok_or_else(|| bad(format!("texts.{code}"), key.clone(), "unknown text key"))?;
                 *slot.get_mut(lang) = value.clone();
             }
         }
         if let Some(alt) = &o.alternatives {
-            let ids: Vec<String> = cat.messengers.iter().map(|m| m.id.clone()).collect();
+            let ids: Vec<String> = cat.messengers.iter().map(|m| m.id.to_string()).collect();
             let known = |id: &String| ids.contains(id);
             if let Some(list) = &alt.recommend {
                 if let Some((i, id)) = list.iter().enumerate().find(|(_, id)| !known(id)) {
                     return Err(bad("alternatives", format!("recommend[{i}]"), format!("unknown messenger `{id}`")));
                 }
-                for m in cat.messengers.iter_mut() {
-                    m.recommend = list.contains(&m.id);
+                for m in cat.messengers.to_mut().iter_mut() {
+                    m.recommend = list.iter().any(|id| *id == m.id.as_ref());
                 }
             }
             if let Some((i, id)) = alt.hide.iter().enumerate().find(|(_, id)| !known(id)) {
                 return Err(bad("alternatives", format!("hide[{i}]"), format!("unknown messenger `{id}`")));
             }
-            for m in cat.messengers.iter_mut().filter(|m| alt.hide.contains(&m.id)) {
+            for m in cat.messengers.to_mut().iter_mut().filter(|m| alt.hide.iter().any(|id| *id == m.id.as_ref())) {
                 m.recommend = false;
             }
         }
@@ -108,7 +113,7 @@ impl Catalog {
             {
                 return Err(bad("call_to_action", "url", "must start with https://, http://, mailto: or /"));
             }
-            let mut label = Text { de: String::new(), en: String::new() };
+            let mut label = Text::new("", "");
             for (code, text) in &cta.label {
                 let lang = Lang::parse(code)
                     .filter(|_| code.len() == 2)
@@ -122,69 +127,80 @@ impl Catalog {
                 (false, true) => label.en = label.de.clone(),
                 _ => {}
             }
-            cat.call_to_action = Some(CallToAction { label, url: url.to_string() });
+            cat.call_to_action = Some(CallToAction { label, url: url.to_string().into() });
         }
-        Ok(cat)
     }
+    Ok(copy)
+}
 
-    /// The text a key names, for overriding.
-    fn text_slot(&mut self, key: &str) -> Option<&mut Text> {
-        let parts: Vec<&str> = key.split('.').collect();
-        match parts.as_slice() {
-            ["disclaimer"] => Some(&mut self.meta.disclaimer),
-            ["formula"] => Some(&mut self.meta.formula),
-            ["ui", rest @ ..] => self.ui.get_mut(&rest.join(".")),
-            ["section", id] => self.sections.iter_mut().find(|s| s.id == *id).map(|s| &mut s.title),
-            ["question", id, field] => {
-                let q = self.questions.iter_mut().find(|q| q.id == *id)?;
-                match *field {
-                    "title" => Some(&mut q.title),
-                    "why" => Some(&mut q.why),
-                    _ => None,
-                }
-            }
-            ["option", qid, oid, field] => {
-                let o = self.questions.iter_mut().find(|q| q.id == *qid)?.options.iter_mut().find(|o| o.id == *oid)?;
-                match *field {
-                    "label" => Some(&mut o.label),
-                    "hint" => o.hint.as_mut(),
-                    _ => None,
-                }
-            }
-            ["rule", id, field] => {
-                let r = self.rules.iter_mut().find(|r| r.id == *id)?;
-                match *field {
-                    "title" => Some(&mut r.title),
-                    "text" => Some(&mut r.text),
-                    _ => None,
-                }
-            }
-            ["measure", id, field] => {
-                let m = self.measures.iter_mut().find(|m| m.id == *id)?;
-                match *field {
-                    "title" => Some(&mut m.title),
-                    "text" => Some(&mut m.text),
-                    _ => None,
-                }
-            }
-            ["messenger", id, field] => {
-                let m = self.messengers.iter_mut().find(|m| m.id == *id)?;
-                match *field {
-                    "summary" => Some(&mut m.summary),
-                    "operator" => Some(&mut m.operator),
-                    "cost" => Some(&mut m.cost),
-                    _ => None,
-                }
-            }
-            ["band", id, field] => {
-                let b = self.meta.bands.iter_mut().find(|b| b.id == *id)?;
-                match *field {
-                    "label" => Some(&mut b.label),
-                    "advice" => Some(&mut b.advice),
-                    _ => None,
-                }
-            }
-            _ => None,
+/// The text a key names, for overriding (the list it sits in becomes a copy of its own).
+fn text_slot<'a>(cat: &'a mut CatalogData, key: &str) -> Option<&'a mut Text> {
+    let parts: Vec<&str> = key.split('.').collect();
+    match parts.as_slice() {
+        ["disclaimer"] => Some(&mut cat.meta.disclaimer),
+        ["formula"] => Some(&mut cat.meta.formula),
+        ["ui", rest @ ..] => {
+            let key = rest.join(".");
+            cat.ui.to_mut().iter_mut().find(|(k, _)| *k == key.as_str()).map(|(_, t)| t)
         }
+        ["section", id] => cat.sections.to_mut().iter_mut().find(|s| s.id == *id).map(|s| &mut s.title),
+        ["question", id, field] => {
+            let q = cat.questions.to_mut().iter_mut().find(|q| q.id == *id)?;
+            match *field {
+                "title" => Some(&mut q.title),
+                "why" => Some(&mut q.why),
+                _ => None,
+            }
+        }
+        ["option", qid, oid, field] => {
+            let o = cat
+                .questions
+                .to_mut()
+                .iter_mut()
+                .find(|q| q.id == *qid)?
+                .options
+                .to_mut()
+                .iter_mut()
+                .find(|o| o.id == *oid)?;
+            match *field {
+                "label" => Some(&mut o.label),
+                "hint" => o.hint.as_mut(),
+                _ => None,
+            }
+        }
+        ["rule", id, field] => {
+            let r = cat.rules.to_mut().iter_mut().find(|r| r.id == *id)?;
+            match *field {
+                "title" => Some(&mut r.title),
+                "text" => Some(&mut r.text),
+                _ => None,
+            }
+        }
+        ["measure", id, field] => {
+            let m = cat.measures.to_mut().iter_mut().find(|m| m.id == *id)?;
+            match *field {
+                "title" => Some(&mut m.title),
+                "text" => Some(&mut m.text),
+                _ => None,
+            }
+        }
+        ["messenger", id, field] => {
+            let m = cat.messengers.to_mut().iter_mut().find(|m| m.id == *id)?;
+            match *field {
+                "summary" => Some(&mut m.summary),
+                "operator" => Some(&mut m.operator),
+                "cost" => Some(&mut m.cost),
+                _ => None,
+            }
+        }
+        ["band", id, field] => {
+            let b = cat.meta.bands.to_mut().iter_mut().find(|b| b.id == *id)?;
+            match *field {
+                "label" => Some(&mut b.label),
+                "advice" => Some(&mut b.advice),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }

@@ -99,12 +99,6 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
     s
 }
 
-impl Catalog {
-    pub fn band_label(&self, band: crate::model::Band, lang: crate::text::Lang) -> &str {
-        self.meta.bands.iter().find(|b| b.id == band.id()).map(|b| b.label.get(lang)).unwrap_or(band.id())
-    }
-}
-
 /// The JSON download: the contract's assessment plus the answers it was computed from.
 /// Deterministic, like the Markdown report.
 pub fn json_export(a: &Assessment, answers: &Answers) -> String {

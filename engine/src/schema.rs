@@ -7,19 +7,18 @@ use crate::catalog::Catalog;
 /// The JSON Schema of answers for this catalog.
 pub fn answers_schema(catalog: &Catalog) -> Value {
     let mut props = Map::new();
-    for q in &catalog.questions {
-        let ids: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+    for q in catalog.questions() {
+        let ids: Vec<&str> = q.options.iter().map(|o| o.id.as_ref()).collect();
         let one = json!({"type": "string", "enum": ids});
         let schema = if q.multi {
             json!({"description": q.title.en, "anyOf": [
                 {"type": "array", "items": one, "uniqueItems": true, "minItems": q.min_choices},
-                one,
                 {"type": "null"}
             ]})
         } else {
             json!({"description": q.title.en, "anyOf": [one, {"type": "null"}]})
         };
-        props.insert(q.id.clone(), schema);
+        props.insert(q.id.to_string(), schema);
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -33,7 +32,6 @@ pub fn answers_schema(catalog: &Catalog) -> Value {
 }
 
 /// The JSON Schema of the assessment.
-#[cfg(feature = "cli")]
 pub fn assessment_schema() -> Value {
     serde_json::to_value(schemars::schema_for!(crate::model::Assessment)).expect("a schema is JSON")
 }

@@ -1,6 +1,8 @@
 //! Languages and bilingual texts.
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Str;
+
 /// A language the catalog is written in. German is the main language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
@@ -60,11 +62,12 @@ impl std::fmt::Display for Lang {
 }
 
 /// A text in every language of the catalog. Both must be present and non-empty.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "load", derive(Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked))]
 pub struct Text {
-    pub de: String,
-    pub en: String,
+    pub de: Str,
+    pub en: Str,
 }
 
 impl Text {
@@ -77,9 +80,14 @@ impl Text {
 
     pub fn get_mut(&mut self, lang: Lang) -> &mut String {
         match lang {
-            Lang::De => &mut self.de,
-            Lang::En => &mut self.en,
+            Lang::De => self.de.to_mut(),
+            Lang::En => self.en.to_mut(),
         }
+    }
+
+    /// A text from its two languages.
+    pub fn new(de: impl Into<Str>, en: impl Into<Str>) -> Text {
+        Text { de: de.into(), en: en.into() }
     }
 
     /// The first language whose text is empty, if any.

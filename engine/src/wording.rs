@@ -41,11 +41,15 @@ pub fn answer_lines(answers: &Answers, a: &Assessment, catalog: &Catalog) -> Vec
         .iter()
         .filter_map(|qid| catalog.question(qid))
         .map(|q| {
-            let text = match answers.get(&q.id) {
+            let text = match answers.get(q.id.as_ref()) {
                 None => catalog.ui("not_answered", lang).to_string(),
                 Some(ans) => {
-                    let labels: Vec<&str> =
-                        q.options.iter().filter(|o| ans.ids().contains(&o.id)).map(|o| o.label.get(lang)).collect();
+                    let labels: Vec<&str> = q
+                        .options
+                        .iter()
+                        .filter(|o| ans.ids().iter().any(|id| *id == o.id.as_ref()))
+                        .map(|o| o.label.get(lang))
+                        .collect();
                     if labels.is_empty() {
                         catalog.ui("none_selected", lang).to_string()
                     } else {
@@ -94,7 +98,7 @@ pub fn no_factors_line(a: &Assessment, catalog: &Catalog) -> String {
 
 /// The band scale in words: "Gering 0–12 · Mittel 13–29 · Hoch 30–49 · Kritisch 50–100".
 pub fn bands_line(catalog: &Catalog, lang: crate::text::Lang) -> String {
-    let bands = &catalog.meta.bands;
+    let bands = catalog.bands();
     bands
         .iter()
         .enumerate()

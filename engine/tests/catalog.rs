@@ -30,7 +30,7 @@ fn expect_err(file: &str, edit: impl Fn(&mut serde_json::Value)) -> CatalogError
 #[test]
 fn the_embedded_catalog_is_valid_and_complete() {
     let c = Catalog::from_files(&EMBEDDED_FILES).unwrap_or_else(|e| panic!("{e}"));
-    assert!(c.questions.len() >= 17);
+    assert!(c.questions().len() >= 17);
     assert!(c.question("professional_secrecy").is_some(), "insurers and others can say they are bound by s. 203 StGB");
     // The contract's ids are all there.
     let contract = [
@@ -82,7 +82,7 @@ fn the_embedded_catalog_is_valid_and_complete() {
     }
     assert!(c.question("audience").unwrap().multi && c.question("content").unwrap().multi);
     assert_eq!(c.as_of().len(), 10);
-    assert!(c.messengers.iter().any(|m| m.id == "skype" && !m.recommend), "Skype is described and never recommended");
+    assert!(c.messengers().iter().any(|m| m.id == "skype" && !m.recommend), "Skype is described and never recommended");
 }
 
 #[test]
@@ -288,8 +288,8 @@ fn overrides_change_texts_and_alternatives() {
     let ids: Vec<&str> = a.alternatives.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids.len(), 2);
     assert!(ids.contains(&"threema_work") && ids.contains(&"wire"));
-    let cta = c.call_to_action.as_ref().unwrap();
-    assert_eq!((cta.label.de.as_str(), cta.label.en.as_str()), ("Beratung anfragen", "Beratung anfragen"));
+    let cta = c.call_to_action().unwrap();
+    assert_eq!((cta.label.de.as_ref(), cta.label.en.as_ref()), ("Beratung anfragen", "Beratung anfragen"));
     // The original is untouched.
     assert_ne!(Catalog::embedded().ui("title", Lang::De), "Unser Check");
 }

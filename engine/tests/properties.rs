@@ -7,9 +7,9 @@ use proptest::prelude::*;
 /// Random answers: each question answered or not, with random valid options.
 fn any_answers() -> impl Strategy<Value = Answers> {
     let qs: Vec<(String, bool, u8, Vec<String>)> = cat()
-        .questions
+        .questions()
         .iter()
-        .map(|q| (q.id.clone(), q.multi, q.min_choices, q.options.iter().map(|o| o.id.clone()).collect()))
+        .map(|q| (q.id.to_string(), q.multi, q.min_choices, q.options.iter().map(|o| o.id.to_string()).collect()))
         .collect();
     let per_q: Vec<BoxedStrategy<Option<Answer>>> = qs
         .into_iter()
@@ -23,7 +23,7 @@ fn any_answers() -> impl Strategy<Value = Answers> {
             }
         })
         .collect();
-    per_q.prop_map(|v| cat().questions.iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.clone(), a))).collect())
+    per_q.prop_map(|v| cat().questions().iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.to_string(), a))).collect())
 }
 
 /// Fills every applicable open question with its first valid answer, until none is open.
@@ -36,7 +36,7 @@ fn complete(mut a: Answers) -> Answers {
         }
         for qid in open {
             let q = cat().question(&qid).unwrap();
-            let first = q.options[0].id.clone();
+            let first = q.options[0].id.to_string();
             a.insert(qid, if q.multi { Answer::Many(vec![first]) } else { Answer::One(first) });
         }
     }
@@ -78,23 +78,23 @@ proptest! {
     /// The range's maximum is exact, not just a bound: with up to three questions open, trying
     /// every completion reaches it and never exceeds it.
     #[test]
-    fn the_range_maximum_is_attained(full in any_answers(), open in proptest::sample::subsequence((0..cat().questions.len()).collect::<Vec<_>>(), 1..=3)) {
+    fn the_range_maximum_is_attained(full in any_answers(), open in proptest::sample::subsequence((0..cat().questions().len()).collect::<Vec<_>>(), 1..=3)) {
         // Every question answered, whether it applies now or not, so that only `open` is open
         // whatever the brute force below picks.
         let mut a = full;
-        for q in &cat().questions {
-            a.entry(q.id.clone()).or_insert_with(|| {
-                let first = q.options[0].id.clone();
+        for q in cat().questions() {
+            a.entry(q.id.to_string()).or_insert_with(|| {
+                let first = q.options[0].id.to_string();
                 if q.multi { Answer::Many(vec![first]) } else { Answer::One(first) }
             });
         }
-        let open: Vec<&engine::catalog::Question> = open.into_iter().map(|i| &cat().questions[i]).collect();
+        let open: Vec<&engine::catalog::Question> = open.into_iter().map(|i| &cat().questions()[i]).collect();
         for q in &open {
-            a.remove(&q.id);
+            a.remove(q.id.as_ref());
         }
         let r = assess(&a, cat(), Lang::De).unwrap();
         let choices = |q: &engine::catalog::Question| -> Vec<Answer> {
-            let ids: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+            let ids: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
             if q.multi {
                 (0u32..1 << ids.len())
                     .filter(|m| m.count_ones() >= u32::from(q.min_choices))
@@ -107,7 +107,7 @@ proptest! {
         let mut best = r.score;
         let mut stack = vec![a.clone()];
         for q in &open {
-            stack = stack.into_iter().flat_map(|base| choices(q).into_iter().map(move |c| { let mut x = base.clone(); x.insert(q.id.clone(), c); x })).collect();
+            stack = stack.into_iter().flat_map(|base| choices(q).into_iter().map(move |c| { let mut x = base.clone(); x.insert(q.id.to_string(), c); x })).collect();
         }
         for x in &stack {
             best = best.max(engine::score(x, cat()).unwrap());
@@ -145,9 +145,9 @@ proptest! {
         prop_assert_eq!((de.score, de.band, de.range, de.points), (en.score, en.band, en.range, en.points));
         let ids = |v: &engine::Assessment| (
             v.factors.iter().map(|f| (f.id.clone(), f.points)).collect::<Vec<_>>(),
-            v.measures.iter().map(|m| (m.id.clone(), m.score)).collect::<Vec<_>>(),
+            v.measures.iter().map(|m| (m.id.to_string(), m.score)).collect::<Vec<_>>(),
             v.what_if.iter().map(|w| (w.question.clone(), w.score)).collect::<Vec<_>>(),
-            v.alternatives.iter().map(|x| (x.id.clone(), x.fit, x.score_if_used)).collect::<Vec<_>>(),
+            v.alternatives.iter().map(|x| (x.id.to_string(), x.fit, x.score_if_used)).collect::<Vec<_>>(),
         );
         prop_assert_eq!(ids(&de), ids(&en));
     }

@@ -99,7 +99,7 @@ fn secrecy_holders_need_more_than_consent() {
     assert!(f.law.contains("§ 203 Abs. 1 bis 4 StGB") && f.law.contains("§ 43e BRAO"), "{}", f.law);
     // The offence is an unauthorised disclosure, and a provider must be bound to confidentiality.
     assert!(f.text.contains("Verschwiegenheit"), "{}", f.text);
-    let rule = cat().rules.iter().find(|r| r.id == "secrecy_holder").unwrap();
+    let rule = cat().rules().iter().find(|r| r.id == "secrecy_holder").unwrap();
     assert!(rule.text.de.contains("unbefugt offenbaren") && rule.text.en.contains("disclose"), "{}", rule.text.de);
     assert!(ids(&a).contains(&"special_categories"));
     // A practice using Threema Work still carries the DSK's criteria, but much less.
@@ -411,7 +411,7 @@ fn a_customer_writing_first_is_not_consent() {
     assert!(f.law.contains("Art. 4 Nr. 11"));
     assert!(score(with(&replies, json!({"consent": "documented"}))) < a.score);
     // No text of the catalog calls a first message consent.
-    for q in cat().questions.iter() {
+    for q in cat().questions().iter() {
         assert!(!q.why.de.contains("willigt sie damit") && !q.why.en.contains("implies consent"), "{}", q.id);
     }
     let m = a.measures.iter().find(|m| m.id == "documented_consent").unwrap();

@@ -8,7 +8,7 @@ use super::use_env;
 #[component]
 pub fn CallToAction() -> Html {
     let env = use_env();
-    let Some(cta) = env.cat.call_to_action.as_ref() else {
+    let Some(cta) = env.cat.call_to_action() else {
         return html! {};
     };
     html! {

@@ -39,14 +39,14 @@ fn arc(from: f64, to: f64) -> String {
 #[component]
 pub fn Gauge(props: &GaugeProps) -> Html {
     let env = use_env();
-    let bands = &env.cat.meta.bands;
+    let bands = env.cat.bands();
     let score = f64::from(props.score);
     let segments = bands.iter().enumerate().map(|(i, b)| {
         let from = f64::from(b.min);
         let to = bands.get(i + 1).map(|n| f64::from(n.min)).unwrap_or(100.0);
         let active = props.band.is_some_and(|band| b.id == band.id());
         html! {
-            <path key={b.id.clone()} d={arc(from, to)}
+            <path key={b.id.to_string()} d={arc(from, to)}
                 class={classes!("mc-gauge-seg", format!("mc-seg-{}", b.id), active.then_some("is-active"))} />
         }
     });

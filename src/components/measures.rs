@@ -32,7 +32,7 @@ pub fn Measures(props: &MeasuresProps) -> Html {
             Callback::from(move |_: MouseEvent| on_apply.emit(changes.clone()))
         };
         html! {
-            <li key={m.id.clone()} class="mc-measure">
+            <li key={m.id.to_string()} class="mc-measure">
                 <h4 class="mc-item-title">
                     <span id={title_id.clone()}>{ &m.title }</span>
                     <span class="mc-points mc-gain">{ format!("−{} {}", m.gain, env.t("points")) }</span>

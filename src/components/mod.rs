@@ -43,7 +43,7 @@ pub(crate) fn source_item(s: &engine::SourceRef) -> Html {
         None => s.title.clone(),
     };
     html! {
-        <li key={s.id.clone()}>
+        <li key={s.id.to_string()}>
             if let Some(url) = &s.url {
                 <a href={url.clone()} rel="noopener noreferrer external">{ label }</a>
             } else {

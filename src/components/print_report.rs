@@ -98,7 +98,7 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                     // The most effective measures in full, the rest as one line each (as the
                     // screen shows five before "show all").
                     { for a.measures.iter().enumerate().map(|(i, m)| html! {
-                        <li key={m.id.clone()} class="mc-p-measure">
+                        <li key={m.id.to_string()} class="mc-p-measure">
                             <strong>{ &m.title }</strong>
                             { format!(" ({}: {}, −{} {})", env.t("score_after"), m.score, m.gain, env.t("points")) }
                             if i < PRINT_MEASURES_IN_FULL {
@@ -145,7 +145,7 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 <h3>{ env.t("sources") }</h3>
                 <ol class="mc-p-sources">
                     { for sources.iter().map(|s| html! {
-                        <li key={s.id.clone()}>
+                        <li key={s.id.to_string()}>
                             { &s.title }
                             // The date, unless the title already gives it.
                             if let Some(d) = s.date.as_ref().filter(|d| !s.title.contains(d.get(..4).unwrap_or(d))) {

@@ -40,10 +40,10 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
 
     let onchange = {
         let on_answer = props.on_answer.clone();
-        let qid = q.id.clone();
+        let qid = q.id.to_string();
         let multi = q.multi;
         let min_choices = usize::from(q.min_choices);
-        let all: Vec<String> = q.options.iter().map(|x| x.id.clone()).collect();
+        let all: Vec<String> = q.options.iter().map(|x| x.id.to_string()).collect();
         let current: Vec<String> = selected.to_vec();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
@@ -66,9 +66,9 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
     let kind = if q.multi { "checkbox" } else { "radio" };
     let options = q.options.iter().map(|o| {
         html! {
-            <label key={o.id.clone()} class="mc-option">
-                <input type={kind} name={q.id.clone()} value={o.id.clone()}
-                    id={env.id(&format!("{}-{}", q.id, o.id))} checked={selected.contains(&o.id)} />
+            <label key={o.id.to_string()} class="mc-option">
+                <input type={kind} name={q.id.to_string()} value={o.id.to_string()}
+                    id={env.id(&format!("{}-{}", q.id, o.id))} checked={selected.iter().any(|s| *s == o.id.as_ref())} />
                 <span class="mc-option-text">
                     <span class="mc-option-label">{ o.label.get(lang) }</span>
                     if let Some(h) = &o.hint {

@@ -1,7 +1,7 @@
 //! `assess`: the command-line front-end. Reads answers as JSON on stdin, prints the
 //! assessment (JSON by default, or a Markdown report). Bad input: exit code 2 and one line
 //! on stderr naming the problem.
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use engine::{assess, parse_answers, report, schema, Catalog, Lang};
@@ -18,7 +18,8 @@ Reads answers as a JSON object on stdin: question id to option id, or a list of 
 ids for multi questions, e.g.
     {\"sector\": \"trade\", \"audience\": [\"customers\"], \"messenger\": \"whatsapp\"}
 Missing questions count as not answered. Prints the assessment as JSON (the contract in
-shared/domain/contract.md) or as a Markdown report.
+docs/contract.md of the messenger-check repository; `--schema assessment` prints its JSON
+Schema) or as a Markdown report.
 
 OPTIONS:
     --lang de|en              language of the texts (default: de)
@@ -34,81 +35,132 @@ EXIT CODES:
 
 This informs; it is not legal advice.";
 
-fn fail(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("assess: {msg}");
-    ExitCode::from(2)
+/// The long flags, for suggesting one when a flag is misspelt.
+const FLAGS: [&str; 5] = ["lang", "format", "schema", "catalog", "help"];
+
+enum Task {
+    Assess { lang: Lang, markdown: bool },
+    Schema(String),
+    Catalog,
+    Help,
+}
+
+/// A bad command line or bad input: one line on stderr, exit code 2.
+struct Fail(String);
+
+impl<E: std::fmt::Display> From<E> for Fail {
+    fn from(e: E) -> Fail {
+        Fail(e.to_string())
+    }
 }
 
 fn main() -> ExitCode {
-    let mut lang = Lang::De;
-    let mut markdown = false;
-    let mut args = std::env::args().skip(1);
-    let catalog = Catalog::embedded();
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value =
-            |what: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value ({what})"));
-        match name.as_str() {
-            "-h" | "--help" => {
-                println!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            "--lang" => match value("de or en") {
-                Ok(v) => match Lang::from_code(&v) {
-                    Some(l) => lang = l,
-                    None => return fail(format!("unknown language `{v}` (use {})", Lang::codes_or())),
-                },
-                Err(e) => return fail(e),
-            },
-            "--format" => match value("json or markdown") {
-                Ok(v) => match v.as_str() {
-                    "json" => markdown = false,
-                    "markdown" | "md" => markdown = true,
-                    _ => return fail(format!("unknown format `{v}` (use json or markdown)")),
-                },
-                Err(e) => return fail(e),
-            },
-            "--schema" => {
-                let s = match value("answers or assessment").as_deref() {
-                    Ok("answers") => schema::answers_schema(catalog),
-                    Ok("assessment") => schema::assessment_schema(),
-                    Ok(v) => return fail(format!("unknown schema `{v}` (use answers or assessment)")),
-                    Err(e) => return fail(e),
-                };
-                println!("{}", serde_json::to_string_pretty(&s).expect("JSON"));
-                return ExitCode::SUCCESS;
-            }
-            "--catalog" => {
-                for q in &catalog.questions {
-                    println!("{}{}: {} / {}", q.id, if q.multi { " (multi)" } else { "" }, q.title.de, q.title.en);
-                    for o in &q.options {
-                        println!("    {}: {} / {}", o.id, o.label.de, o.label.en);
-                    }
-                }
-                return ExitCode::SUCCESS;
-            }
-            _ => return fail(format!("unknown argument `{arg}` (see --help)")),
+    let out = match run() {
+        Ok(out) => out,
+        Err(Fail(msg)) => {
+            eprintln!("assess: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    // A reader that stops early (`| head`) is not an error worth a panic.
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("assess: cannot write the output: {e}");
+            ExitCode::FAILURE
         }
     }
-    let mut input = String::new();
-    if let Err(e) = std::io::stdin().read_to_string(&mut input) {
-        return fail(format!("cannot read stdin: {e}"));
+}
+
+/// What to print, or why not.
+fn run() -> Result<String, Fail> {
+    let catalog = Catalog::embedded();
+    match parse_args()? {
+        Task::Help => Ok(format!("{HELP}\n")),
+        Task::Schema(which) => {
+            let s = match which.as_str() {
+                "answers" => schema::answers_schema(catalog),
+                "assessment" => schema::assessment_schema(),
+                _ => return Err(Fail(format!("unknown schema `{which}` (use answers or assessment)"))),
+            };
+            Ok(format!("{}\n", serde_json::to_string_pretty(&s)?))
+        }
+        Task::Catalog => {
+            let mut out = String::new();
+            for q in catalog.questions() {
+                let multi = if q.multi { " (multi)" } else { "" };
+                out += &format!("{}{multi}: {} / {}\n", q.id, q.title.de, q.title.en);
+                for o in q.options.iter() {
+                    out += &format!("    {}: {} / {}\n", o.id, o.label.de, o.label.en);
+                }
+            }
+            Ok(out)
+        }
+        Task::Assess { lang, markdown } => {
+            let mut input = String::new();
+            std::io::stdin().read_to_string(&mut input).map_err(|e| Fail(format!("cannot read stdin: {e}")))?;
+            let answers = parse_answers(&input, catalog)?;
+            let assessment = assess(&answers, catalog, lang)?;
+            Ok(if markdown {
+                report::markdown(&assessment, &answers, catalog)
+            } else {
+                format!("{}\n", serde_json::to_string_pretty(&assessment)?)
+            })
+        }
     }
-    let answers = match parse_answers(&input, catalog) {
-        Ok(a) => a,
-        Err(e) => return fail(e),
-    };
-    let assessment = match assess(&answers, catalog, lang) {
-        Ok(a) => a,
-        Err(e) => return fail(e),
-    };
-    if markdown {
-        print!("{}", report::markdown(&assessment, &answers, catalog));
-    } else {
-        println!("{}", serde_json::to_string_pretty(&assessment).expect("an assessment is JSON"));
+}
+
+fn parse_args() -> Result<Task, Fail> {
+    use lexopt::prelude::*;
+    let mut lang = Lang::De;
+    let mut markdown = false;
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Task::Help),
+            Long("lang") => {
+                let v = parser.value()?.string()?;
+                lang = Lang::from_code(&v)
+                    .ok_or_else(|| Fail(format!("unknown language `{v}` (use {})", Lang::codes_or())))?;
+            }
+            Long("format") => {
+                markdown = match parser.value()?.string()?.as_str() {
+                    "json" => false,
+                    "markdown" | "md" => true,
+                    v => return Err(Fail(format!("unknown format `{v}` (use json or markdown)"))),
+                }
+            }
+            Long("schema") => return Ok(Task::Schema(parser.value()?.string()?)),
+            Long("catalog") => return Ok(Task::Catalog),
+            Long(flag) => {
+                let hint = suggest(flag).map(|s| format!("; did you mean --{s}?")).unwrap_or_default();
+                return Err(Fail(format!("unknown flag `--{flag}`{hint} (see --help)")));
+            }
+            other => return Err(Fail(format!("{} (see --help)", other.unexpected()))),
+        }
     }
-    ExitCode::SUCCESS
+    Ok(Task::Assess { lang, markdown })
+}
+
+/// The known flag closest to a misspelt one, if it is close enough (at most two edits).
+fn suggest(flag: &str) -> Option<&'static str> {
+    FLAGS.iter().map(|f| (edit_distance(flag, f), *f)).filter(|(d, _)| *d <= 2).min().map(|(_, f)| f)
+}
+
+/// Levenshtein distance, for the few short flags above.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }

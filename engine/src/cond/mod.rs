@@ -11,9 +11,11 @@
 //! answer can only make more conditions true. That is what guarantees that answering an open
 //! question never lowers the score (the score is the low end of its range) and that the
 //! range search may prune with simple bounds.
-use serde::{Deserialize, Serialize};
+use crate::catalog::List;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A condition as the catalog files write it (compiled to `Compiled` when the catalog loads).
+#[cfg(feature = "load")]
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cond {
     Is(Vec<String>),
@@ -29,13 +31,15 @@ pub enum Cond {
 /// The answered bit of a compiled answer; the low bits are the selected options.
 pub const ANSWERED: u32 = 1 << 31;
 
-/// A condition with question indices and option bit masks, for fast evaluation.
+/// A condition with question indices and option bit masks, for fast evaluation. Static data
+/// (`List`), so that a catalog baked at build time holds it as it is.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked))]
 pub enum Compiled {
     Is { q: usize, mask: u32 },
     Answered(usize),
-    All(Vec<Compiled>),
-    Any(Vec<Compiled>),
+    All(List<Compiled>),
+    Any(List<Compiled>),
 }
 
 /// What is known of one question while the range is searched.
@@ -94,3 +98,6 @@ impl Compiled {
         }
     }
 }
+
+#[cfg(feature = "load")]
+pub(crate) mod compile;
