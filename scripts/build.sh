@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the deployable demo page into dist/: the widget as a release WebAssembly build
 # (size profile from Cargo.toml), shrunk with a current wasm-opt -Oz, plus the page's assets.
-#   dist/index.html  dist/style.css (www/css/ in one file)  dist/boot.js  dist/favicon.svg
+#   dist/index.html (with the prerendered first screen)  dist/lang.js  dist/style.css (www/css/ in one file)  dist/boot.js  dist/favicon.svg
 #   dist/pkg/messenger_check.js  dist/pkg/messenger_check_bg.wasm
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +33,11 @@ mv "$wasm.opt" "$wasm"
 stage=target/dist.staging
 rm -rf "$stage"
 mkdir -p "$stage/pkg"
-cp index.html "$stage/index.html"
+# The first screen as static HTML in every language, with the widget's own components (Yew's
+# server-side renderer, natively), and lang.js that picks the visitor's language.
+say "prerendering the first screen"
+cargo build -q --release --bin prerender
+target/release/prerender index.html "$stage"
 cp www/boot.js www/favicon.svg "$stage/"
 # The pages' stylesheet (index.html and embed.html): www/css/ as one file, one request, in
 # cascade order, without comments (scripts/css.mjs).
@@ -51,7 +55,7 @@ gz() { gzip -9 -c "$1" | wc -c; }
 say "wasm: $before -> $(wc -c < dist/pkg/messenger_check_bg.wasm) bytes raw, $(gz dist/pkg/messenger_check_bg.wasm) gzip"
 say "js glue: $(wc -c < dist/pkg/messenger_check.js) raw, $(gz dist/pkg/messenger_check.js) gzip"
 total=0
-for f in dist/index.html dist/style.css dist/boot.js dist/favicon.svg dist/pkg/messenger_check.js dist/pkg/messenger_check_bg.wasm; do
+for f in dist/index.html dist/lang.js dist/style.css dist/boot.js dist/favicon.svg dist/pkg/messenger_check.js dist/pkg/messenger_check_bg.wasm; do
   total=$((total + $(gz "$f")))
 done
 say "whole page, gzip: $total bytes"

@@ -16,10 +16,34 @@ pub fn print() {
     }
 }
 
-/// Today's date in the visitor's time zone, `YYYY-MM-DD`.
+/// Today's date in the visitor's time zone, `YYYY-MM-DD`. (Outside a browser, when the page is
+/// prerendered at build time: today in UTC.)
 pub fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// The calendar date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+#[cfg(not(target_arch = "wasm32"))]
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// Offers `text` as a file download: a Blob, an object URL and a temporary `<a download>`;
@@ -68,5 +92,15 @@ pub fn remember(encoded: &str) {
 pub fn forget() {
     if let Some(s) = storage() {
         let _ = s.remove_item(STORAGE_KEY);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_415), (2025, 11, 23));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
     }
 }

@@ -147,7 +147,11 @@ async fn each_applicable_question_is_a_fieldset_with_legend_and_real_inputs() {
         let fieldset = one(&el, &format!("fieldset#mc-q-{id}"));
         let described = fieldset.get_attribute("aria-describedby").unwrap();
         let why = one(&el, &format!("#{}", described.split(' ').next().unwrap()));
-        assert_eq!(why.text_content().unwrap().contains(q.why.de.as_ref()), true, "{id}: the why-we-ask hint is linked");
+        assert_eq!(
+            why.text_content().unwrap().contains(q.why.de.as_ref()),
+            true,
+            "{id}: the why-we-ask hint is linked"
+        );
     }
 }
 

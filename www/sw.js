@@ -7,6 +7,7 @@ const CACHE = `messenger-check-${VERSION}`;
 const ASSETS = [
   "./",
   "index.html",
+  "lang.js",
   "style.css",
   "boot.js",
   "favicon.svg",

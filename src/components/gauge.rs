@@ -1,6 +1,12 @@
 //! The score as a half-circle gauge: one arc per band (its colour from the stylesheet) and a
 //! needle. Decoration only (`aria-hidden`): the score and the band are also written out as
-//! text next to it, so colour is never the only signal. SVG attributes, no style attributes.
+//! text next to it, so colour is never the only signal. While the band is provisional, no arc
+//! is highlighted.
+//!
+//! No trigonometry: every arc is the same half circle with `pathLength="100"`, cut to its band
+//! by a dash pattern, and the needle is one line turned by a `rotate` transform. Both are SVG
+//! attributes (not style attributes, which a strict CSP forbids), the same on the server that
+//! prerenders the page and in the browser.
 use yew::prelude::*;
 
 use super::use_env;
@@ -12,49 +18,31 @@ pub struct GaugeProps {
     pub band: Option<engine::Band>,
 }
 
-const CX: f64 = 100.0;
-const CY: f64 = 100.0;
-const R: f64 = 80.0;
-
-/// The point on the arc (radius `r`) for a value 0..=100, left to right, as SVG numbers with
-/// one decimal. (JavaScript's `Math` and integer formatting keep Rust's float formatting and
-/// trigonometry out of the wasm.)
-fn at(value: f64, r: f64) -> (String, String) {
-    let angle = std::f64::consts::PI * (1.0 - value / 100.0);
-    (num(CX + r * js_sys::Math::cos(angle)), num(CY - r * js_sys::Math::sin(angle)))
-}
-
-/// A non-negative coordinate with one decimal.
-fn num(x: f64) -> String {
-    let tenths = (x.max(0.0) * 10.0 + 0.5) as u32;
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
-fn arc(from: f64, to: f64) -> String {
-    let (x1, y1) = at(from, R);
-    let (x2, y2) = at(to, R);
-    format!("M {x1} {y1} A 80 80 0 0 1 {x2} {y2}")
-}
+/// The half circle from the left (0) to the right (100), centre (100, 100), radius 80.
+const HALF_CIRCLE: &str = "M 20 100 A 80 80 0 0 1 180 100";
 
 #[component]
 pub fn Gauge(props: &GaugeProps) -> Html {
     let env = use_env();
     let bands = env.cat.bands();
-    let score = f64::from(props.score);
     let segments = bands.iter().enumerate().map(|(i, b)| {
-        let from = f64::from(b.min);
-        let to = bands.get(i + 1).map(|n| f64::from(n.min)).unwrap_or(100.0);
+        let from = u32::from(b.min);
+        let to = bands.get(i + 1).map_or(100, |n| u32::from(n.min));
         let active = props.band.is_some_and(|band| b.id == band.id());
         html! {
-            <path key={b.id.to_string()} d={arc(from, to)}
+            // Draw `to - from` of the 100 units, starting `from` units along the path.
+            <path key={b.id.to_string()} d={HALF_CIRCLE} pathLength="100"
+                stroke-dasharray={format!("0 {from} {} 100", to - from)}
                 class={classes!("mc-gauge-seg", format!("mc-seg-{}", b.id), active.then_some("is-active"))} />
         }
     });
-    let (nx, ny) = at(score, R - 18.0);
+    // The needle points left at 0 and turns clockwise, 1.8 degrees per point.
+    let turn = u32::from(props.score) * 18;
     html! {
         <svg class="mc-gauge" viewBox="0 0 200 112" aria-hidden="true" focusable="false">
             { for segments }
-            <line class="mc-gauge-needle" x1="100" y1="100" x2={nx} y2={ny} />
+            <line class="mc-gauge-needle" x1="100" y1="100" x2="38" y2="100"
+                transform={format!("rotate({}.{} 100 100)", turn / 10, turn % 10)} />
             <circle class="mc-gauge-hub" cx="100" cy="100" r="6" />
         </svg>
     }
