@@ -69,13 +69,10 @@ impl Env {
         format!("{}-{}", self.prefix, name)
     }
 
-    /// The id of the score `<output>`: `score` for the first widget on a page.
+    /// The id of the score `<output>`: prefixed like every other id (`mc-score` for the first
+    /// widget on a page), so it never clashes with a host page's own `#score`.
     pub fn score_id(&self) -> String {
-        if self.prefix == "mc" {
-            "score".to_string()
-        } else {
-            self.id("score")
-        }
+        self.id("score")
     }
 }
 

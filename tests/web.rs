@@ -156,7 +156,7 @@ async fn the_score_output_changes_after_clicking_an_option() {
     let (el, _app) = render(props());
     settle().await;
     assert_eq!(score(&el), 0);
-    let output = one(&el, "output#score");
+    let output = one(&el, "output#mc-score");
     assert_eq!(output.get_attribute("aria-live").as_deref(), Some("polite"));
     click(&el, "input[name=\"messenger\"][value=\"whatsapp\"]");
     settle().await;
