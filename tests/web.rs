@@ -152,6 +152,27 @@ async fn each_applicable_question_is_a_fieldset_with_legend_and_real_inputs() {
 }
 
 #[wasm_bindgen_test]
+async fn the_remote_says_complete_once_every_question_is_in_the_dom() {
+    let remote = messenger_check::Remote::default();
+    let seen: Rc<std::cell::RefCell<Option<usize>>> = Rc::default();
+    let (el, _app) = render(AppProps { remote: remote.clone(), ..props() });
+    {
+        let (seen, el) = (seen.clone(), el.clone());
+        remote.when_complete(move || *seen.borrow_mut() = Some(all(&el, "fieldset.mc-question").len()));
+    }
+    settle().await;
+    assert_eq!(*seen.borrow(), None, "not complete before the first paint");
+    after_paint().await;
+    let questions = Catalog::embedded().questions.len();
+    assert_eq!(*seen.borrow(), Some(questions), "complete: one fieldset per question");
+    // Once complete, a late waiter runs at once.
+    let late = Rc::new(std::cell::Cell::new(false));
+    let l = late.clone();
+    remote.when_complete(move || l.set(true));
+    assert!(late.get());
+}
+
+#[wasm_bindgen_test]
 async fn the_score_output_changes_after_clicking_an_option() {
     let (el, _app) = render(props());
     settle().await;
