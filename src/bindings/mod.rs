@@ -6,16 +6,21 @@
 //!   `history.replaceState` as the visitor answers; without a link, the answers this device
 //!   remembers (`localStorage`, only with the visitor's opt-in, see `browser`).
 //! - `mount(element, options)`: a widget on any element; returns a `Widget` handle
-//!   (`setLang`, `answers`, `assessment`, `reset`, `destroy`). The npm package builds on it.
-//! - `evaluate(answers, lang)`: the assessment without a widget, the same as the CLI's.
+//!   (`setLang`, `setTheme`, `setAnswers`, `answers`, `assessment`, `reset`, `whenComplete`,
+//!   `destroy`). The npm package (www/npm/core.js) builds on it.
+//! - `evaluate(answers, options)`: the assessment without a widget, the same as the CLI's.
+//! - `languages()`, `messengers()`, `themeProperties()`, `checkAttribute()`: what the
+//!   JavaScript side would otherwise have to copy (the languages, the messenger ids an
+//!   embedder may recommend or hide, the theme fields, the element's attribute checks).
 //!
-//! One job per file: `options` (the options of `mount()` and their errors), `location` (the
-//! address bar and the share link), `panic` (the hook that replaces a crashed widget with a
-//! message, so a bug never leaves a blank page), `warm_up`, `roots` (reusing yew roots).
+//! One job per file: `options` (every option and argument check, with its error text),
+//! `theme` (checking and setting the theme), `location` (the address bar and the share link),
+//! `panic` (the hook that replaces a crashed widget with a message, so a bug never leaves a
+//! blank page), `warm_up`, `roots` (reusing yew roots).
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use engine::{answers_from_value, assess, Answers, Catalog, Lang};
+use engine::{assess, Answers, Assessment, Catalog, Lang};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{AppHandle, Callback, Renderer};
@@ -27,12 +32,14 @@ mod location;
 mod options;
 mod panic;
 mod roots;
+mod theme;
 mod warm_up;
 
 pub use panic::install_panic_hook;
 
 use location::{follow, page_lang, read_hash, split, unfollow, update_document, write_location_soon};
-use options::{parse_lang, read_options};
+use options::{read_answers, read_evaluate_answers, read_evaluate_options, read_lang, read_options};
+use theme::Theme;
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -101,6 +108,11 @@ pub struct Widget {
     host: Element,
     catalog: Cat,
     initial: (Answers, Lang),
+    /// The theme set on the root (`mount()` only).
+    theme: Theme,
+    /// Answers given to `setAnswers` that the app has not rendered yet, and the assessment
+    /// that was current then (a new one means the app has caught up).
+    loading: RefCell<Option<(Answers, Option<Rc<Assessment>>)>>,
 }
 
 /// Mounts a widget on `host`.
@@ -170,23 +182,67 @@ fn mount_impl(host: Element, config: Config, pooled: bool) -> Widget {
     if config.share_link {
         follow(&host, &catalog, &remote);
     }
-    Widget { app: Some(app), remote, host, catalog, initial: (config.answers, config.lang) }
+    Widget {
+        app: Some(app),
+        remote,
+        host,
+        catalog,
+        initial: (config.answers, config.lang),
+        theme: Theme::default(),
+        loading: RefCell::new(None),
+    }
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Switches the language ("de" or "en").
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, lang: &str) -> Result<(), JsError> {
-        let l = parse_lang(lang).map_err(|e| err(format!("setLang: {e}")))?;
+    pub fn set_lang(&self, lang: JsValue) -> Result<(), JsError> {
+        let l = read_lang(&lang, "setLang: `lang`")?;
         self.remote.send(Action::SetLang(l));
         Ok(())
     }
 
+    /// Changes the theme (the values of the `theme` option).
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, theme: JsValue) -> Result<(), JsError> {
+        let next = theme::read(&theme, "setTheme: `theme`")?;
+        theme::apply(&self.root(), &next, &self.theme);
+        self.theme = next;
+        Ok(())
+    }
+
+    /// Replaces the answers, as a share link does (no remount; answers equal to the current
+    /// ones change nothing). `undefined` or `null`: no answers.
+    #[wasm_bindgen(js_name = setAnswers)]
+    pub fn set_answers(&self, answers: JsValue) -> Result<(), JsError> {
+        let answers = if answers.is_undefined() || answers.is_null() {
+            Answers::new()
+        } else {
+            read_answers(&answers, &self.catalog, "setAnswers: `answers`")?
+        };
+        if answers != self.current_answers() {
+            let seen = self.remote.latest().map(|c| c.assessment);
+            *self.loading.borrow_mut() = Some((answers.clone(), seen));
+            self.remote.send(Action::Load { answers, notice: None });
+        }
+        Ok(())
+    }
+
+    /// Calls `callback` once the widget is complete: every question, also those that do not
+    /// apply yet, is in the DOM (at once if it is already).
+    #[wasm_bindgen(js_name = whenComplete)]
+    pub fn when_complete(&self, callback: js_sys::Function) {
+        self.remote.when_complete(move || {
+            if let Err(e) = callback.call0(&JsValue::NULL) {
+                web_sys::console::error_1(&e);
+            }
+        });
+    }
+
     /// The answers: question id to option id, or to a list of option ids.
     pub fn answers(&self) -> Result<JsValue, JsError> {
-        let answers = self.remote.latest().map(|c| c.answers).unwrap_or_else(|| self.initial.0.clone());
-        to_js(&answers)
+        to_js(&self.current_answers())
     }
 
     /// The assessment of the current answers (the contract's JSON).
@@ -227,31 +283,89 @@ impl Widget {
     }
 }
 
-/// Mounts a widget on `element`. Options (all optional): `lang` ("de" | "en"), `answers`
-/// (question id to option id(s)), `catalog` (overrides, see engine/src/overrides.rs),
-/// `onChange(assessment)`, `shareLink` (keep `location.hash` current). A bad option throws an
-/// `Error` that names it.
+impl Widget {
+    /// The answers now: those last loaded with `setAnswers` until the app has rendered them,
+    /// else those of the last render, else those it started with.
+    fn current_answers(&self) -> Answers {
+        let latest = self.remote.latest();
+        let mut loading = self.loading.borrow_mut();
+        if let Some((answers, seen)) = loading.as_ref() {
+            let caught_up = match (&latest, seen) {
+                (Some(c), Some(s)) => !Rc::ptr_eq(&c.assessment, s),
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            if !caught_up {
+                return answers.clone();
+            }
+            *loading = None;
+        }
+        latest.map(|c| c.answers).unwrap_or_else(|| self.initial.0.clone())
+    }
+}
+
+/// Mounts a widget on `element`, in a root of its own (`.mc-root`) appended to it. Options
+/// (all optional): `lang` ("de" | "en"), `answers` (question id to option id(s)), `catalog`
+/// (overrides, see engine/src/overrides.rs), `theme`, `onChange(assessment)`, `styles` (read
+/// by the npm package), `shareLink` (keep `location.hash` current). Every option is checked
+/// before anything renders: a bad one throws an `Error` that names it, and `element` stays as
+/// it was.
 #[wasm_bindgen]
 pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsError> {
     install_panic_hook();
-    let config = read_options(&options)?;
-    Ok(mount_impl(element, config, true))
+    let (config, theme) = read_options(&options)?;
+    let mut widget = mount_impl(element, config, true);
+    theme::apply(&widget.root(), &theme, &Theme::default());
+    widget.theme = theme;
+    Ok(widget)
 }
 
-/// The assessment of `answers` in `lang` ("de" by default): the same JSON as the CLI prints.
-/// Unknown ids throw an `Error` naming them.
+/// The assessment of `answers` with `options` (`{ lang }`, "de" by default): the same JSON as
+/// the CLI prints. Bad options and unknown ids throw an `Error` naming them.
 #[wasm_bindgen]
-pub fn evaluate(answers: JsValue, lang: Option<String>) -> Result<JsValue, JsError> {
+pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let cat = Catalog::embedded();
-    let lang = match lang.as_deref() {
-        None => Lang::De,
-        Some(code) => parse_lang(code).map_err(|e| JsError::new(&e))?,
-    };
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(answers)
-        .map_err(|_| JsError::new(&engine::AnswerError::NotAnObject.to_string()))?;
-    let answers = answers_from_value(&value, cat).map_err(|e| JsError::new(&e.to_string()))?;
-    let a = assess(&answers, cat, lang).map_err(|e| JsError::new(&e.to_string()))?;
+    let lang = read_evaluate_options(&options)?;
+    let answers = read_evaluate_answers(&answers, cat)?;
+    let a = assess(&answers, cat, lang).map_err(|e| err(format!("evaluate: {e}")))?;
     to_js(&a)
+}
+
+/// The languages, the main one first: `[{ code: "de", name: "Deutsch" }, …]`.
+#[wasm_bindgen]
+pub fn languages() -> Result<JsValue, JsError> {
+    let list: Vec<serde_json::Value> =
+        Lang::ALL.iter().map(|l| serde_json::json!({ "code": l.code(), "name": l.native_name() })).collect();
+    to_js(&list)
+}
+
+/// The messengers an embedder may recommend or hide (`catalog.alternatives`), in catalog
+/// order: `[{ id, name, recommended }]`, `recommended` as the catalog has it.
+#[wasm_bindgen]
+pub fn messengers() -> Result<JsValue, JsError> {
+    let list: Vec<serde_json::Value> = Catalog::embedded()
+        .messengers
+        .iter()
+        .map(|m| serde_json::json!({ "id": m.id, "name": m.name, "recommended": m.recommend }))
+        .collect();
+    to_js(&list)
+}
+
+/// The theme fields and the CSS custom property each sets:
+/// `{ accent: { property: "--mc-accent", kind: "color" }, … }`.
+#[wasm_bindgen(js_name = themeProperties)]
+pub fn theme_properties() -> Result<JsValue, JsError> {
+    let map: serde_json::Map<String, serde_json::Value> = theme::FIELDS
+        .iter()
+        .map(|(field, property, kind)| (field.to_string(), serde_json::json!({ "property": property, "kind": kind })))
+        .collect();
+    to_js(&map)
+}
+
+/// Checks an attribute of `<messenger-check>` (`lang`, `theme`); throws an `Error` naming it.
+#[wasm_bindgen(js_name = checkAttribute)]
+pub fn check_attribute(name: &str, value: JsValue) -> Result<(), JsError> {
+    options::check_attribute(name, &value)
 }
 
 /// The demo page: mounts on `#messenger-check`.

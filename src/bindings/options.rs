@@ -1,67 +1,155 @@
-//! The options of `mount()`: each is checked here, and a bad one is an `Error` that names it.
-use engine::{answers_from_value, Catalog, Lang, Overrides};
+//! The options of `mount()` and `evaluate()`, the arguments of the `Widget` methods and the
+//! custom element's attributes: each is checked here, and a bad one is an `Error` whose
+//! message names it. The one place for these checks and their texts: the npm package's
+//! JavaScript forwards what it is given and only adds what needs the DOM (the element to mount
+//! on, adopting the stylesheet).
+use engine::{answers_from_value, Answers, Catalog, Lang, Overrides};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::location::read_hash;
+use super::theme::{self, Theme};
 use super::{err, Config};
 use crate::app::Cat;
 
+/// The options `mount()` knows, in the order the error message lists them. `styles` is read by
+/// the npm package (it adopts the stylesheet), but checked here like the others.
+const MOUNT_OPTIONS: [&str; 7] = ["lang", "answers", "catalog", "theme", "onChange", "styles", "shareLink"];
+/// The options `evaluate()` knows.
+const EVALUATE_OPTIONS: [&str; 1] = ["lang"];
+
+/// What a value is, for an error message: "a string", "an array", "null", …
+pub(super) fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if value.is_undefined() {
+        "undefined".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else if value.is_function() {
+        "a function".into()
+    } else if value.is_object() {
+        "an object".into()
+    } else {
+        let kind = value.js_typeof().as_string().unwrap_or_default();
+        format!("a {kind}")
+    }
+}
+
+/// Not undefined and not null: the option was given.
+fn present(value: &JsValue) -> bool {
+    !value.is_undefined() && !value.is_null()
+}
+
+/// An object, not an array or a function.
+pub(super) fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value) && !value.is_function()
+}
+
+fn get(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The own keys of an object.
+fn keys(object: &JsValue) -> Vec<String> {
+    js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect()
+}
+
+/// Fails on the first key not in `known`.
+fn known_keys(object: &JsValue, known: &[&str], context: &str) -> Result<(), JsError> {
+    match keys(object).into_iter().find(|k| !known.contains(&k.as_str())) {
+        Some(k) => Err(err(format!("{context}unknown option `{k}` (known: {})", known.join(", ")))),
+        None => Ok(()),
+    }
+}
+
+/// The language of a code, or the message that says which codes there are.
 pub(super) fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| format!("unknown language `{code}` (use {})", Lang::codes_or()))
 }
 
-const OPTIONS: [&str; 5] = ["lang", "answers", "catalog", "onChange", "shareLink"];
+/// `where`: e.g. "option `lang`". The language of a JavaScript value, or an error naming `where`.
+pub(super) fn read_lang(value: &JsValue, place: &str) -> Result<Lang, JsError> {
+    let codes: Vec<String> = Lang::ALL.iter().map(|l| format!("\"{}\"", l.code())).collect();
+    let code = value
+        .as_string()
+        .ok_or_else(|| err(format!("{place}: must be a string: {} (got {})", codes.join(" or "), describe(value))))?;
+    parse_lang(&code).map_err(|e| err(format!("{place}: {e}")))
+}
 
-pub(super) fn read_options(options: &JsValue) -> Result<Config, JsError> {
+/// `true` or `false`, or an error naming `place`.
+fn read_bool(value: &JsValue, place: &str) -> Result<bool, JsError> {
+    value.as_bool().ok_or_else(|| err(format!("{place}: must be true or false (got {})", describe(value))))
+}
+
+/// Answers as JavaScript gives them (question id to option id(s)), checked against `cat`.
+pub(super) fn read_answers(value: &JsValue, cat: &Catalog, place: &str) -> Result<Answers, JsError> {
+    if !is_plain_object(value) {
+        return Err(err(format!(
+            "{place}: must be an object of question id to option id(s) (got {})",
+            describe(value)
+        )));
+    }
+    let json: serde_json::Value =
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| err(format!("{place}: {e}")))?;
+    answers_from_value(&json, cat).map_err(|e| err(format!("{place}: {e}")))
+}
+
+/// The catalog with an embedder's overrides (`catalog` option).
+fn read_catalog(value: &JsValue, place: &str) -> Result<Cat, JsError> {
+    if !is_plain_object(value) {
+        return Err(err(format!(
+            "{place}: must be an object with texts, alternatives, call_to_action (got {})",
+            describe(value)
+        )));
+    }
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| err(format!("{place}: must be an object that JSON can hold")))?;
+    let overrides = Overrides::from_json(&json).map_err(|e| err(format!("{place}: {e}")))?;
+    let custom = Catalog::embedded().with_overrides(&overrides).map_err(|e| err(format!("{place}: {e}")))?;
+    Ok(Cat::custom(custom))
+}
+
+/// The options of `mount()`, all checked before anything renders.
+pub(super) fn read_options(options: &JsValue) -> Result<(Config, Theme), JsError> {
     let mut config = Config::default();
-    if options.is_undefined() || options.is_null() {
-        return Ok(config);
+    if !present(options) {
+        return Ok((config, Theme::default()));
     }
-    if !options.is_object() {
-        return Err(err("options must be an object"));
+    if !is_plain_object(options) {
+        return Err(err(format!("mount: options must be an object (got {})", describe(options))));
     }
-    let keys = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>());
-    for k in keys.iter() {
-        let k = k.as_string().unwrap_or_default();
-        if !OPTIONS.contains(&k.as_str()) {
-            return Err(err(format!("unknown option `{k}` (known: {})", OPTIONS.join(", "))));
-        }
-    }
-    let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    let present = |v: &JsValue| !v.is_undefined() && !v.is_null();
+    known_keys(options, &MOUNT_OPTIONS, "")?;
 
-    let catalog = get("catalog");
+    let catalog = get(options, "catalog");
     if present(&catalog) {
-        let json = js_sys::JSON::stringify(&catalog)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| err("option `catalog`: must be an object"))?;
-        let overrides = Overrides::from_json(&json).map_err(|e| err(format!("option `catalog`: {e}")))?;
-        let custom =
-            Catalog::embedded().with_overrides(&overrides).map_err(|e| err(format!("option `catalog`: {e}")))?;
-        config.catalog = Cat::custom(custom);
+        config.catalog = read_catalog(&catalog, "option `catalog`")?;
     }
-    let lang = get("lang");
+    let lang = get(options, "lang");
     if present(&lang) {
-        let code = lang.as_string().ok_or_else(|| err("option `lang`: must be a string, \"de\" or \"en\""))?;
-        config.lang = parse_lang(&code).map_err(|e| err(format!("option `lang`: {e}")))?;
+        config.lang = read_lang(&lang, "option `lang`")?;
     }
-    let answers = get("answers");
+    let answers = get(options, "answers");
     if present(&answers) {
-        let value: serde_json::Value =
-            serde_wasm_bindgen::from_value(answers).map_err(|e| err(format!("option `answers`: {e}")))?;
-        config.answers =
-            answers_from_value(&value, &config.catalog).map_err(|e| err(format!("option `answers`: {e}")))?;
+        config.answers = read_answers(&answers, &config.catalog, "option `answers`")?;
     }
-    let on_change = get("onChange");
+    let theme = theme::read(&get(options, "theme"), "option `theme`")?;
+    let on_change = get(options, "onChange");
     if present(&on_change) {
-        let f = on_change.dyn_into::<js_sys::Function>().map_err(|_| err("option `onChange`: must be a function"))?;
+        let f = on_change
+            .dyn_into::<js_sys::Function>()
+            .map_err(|v| err(format!("option `onChange`: must be a function (got {})", describe(&v))))?;
         config.on_change = Some(f);
     }
-    let share = get("shareLink");
+    let styles = get(options, "styles");
+    if present(&styles) {
+        read_bool(&styles, "option `styles`")?;
+    }
+    let share = get(options, "shareLink");
     if present(&share) {
-        config.share_link = share.as_bool().ok_or_else(|| err("option `shareLink`: must be true or false"))?;
+        config.share_link = read_bool(&share, "option `shareLink`")?;
         if config.share_link {
             let (answers, notice) = read_hash(&config.catalog);
             if !answers.is_empty() || notice.is_some() {
@@ -70,5 +158,49 @@ pub(super) fn read_options(options: &JsValue) -> Result<Config, JsError> {
             }
         }
     }
-    Ok(config)
+    Ok((config, theme))
+}
+
+/// The options of `evaluate()`: its language.
+pub(super) fn read_evaluate_options(options: &JsValue) -> Result<Lang, JsError> {
+    if !present(options) {
+        return Ok(Lang::default());
+    }
+    if !is_plain_object(options) {
+        return Err(err(format!(
+            "evaluate: options must be an object like {{ lang: \"en\" }} (got {})",
+            describe(options)
+        )));
+    }
+    known_keys(options, &EVALUATE_OPTIONS, "evaluate: ")?;
+    let lang = get(options, "lang");
+    if present(&lang) {
+        read_lang(&lang, "evaluate: option `lang`")
+    } else {
+        Ok(Lang::default())
+    }
+}
+
+/// The answers `evaluate()` is given (none: no answers yet).
+pub(super) fn read_evaluate_answers(answers: &JsValue, cat: &Catalog) -> Result<Answers, JsError> {
+    if !present(answers) {
+        return Ok(Answers::new());
+    }
+    if !is_plain_object(answers) {
+        return Err(err(format!(
+            "evaluate: `answers` must be an object of question id to option id(s) (got {})",
+            describe(answers)
+        )));
+    }
+    read_answers(answers, cat, "evaluate: `answers`")
+}
+
+/// The attributes of `<messenger-check>`: `lang` and `theme` (a scheme). Returns the value to
+/// use, or an error naming the attribute.
+pub(super) fn check_attribute(name: &str, value: &JsValue) -> Result<(), JsError> {
+    match name {
+        "lang" => read_lang(value, "attribute `lang`").map(|_| ()),
+        "theme" => theme::read_scheme(value, "attribute `theme`").map(|_| ()),
+        _ => Err(err(format!("unknown attribute `{name}` (known: lang, theme)"))),
+    }
 }
