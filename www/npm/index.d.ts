@@ -1,8 +1,11 @@
 // Types of the messenger-check API. The assessment types mirror engine/src/model.rs and
 // schema/assessment.schema.json (the contract); the answer ids are in the package README.
 
-/** A language of the widget and of the assessment's texts. */
-export type Lang = "de" | "en";
+import type { Lang } from "./generated.js";
+/** A language of the widget and of the assessment's texts (generated from the wasm). */
+export type { Lang } from "./generated.js";
+/** The languages, the main one first, with their names in themselves (generated from the wasm). */
+export { LANGUAGES, THEME_PROPERTIES } from "./generated.js";
 
 /** Question ids (see the README for what they mean). */
 export type QuestionId =
@@ -292,8 +295,14 @@ export declare class Widget {
   readonly destroyed: boolean;
   /** Switches the language. Throws on an unknown language. */
   setLang(lang: Lang): void;
-  /** Changes the theme. */
+  /** Changes the theme. Throws an Error naming the field on a bad value. */
   setTheme(theme: Scheme | Theme): void;
+  /**
+   * Replaces the answers without remounting (the visitor's answers and undo history go);
+   * answers equal to the current ones change nothing; `null` clears them. Throws an Error
+   * naming an unknown question or option.
+   */
+  setAnswers(answers: Answers | null): void;
   /** The current answers. */
   answers(): Answers;
   /** The assessment of the current answers. */
@@ -316,8 +325,14 @@ export interface InitOptions {
 export declare function init(options?: InitOptions): Promise<void>;
 
 /**
- * Mounts the widget on `element` (its children are replaced while it is mounted). Rejects with
- * an Error naming the option and field when an option is bad; the element is then unchanged.
+ * Mounts the widget on `element` (in a root of its own appended to it) and resolves once the
+ * widget is complete: every question is in the DOM. Rejects with an Error naming the option
+ * and field when an option is bad; the element is then unchanged.
+ *
+ * Frameworks may call it as they like: a mount() that has not resolved yet is cancelled by a
+ * later mount() of the same element (React's StrictMode: effect, cleanup, effect) and then
+ * resolves with a destroyed Widget (`widget.destroyed`); only the later one renders. Mounting
+ * on an element whose widget was handed out rejects until that widget is destroyed.
  */
 export declare function mount(element: Element, options?: MountOptions): Promise<Widget>;
 
@@ -326,6 +341,3 @@ export declare function mount(element: Element, options?: MountOptions): Promise
  * the `assess` command line. Rejects with an Error naming an unknown question or option.
  */
 export declare function evaluate(answers: Answers, options?: { lang?: Lang }): Promise<Assessment>;
-
-/** The theme fields and the CSS custom property each sets. */
-export declare const THEME_PROPERTIES: Readonly<Record<Exclude<keyof Theme, "scheme">, { property: `--mc-${string}`; kind: string }>>;
