@@ -55,6 +55,8 @@ export class MessengerCheckElement extends HTMLElementBase {
   #kept = undefined;
   /** What the current widget was given (raw attribute values, property values). */
   #used = { lang: null, theme: null, answers: undefined, catalog: undefined };
+  /** The bad attribute values reported last (each is reported once). */
+  #reported = { lang: null, theme: null };
   #ready = null;
   #resolve = null;
 
@@ -141,7 +143,8 @@ export class MessengerCheckElement extends HTMLElementBase {
       checkAttribute(name, raw);
       return raw;
     } catch (error) {
-      this.#report(error);
+      if (this.#reported[name] !== raw) this.#report(error);
+      this.#reported[name] = raw;
       return DEFAULTS[name];
     }
   }
