@@ -171,13 +171,14 @@ export class MessengerCheckElement extends HTMLElementBase {
 
   /** After a mount: applies what changed while it was under way. */
   #sync() {
+    // Answers first: a remount for a new catalog keeps the widget's answers.
+    if (!sameJson(this.#answers, this.#used.answers)) this.#loadAnswers();
     if (!sameJson(this.#catalog, this.#used.catalog)) {
       this.#remount();
       return;
     }
     this.#applyAttribute("lang");
     this.#applyAttribute("theme");
-    if (!sameJson(this.#answers, this.#used.answers)) this.#loadAnswers();
   }
 
   #report(error) {
