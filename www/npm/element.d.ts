@@ -33,6 +33,12 @@ export declare class MessengerCheckElement extends HTMLElement {
     options?: boolean | AddEventListenerOptions,
   ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof MessengerCheckEventMap>(
+    type: K,
+    listener: (this: MessengerCheckElement, event: MessengerCheckEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 export interface MessengerCheckEventMap extends HTMLElementEventMap {
