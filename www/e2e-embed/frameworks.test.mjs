@@ -125,7 +125,7 @@ async function checkApp(path, parts) {
     }
     if (parts.includes("element")) {
       const prefix = "messenger-check ";
-      assert.equal((await widgetState(page, "element")).trade, true, `${path}: answers given as a property`);
+      await until(async () => (await widgetState(page, "element")).trade, `${path}: answers given as a property`);
       await page.locator(`${prefix}input[name="messenger"][value="whatsapp"]`).check();
       await page.locator(`${prefix}input[name="contact_access"][value="granted"]`).check();
       const score = await until(async () => {
