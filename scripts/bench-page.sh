@@ -27,7 +27,7 @@ for port in 8091 8092 8093; do
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 done
 out=$(cd "$work" && node measure.mjs "$runs" \
-  messenger-check http://127.0.0.1:8091/ 'fieldset' 'input[name="messenger"][value="whatsapp"]' '#score' \
+  messenger-check http://127.0.0.1:8091/ 'fieldset' 'input[name="messenger"][value="whatsapp"]' '#mc-score' \
   surveyjs http://127.0.0.1:8092/peer-surveyjs/ '.sd-question' 'input[value="whatsapp"]' '#score' \
   limit http://127.0.0.1:8093/ 'fieldset' 'input[name="messenger"][value="whatsapp"]' '#score')
 echo "$out"

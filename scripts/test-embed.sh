@@ -3,7 +3,10 @@
 # empty temporary folder as an embedder would, copies www/examples/ beside it, and runs
 # www/e2e-embed/*.test.mjs (node --test, headless Chromium via playwright-core) against that
 # installed copy: script tag, custom element on a hostile page, iframe, esbuild bundle,
-# evaluate() in Node against the CLI, TypeScript types, strict CSP, offline.
+# evaluate() in Node against the CLI, TypeScript types, strict CSP, Trusted Types, offline,
+# mount() and the element driven as frameworks drive them (with fast-check property tests),
+# the framework recipes (React, Vue, Svelte, Angular, webpack: npm ci + build each from the
+# tarball, then the browser), and the embed builder.
 #   scripts/test-embed.sh            build, pack, install, test
 #   MC_SKIP_PACKAGE=1 scripts/…      reuse dist/npm/*.tgz (when `make package` just ran)
 set -euo pipefail
@@ -27,10 +30,15 @@ say "installing $(basename "$tgz") into an empty folder: $site"
   npm install --silent --no-audit --no-fund --offline "$tgz" >/dev/null)
 [ -f "$site/node_modules/messenger-check/package.json" ] || { echo "test-embed: install failed" >&2; exit 1; }
 cp -r www/examples "$site/examples"
-# A snapshot of the built page (the standalone page, embed.html, sw.js), so a build running
-# meanwhile cannot change what is tested.
+# The framework recipes install the package from ../../messenger-check.tgz (their lockfiles say
+# so): the tarball just packed.
+cp "$tgz" "$site/messenger-check.tgz"
+# A snapshot of the built page (the standalone page, embed.html, embed-builder.html, sw.js), so
+# a build running meanwhile cannot change what is tested.
 cp -r dist "$site/dist" && rm -rf "$site/dist/npm"
-rm -rf "$site/examples/bundler/public/build" "$site/examples/bundler/node_modules"
+# What a local run of an example may have left in www/examples (ignored by git).
+rm -rf "$site/examples/bundler/public/build" "$site"/examples/*/node_modules "$site"/examples/*/dist \
+  "$site"/examples/*/dist-dev "$site"/examples/*/.angular "$site"/examples/*/wrong
 
 export MC_SITE="$site" MC_DIST="$site/dist" MC_ASSESS="$repo/target/release/assess"
 say "running www/e2e-embed/*.test.mjs"

@@ -69,13 +69,10 @@ impl Env {
         format!("{}-{}", self.prefix, name)
     }
 
-    /// The id of the score `<output>`: `score` for the first widget on a page.
+    /// The id of the score `<output>`: prefixed like every other id (`mc-score` for the first
+    /// widget on a page), so it never clashes with a host page's own `#score`.
     pub fn score_id(&self) -> String {
-        if self.prefix == "mc" {
-            "score".to_string()
-        } else {
-            self.id("score")
-        }
+        self.id("score")
     }
 }
 
@@ -93,6 +90,10 @@ struct RemoteInner {
     /// Actions sent before the app rendered for the first time.
     pending: Vec<Action>,
     latest: Option<Changed>,
+    /// Every question is in the DOM (see `built` in `App`).
+    complete: bool,
+    /// What to run once it is.
+    on_complete: Vec<Box<dyn FnOnce()>>,
 }
 
 /// A way to drive a mounted widget from outside (the JS handle): send actions, read the
@@ -119,6 +120,29 @@ impl Remote {
     /// The answers, language and assessment after the last render, if it has rendered.
     pub fn latest(&self) -> Option<Changed> {
         self.0.borrow().latest.clone()
+    }
+
+    /// Runs `f` once the widget is complete: every question, also those that do not apply yet,
+    /// is in the DOM (at once if it is already).
+    pub fn when_complete(&self, f: impl FnOnce() + 'static) {
+        let mut inner = self.0.borrow_mut();
+        if inner.complete {
+            drop(inner);
+            f();
+        } else {
+            inner.on_complete.push(Box::new(f));
+        }
+    }
+
+    fn mark_complete(&self) {
+        let waiting = {
+            let mut inner = self.0.borrow_mut();
+            inner.complete = true;
+            std::mem::take(&mut inner.on_complete)
+        };
+        for f in waiting {
+            f();
+        }
     }
 
     fn connect(&self, dispatch: Callback<Action>) {
@@ -206,6 +230,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let built = built.setter();
         use_effect_with((), move |_| after_paint(move || built.set(true)));
+    }
+    {
+        let remote = props.remote.clone();
+        use_effect_with(*built, move |built| {
+            if *built {
+                remote.mark_complete();
+            }
+        });
     }
     let cat = props.catalog.clone();
     let lang = state.lang;

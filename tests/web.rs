@@ -147,12 +147,29 @@ async fn each_applicable_question_is_a_fieldset_with_legend_and_real_inputs() {
         let fieldset = one(&el, &format!("fieldset#mc-q-{id}"));
         let described = fieldset.get_attribute("aria-describedby").unwrap();
         let why = one(&el, &format!("#{}", described.split(' ').next().unwrap()));
-        assert_eq!(
-            why.text_content().unwrap().contains(q.why.de.as_ref()),
-            true,
-            "{id}: the why-we-ask hint is linked"
-        );
+        assert!(why.text_content().unwrap().contains(q.why.de.as_ref()), "{id}: the why-we-ask hint is linked");
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_remote_says_complete_once_every_question_is_in_the_dom() {
+    let remote = messenger_check::Remote::default();
+    let seen: Rc<std::cell::RefCell<Option<usize>>> = Rc::default();
+    let (el, _app) = render(AppProps { remote: remote.clone(), ..props() });
+    {
+        let (seen, el) = (seen.clone(), el.clone());
+        remote.when_complete(move || *seen.borrow_mut() = Some(all(&el, "fieldset.mc-question").len()));
+    }
+    settle().await;
+    assert_eq!(*seen.borrow(), None, "not complete before the first paint");
+    after_paint().await;
+    let questions = messenger_check::catalog().questions().len();
+    assert_eq!(*seen.borrow(), Some(questions), "complete: one fieldset per question");
+    // Once complete, a late waiter runs at once.
+    let late = Rc::new(std::cell::Cell::new(false));
+    let l = late.clone();
+    remote.when_complete(move || l.set(true));
+    assert!(late.get());
 }
 
 #[wasm_bindgen_test]
@@ -160,7 +177,7 @@ async fn the_score_output_changes_after_clicking_an_option() {
     let (el, _app) = render(props());
     settle().await;
     assert_eq!(score(&el), 0);
-    let output = one(&el, "output#score");
+    let output = one(&el, "output#mc-score");
     assert_eq!(output.get_attribute("aria-live").as_deref(), Some("polite"));
     click(&el, "input[name=\"messenger\"][value=\"whatsapp\"]");
     settle().await;
@@ -281,10 +298,10 @@ async fn mount_gives_a_handle_that_reads_sets_resets_and_destroys() {
     assert_eq!(get(&assessment, "score").as_f64(), Some(f64::from(want)));
     assert_eq!(get(&assessment, "band").as_string().as_deref(), Some(messenger_check::catalog().band_of(want).id()));
 
-    w.set_lang("de").unwrap_or_else(|e| panic!("{}", message(e)));
+    w.set_lang("de".into()).unwrap_or_else(|e| panic!("{}", message(e)));
     settle().await;
     assert_eq!(legends(&el)[0], messenger_check::catalog().questions()[0].title.de);
-    assert!(w.set_lang("fr").is_err());
+    assert!(w.set_lang("fr".into()).is_err());
 
     w.reset();
     settle().await;
@@ -323,6 +340,10 @@ fn mount_rejects_bad_options_naming_them() {
         (r#"{"catalog": {"alternatives": {"hide": ["icq"]}}}"#, "icq"),
         (r#"{"onChange": 5}"#, "`onChange`"),
         (r#"{"colour": "red"}"#, "`colour`"),
+        (r#"{"theme": {"accent": "banana"}}"#, "`theme.accent`: `banana` is not a valid CSS color value"),
+        (r#"{"theme": "sepia"}"#, "unknown scheme `sepia`"),
+        (r#"{"styles": "no"}"#, "option `styles`: must be true or false"),
+        ("[]", "mount: options must be an object (got an array)"),
     ];
     for (json, needle) in cases {
         match mount(host(), options(json)) {
@@ -339,6 +360,66 @@ fn mount_rejects_bad_options_naming_them() {
 }
 
 #[wasm_bindgen_test]
+async fn mount_sets_the_theme_on_its_root_and_set_theme_replaces_it() {
+    let el = host();
+    let mut w = mount(el.clone(), options(r##"{"theme": {"scheme": "dark", "accent": "#123456", "radius": "3px"}}"##))
+        .unwrap_or_else(|e| panic!("{}", message(e)));
+    settle().await;
+    let root = w.root();
+    assert_eq!(root.get_attribute("data-mc-scheme").as_deref(), Some("dark"));
+    let style = root.get_attribute("style").unwrap_or_default();
+    assert!(style.contains("--mc-accent: #123456") && style.contains("--mc-radius: 3px"), "{style}");
+    w.set_theme("light".into()).unwrap_or_else(|e| panic!("{}", message(e)));
+    assert_eq!(root.get_attribute("data-mc-scheme").as_deref(), Some("light"));
+    assert_eq!(root.get_attribute("style"), None, "the previous theme's values are gone");
+    let e = w.set_theme(options(r#"{"font": "a;b"}"#)).err().map(message).unwrap_or_default();
+    assert!(e.contains("setTheme: `theme.font`"), "{e}");
+    w.destroy();
+    assert_eq!(el.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn set_answers_loads_answers_without_a_remount_and_equal_answers_change_nothing() {
+    let el = host();
+    let mut w =
+        mount(el.clone(), options(r#"{"answers": {"sector": "trade"}}"#)).unwrap_or_else(|e| panic!("{}", message(e)));
+    settle().await;
+    let form = one(&el, "form");
+    click(&el, "input[name=\"messenger\"][value=\"whatsapp\"]");
+    settle().await;
+    // The same answers as now: nothing happens (the visitor's answer stays, undo stays).
+    w.set_answers(options(r#"{"messenger": "whatsapp", "sector": "trade"}"#)).unwrap();
+    settle().await;
+    assert_eq!(score(&el), expected_score(&[("sector", "trade"), ("messenger", "whatsapp")]));
+    // Other answers: loaded into the same DOM.
+    w.set_answers(options(r#"{"sector": "health", "audience": ["customers"]}"#)).unwrap();
+    settle().await;
+    assert!(form.is_connected(), "no remount");
+    assert!(one(&el, "input[name=\"sector\"][value=\"health\"]").dyn_into::<HtmlInputElement>().unwrap().checked());
+    assert_eq!(score(&el), expected_score(&[("sector", "health"), ("audience", "customers")]));
+    let e = w.set_answers(options(r#"{"sector": "bakery"}"#)).err().map(message).unwrap_or_default();
+    assert!(e.contains("setAnswers: `answers`: unknown option `bakery`"), "{e}");
+    w.set_answers(JsValue::NULL).unwrap();
+    settle().await;
+    assert_eq!(score(&el), 0);
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn the_languages_and_messengers_come_from_the_engine() {
+    let langs: js_sys::Array = messenger_check::bindings::languages().unwrap().dyn_into().unwrap();
+    let codes: Vec<String> = langs.iter().map(|l| get(&l, "code").as_string().unwrap()).collect();
+    assert_eq!(codes, Lang::ALL.iter().map(|l| l.code().to_string()).collect::<Vec<_>>());
+    assert_eq!(get(&langs.get(0), "name").as_string().as_deref(), Some(Lang::De.native_name()));
+    let list: js_sys::Array = messenger_check::bindings::messengers().unwrap().dyn_into().unwrap();
+    assert_eq!(list.length() as usize, messenger_check::catalog().messengers().len());
+    assert_eq!(get(&list.get(0), "id").as_string(), Some(messenger_check::catalog().messengers()[0].id.to_string()));
+    assert!(messenger_check::bindings::check_attribute("lang", "en".into()).is_ok());
+    let e = messenger_check::bindings::check_attribute("lang", "fr".into()).err().map(message).unwrap_or_default();
+    assert!(e.contains("attribute `lang`: unknown language `fr`"), "{e}");
+}
+
+#[wasm_bindgen_test]
 async fn a_catalog_override_changes_the_texts() {
     let el = host();
     let mut w = mount(el.clone(), options(r#"{"catalog": {"texts": {"de": {"ui.title": "Unser Check"}}}}"#))
@@ -350,7 +431,7 @@ async fn a_catalog_override_changes_the_texts() {
 
 #[wasm_bindgen_test]
 fn evaluate_gives_the_engines_assessment_and_names_bad_ids() {
-    let v = evaluate(options(r#"{"messenger": "whatsapp", "device": "private_phone"}"#), Some("en".into()))
+    let v = evaluate(options(r#"{"messenger": "whatsapp", "device": "private_phone"}"#), options(r#"{"lang": "en"}"#))
         .unwrap_or_else(|e| panic!("{}", message(e)));
     let want = assess(
         &answers(&[("messenger", "whatsapp"), ("device", "private_phone")]),
@@ -362,7 +443,9 @@ fn evaluate_gives_the_engines_assessment_and_names_bad_ids() {
     assert_eq!(get(&v, "band_label").as_string(), Some(want.band_label.clone()));
     let factors: js_sys::Array = get(&v, "factors").dyn_into().unwrap();
     assert_eq!(factors.length() as usize, want.factors.len());
-    let err = evaluate(options(r#"{"messenger": "icq"}"#), None).err().expect("an unknown option is an error");
+    let Err(err) = evaluate(options(r#"{"messenger": "icq"}"#), JsValue::UNDEFINED) else {
+        panic!("an unknown option is an error")
+    };
     assert!(message(err).contains("icq"));
-    assert!(evaluate(options("{}"), Some("xx".into())).is_err());
+    assert!(evaluate(options("{}"), options(r#"{"lang": "xx"}"#)).is_err());
 }

@@ -23,10 +23,28 @@ try {
   fail(error);
 }
 
+// The service worker's address. Under Trusted Types (`require-trusted-types-for 'script'`) it
+// must be a TrustedScriptURL: made by a policy of our own name, `messenger-check` (a host that
+// also sets `trusted-types` lists it), which passes exactly this one address and nothing else.
+function workerUrl() {
+  const url = new URL("./sw.js", import.meta.url).href;
+  const tt = globalThis.trustedTypes;
+  if (!tt || typeof tt.createPolicy !== "function") return url;
+  const policy = tt.createPolicy("messenger-check", {
+    createScriptURL(input) {
+      if (input !== url) throw new TypeError(`messenger-check: not the service worker's address: ${input}`);
+      return input;
+    },
+  });
+  return policy.createScriptURL(url);
+}
+
 // Offline: after one visit the page works with the network off (www/sw.js precaches the page's
 // own files; nothing the visitor types is stored).
 if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
-  navigator.serviceWorker.register(new URL("./sw.js", import.meta.url)).catch((error) => {
-    console.warn("messenger-check: no offline support:", error);
-  });
+  Promise.resolve()
+    .then(() => navigator.serviceWorker.register(workerUrl()))
+    .catch((error) => {
+      console.warn("messenger-check: no offline support:", error);
+    });
 }

@@ -1,10 +1,14 @@
 // The widget inside an iframe served from the widget's own origin (dist/embed.html), for
-// host pages whose Content-Security-Policy forbids WebAssembly. Query: ?lang=de|en
-// &theme=light|dark|auto. The frame tells the host page its height so the host can size it
+// host pages whose Content-Security-Policy forbids WebAssembly. Query (all optional, as the
+// embed builder writes it): lang=de|en, theme=light|dark|auto, accent, text, background (CSS
+// colours), recommend and hide (messenger ids, comma-separated), cta_de, cta_en, cta_url (a
+// call to action). Each is checked by the widget itself (src/bindings/options.rs); a bad one
+// is reported in the console and left out. The frame tells the host page its height so the
+// host can size it
 // (see www/examples/iframe/snippet.js): only to a host that said hello from an allowed origin
 // (<meta name="messenger-check-hosts">), only to that origin, and only the height: the
 // visitor's answers never leave the frame.
-import init, { mount } from "./pkg/messenger_check.js";
+import init, { languages, mount } from "./pkg/messenger_check.js";
 
 const host = document.getElementById("messenger-check");
 const params = new URLSearchParams(location.search);
@@ -45,16 +49,40 @@ function fail(error) {
   post(true);
 }
 
+/** The mount() options the query asks for. */
+function options() {
+  const list = (name) => (params.get(name) || "").split(",").map((s) => s.trim()).filter(Boolean);
+  const codes = languages().map((l) => l.code);
+  const out = { lang: codes.includes(params.get("lang")) ? params.get("lang") : codes[0] };
+  const theme = {};
+  // "auto" follows this page's color-scheme, `light dark`, so the system's (www/npm/theme.css).
+  if (params.get("theme")) theme.scheme = params.get("theme");
+  for (const field of ["accent", "text", "background"]) if (params.get(field)) theme[field] = params.get(field);
+  if (Object.keys(theme).length) out.theme = theme;
+  const catalog = {};
+  if (params.has("recommend") || params.has("hide")) {
+    catalog.alternatives = { hide: list("hide") };
+    if (params.has("recommend")) catalog.alternatives.recommend = list("recommend");
+  }
+  const label = {};
+  for (const code of codes) if (params.get(`cta_${code}`)) label[code] = params.get(`cta_${code}`);
+  if (params.get("cta_url") || Object.keys(label).length) catalog.call_to_action = { label, url: params.get("cta_url") || "" };
+  if (Object.keys(catalog).length) out.catalog = catalog;
+  return out;
+}
+
 try {
-  const lang = params.get("lang") === "en" ? "en" : "de";
-  const theme = params.get("theme");
-  document.documentElement.lang = lang;
   await init({ module_or_path: new URL("./pkg/messenger_check_bg.wasm", import.meta.url) });
+  const wanted = options();
+  document.documentElement.lang = wanted.lang;
   host.replaceChildren();
-  widget = mount(host, { lang });
-  // The scheme goes on the widget's root (www/npm/theme.css); "auto" follows this page's
-  // color-scheme, `light dark`, so the system's.
-  if (theme === "light" || theme === "dark" || theme === "auto") widget.root.setAttribute("data-mc-scheme", theme);
+  try {
+    widget = mount(host, wanted);
+  } catch (error) {
+    // A bad query value: the visitor still gets the widget, in the language asked for.
+    console.error("messenger-check: embed.html:", error);
+    widget = mount(host, { lang: wanted.lang });
+  }
   new ResizeObserver(() => post(false)).observe(document.body);
 } catch (error) {
   fail(error);

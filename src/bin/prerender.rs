@@ -9,83 +9,95 @@
 //! screen in every language, German first) and `<out dir>/lang.js` (the small script in the
 //! page's head that shows the visitor's language before the first paint: `?lang=`, else the
 //! browser's languages, else German; the list of languages comes from `engine::Lang`).
-use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
 
-use engine::Lang;
-use messenger_check::{App, AppProps};
-use yew::LocalServerRenderer;
+/// Nothing to prerender inside the browser.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-const MARK: &str = "<!--mc:prerender-->";
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let [template, out] = args.as_slice() else {
-        eprintln!("usage: prerender <index.html template> <out dir>");
-        return ExitCode::from(2);
-    };
-    let page = match std::fs::read_to_string(template) {
-        Ok(p) if p.contains(MARK) => p,
-        Ok(_) => {
-            eprintln!("prerender: {template} has no {MARK}");
+    use engine::Lang;
+    use messenger_check::{App, AppProps};
+    use yew::LocalServerRenderer;
+
+    const MARK: &str = "<!--mc:prerender-->";
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let [template, out] = args.as_slice() else {
+            eprintln!("usage: prerender <index.html template> <out dir>");
             return ExitCode::from(2);
+        };
+        let page = match std::fs::read_to_string(template) {
+            Ok(p) if p.contains(MARK) => p,
+            Ok(_) => {
+                eprintln!("prerender: {template} has no {MARK}");
+                return ExitCode::from(2);
+            }
+            Err(e) => {
+                eprintln!("prerender: cannot read {template}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+        let screens: Vec<String> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let html = runtime.block_on(tokio::task::LocalSet::new().run_until(first_screen(lang)));
+                format!(r#"<div class="mc-pre" lang="{}">{html}</div>"#, lang.code())
+            })
+            .collect();
+        let page = page.replace(MARK, &screens.concat());
+        let out = std::path::Path::new(out);
+        let written =
+            std::fs::write(out.join("index.html"), page).and_then(|_| std::fs::write(out.join("lang.js"), lang_js()));
+        if let Err(e) = written {
+            eprintln!("prerender: cannot write to {}: {e}", out.display());
+            return ExitCode::FAILURE;
         }
-        Err(e) => {
-            eprintln!("prerender: cannot read {template}: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
-    let screens: Vec<String> = Lang::ALL
-        .into_iter()
-        .map(|lang| {
-            let html = runtime.block_on(tokio::task::LocalSet::new().run_until(first_screen(lang)));
-            format!(r#"<div class="mc-pre" lang="{}">{html}</div>"#, lang.code())
-        })
-        .collect();
-    let page = page.replace(MARK, &screens.concat());
-    let out = std::path::Path::new(out);
-    let written =
-        std::fs::write(out.join("index.html"), page).and_then(|_| std::fs::write(out.join("lang.js"), lang_js()));
-    if let Err(e) = written {
-        eprintln!("prerender: cannot write to {}: {e}", out.display());
-        return ExitCode::FAILURE;
+        ExitCode::SUCCESS
     }
-    ExitCode::SUCCESS
-}
 
-/// The page's first state in `lang`: nothing answered, as `start()` renders it. The German
-/// screen keeps the ids the live widget uses (`mc-…`); the others get their own, so that no id
-/// appears twice in the page.
-async fn first_screen(lang: Lang) -> String {
-    let prefix = if lang == Lang::ALL[0] { "mc".to_string() } else { format!("mc{}", lang.code()) };
-    let props = yew::props!(AppProps { lang, standalone: true, resume: true, prefix });
-    LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
-}
+    /// The page's first state in `lang`: nothing answered, as `start()` renders it. The German
+    /// screen keeps the ids the live widget uses (`mc-…`); the others get their own, so that no id
+    /// appears twice in the page.
+    async fn first_screen(lang: Lang) -> String {
+        let prefix = if lang == Lang::ALL[0] { "mc".to_string() } else { format!("mc{}", lang.code()) };
+        let props = yew::props!(AppProps { lang, standalone: true, resume: true, prefix });
+        LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+    }
 
-/// The head script that shows the visitor's language: it adds a constructed stylesheet (which
-/// a `style-src 'self'` policy allows) hiding the other languages' screens. Without it (no
-/// JavaScript) the first language's screen shows.
-fn lang_js() -> String {
-    let codes: Vec<String> = Lang::ALL.iter().map(|l| format!("\"{}\"", l.code())).collect();
-    format!(
-        r#"// Generated by `prerender` (src/bin/prerender.rs): shows the prerendered page in the visitor's
-// language before the first paint, by the same rule as the widget: ?lang=, else the browser's
-// languages, else the first one.
-(() => {{
-  const langs = [{list}];
-  const base = (code) => String(code || "").split(/[-_]/)[0].toLowerCase();
-  let lang = new URLSearchParams(location.search).get("lang");
-  if (!langs.includes(lang)) {{
-    lang = [...(navigator.languages || []), navigator.language].map(base).find((l) => langs.includes(l)) || langs[0];
-  }}
-  document.documentElement.lang = lang;
-  if ("adoptedStyleSheets" in document) {{
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`.mc-pre {{ display: none; }} .mc-pre[lang="${{lang}}"] {{ display: block; }}`);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }}
-}})();
-"#,
-        list = codes.join(", ")
-    )
+    /// The head script that shows the visitor's language: it adds a constructed stylesheet (which
+    /// a `style-src 'self'` policy allows) hiding the other languages' screens. Without it (no
+    /// JavaScript) the first language's screen shows.
+    fn lang_js() -> String {
+        let codes: Vec<String> = Lang::ALL.iter().map(|l| format!("\"{}\"", l.code())).collect();
+        format!(
+            r#"// Generated by `prerender` (src/bin/prerender.rs): shows the prerendered page in the visitor's
+    // language before the first paint, by the same rule as the widget: ?lang=, else the browser's
+    // languages, else the first one.
+    (() => {{
+      const langs = [{list}];
+      const base = (code) => String(code || "").split(/[-_]/)[0].toLowerCase();
+      let lang = new URLSearchParams(location.search).get("lang");
+      if (!langs.includes(lang)) {{
+        lang = [...(navigator.languages || []), navigator.language].map(base).find((l) => langs.includes(l)) || langs[0];
+      }}
+      document.documentElement.lang = lang;
+      if ("adoptedStyleSheets" in document) {{
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(`.mc-pre {{ display: none; }} .mc-pre[lang="${{lang}}"] {{ display: block; }}`);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }}
+    }})();
+    "#,
+            list = codes.join(", ")
+        )
+    }
 }

@@ -151,7 +151,7 @@ test("attributes lang and theme are observed; events, properties and removal", a
       const afterRemove = root.querySelectorAll(".mc").length;
       // Putting it back mounts it again with the answers it had.
       document.querySelector("main").append(el);
-      await wait(() => root.querySelector("output.mc-score"));
+      await el.ready;
       const back = el.assessment()?.score;
       return { de, en, light, dark, lightAgain, errors, events: events.length, prefilled, afterRemove, back, isDefined: !!customElements.get("messenger-check") };
     });
@@ -188,8 +188,8 @@ test("theme=auto follows the host page's color-scheme (and through it the system
       const bg = await page.evaluate(async (hostScheme) => {
         const el = document.querySelector("messenger-check");
         if (hostScheme) {
-          // The host declares its scheme (CSSOM, as a page's theme toggle would), then the
-          // widget is mounted again.
+          // The host declares its scheme (CSSOM, as a page's theme toggle would); the widget
+          // follows without a remount (new answers are loaded, as a host page would).
           document.documentElement.style.colorScheme = hostScheme;
           el.answers = {};
           await el.ready;

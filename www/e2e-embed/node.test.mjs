@@ -122,15 +122,43 @@ test("the installed package: exports, files, types, no dependencies", () => {
   assert.ok(pkg.exports["."] && pkg.exports["./element"], "exports has . and ./element");
   assert.equal(pkg.exports["."].types, "./index.d.ts");
   assert.equal(pkg.exports["./element"].types, "./element.d.ts");
-  for (const f of ["index.js", "node.js", "element.js", "core.js", "styles.js", "messenger_check.js", "messenger_check_bg.wasm", "index.d.ts", "element.d.ts", "README.md", "style.css"]) {
+  for (const f of ["index.js", "node.js", "element.js", "core.js", "styles.js", "generated.js", "generated.d.ts", "messenger_check.js", "messenger_check_bg.wasm", "index.d.ts", "element.d.ts", "react.d.ts", "vue.d.ts", "README.md", "style.css"]) {
     assert.ok(readFileSync(join(dir, f)).length > 0, `${f} is in the package`);
   }
   // ESM only: no require() or module.exports anywhere in the package's code.
-  for (const f of ["index.js", "node.js", "element.js", "core.js"]) {
+  for (const f of ["index.js", "node.js", "element.js", "core.js", "generated.js"]) {
     const src = readFileSync(join(dir, f), "utf8");
     assert.doesNotMatch(src, /\brequire\(|module\.exports/, `${f} is ESM`);
   }
+  // No file of the package refers to style.css (a bundler would emit it, unused).
+  for (const f of ["index.js", "element.js", "core.js"]) {
+    assert.doesNotMatch(readFileSync(join(dir, f), "utf8"), /new URL\(["'][^"']*\.css/, `${f} refers to no stylesheet file`);
+  }
+  // What engines says is what the package needs: require() of an ES module.
+  assert.equal(pkg.engines.node, "^20.19.0 || >=22.12.0");
   // The version of the widget crate.
   const cargo = readFileSync(join(REPO, "Cargo.toml"), "utf8");
   assert.equal(pkg.version, /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/.exec(cargo)[1]);
+});
+
+test("require() of the package works on this Node (20.19+), and LANGUAGES is the wasm's list", () => {
+  const file = join(SITE(), `run-${process.pid}.cjs`);
+  writeFileSync(
+    file,
+    `const { evaluate, LANGUAGES, THEME_PROPERTIES } = require("messenger-check");
+     const glue = require("messenger-check/package.json");
+     evaluate({ messenger: "whatsapp" }, { lang: "en" }).then(async (a) => {
+       const { default: init, languages } = await import("./node_modules/messenger-check/messenger_check.js");
+       const { readFileSync } = require("node:fs");
+       await init({ module_or_path: readFileSync("./node_modules/messenger-check/messenger_check_bg.wasm") });
+       process.stdout.write(JSON.stringify({ score: a.score, lang: a.lang, LANGUAGES, wasm: languages(), accent: THEME_PROPERTIES.accent, version: glue.version }));
+     });`,
+  );
+  const out = JSON.parse(execFileSync(process.execPath, [file], { cwd: SITE(), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+  assert.equal(out.lang, "en");
+  assert.ok(out.score > 0);
+  assert.deepEqual(out.LANGUAGES, out.wasm, "generated.js holds what the wasm says");
+  assert.deepEqual(out.LANGUAGES.map((l) => l.code), ["de", "en"]);
+  assert.ok(out.LANGUAGES.every((l) => l.name.length > 2));
+  assert.deepEqual(out.accent, { kind: "color", property: "--mc-accent" });
 });

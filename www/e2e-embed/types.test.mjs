@@ -31,8 +31,8 @@ test("the package's types check a consumer's code and fit real assessments", () 
   });
   writeFileSync(
     join(dir, "consumer.ts"),
-    `import { mount, evaluate, init, Widget, THEME_PROPERTIES } from "messenger-check";
-import type { Answers, Assessment, MountOptions, CatalogOverrides, Theme } from "messenger-check";
+    `import { mount, evaluate, init, Widget, THEME_PROPERTIES, LANGUAGES } from "messenger-check";
+import type { Answers, Assessment, MountOptions, CatalogOverrides, Theme, Lang } from "messenger-check";
 import { MessengerCheckElement } from "messenger-check/element";
 import "messenger-check/element";
 
@@ -52,15 +52,21 @@ export async function run(el: HTMLElement): Promise<number> {
   widget.setTheme("light");
   const a: Assessment = widget.assessment();
   const now: Answers = widget.answers();
+  widget.setAnswers({ sector: "health" });
+  widget.setAnswers(null);
   widget.reset();
   widget.destroy();
+  const codes: Lang[] = LANGUAGES.map((l) => l.code);
+  const main: "de" = LANGUAGES[0].code;
   const b = await evaluate({ sector: "health" }, { lang: "en" });
   const band: "low" | "moderate" | "high" | "critical" = b.band;
   const first = b.alternatives[0]?.score_if_used ?? null;
   const element: MessengerCheckElement = document.createElement("messenger-check");
   element.addEventListener("change", (e) => console.log(e.detail.score));
   element.catalog = catalog;
-  console.log(now, band, first, THEME_PROPERTIES.accent.property);
+  element.answers = { sector: "trade" };
+  element.removeEventListener("change", (e) => console.log(e.detail.band));
+  console.log(now, band, first, THEME_PROPERTIES.accent.property, codes, main);
   return a.score + b.range.max;
 }
 

@@ -108,14 +108,14 @@ export async function open(env, path = "", { width = 1280, height = 900, colorSc
   return page;
 }
 
-/** The score the page shows (the number in <output id="score">). */
+/** The score the page shows (the number in <output id="mc-score">). */
 export async function score(page) {
-  return Number(await page.textContent("#score"));
+  return Number(await page.textContent("#mc-score"));
 }
 
 /** Waits until the score differs from `before` (or up to `ms`), and returns it. */
 export async function scoreChange(page, before, ms = 2000) {
-  await page.waitForFunction((b) => document.querySelector("#score")?.textContent !== String(b), before, { timeout: ms });
+  await page.waitForFunction((b) => document.querySelector("#mc-score")?.textContent !== String(b), before, { timeout: ms });
   return score(page);
 }
 

@@ -19,7 +19,7 @@ test("answering the worst case by clicking shows the CLI's score, band and facto
   const historyBefore = await page.evaluate(() => history.length);
 
   await answerByClicking(page, WORST);
-  await page.waitForFunction((s) => document.querySelector("#score").textContent === String(s), expected.score, { timeout: 3000 })
+  await page.waitForFunction((s) => document.querySelector("#mc-score").textContent === String(s), expected.score, { timeout: 3000 })
     .catch(() => {});
   assert.equal(await score(page), expected.score, "the page's score is the CLI's");
   assert.equal(expected.band, "critical", "the contract puts the worst case in the critical band");

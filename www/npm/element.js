@@ -7,26 +7,62 @@
 // Attributes: lang ("de" | "en"), theme ("light" | "dark" | "auto"). Properties: answers,
 // catalog (overrides), widget, ready. Methods: assessment(), reset(). Events: "change"
 // (CustomEvent, detail: the assessment), "error" (ErrorEvent, e.g. a bad catalog override).
-import { mount } from "./index.js";
+//
+// Made for frameworks that set attributes and properties whenever they like: before the
+// WebAssembly has arrived, while the widget mounts, repeatedly with equal values, and that
+// connect and disconnect the element at will. Whatever was set last is what the widget shows;
+// a value equal to the last one changes nothing; new answers are loaded into the running
+// widget (no remount); only a new catalog remounts it, keeping the visitor's answers.
+import { init, mount, LANGUAGES } from "./index.js";
+// The attribute checks and their error texts are the Rust side's (src/bindings/options.rs).
+import { checkAttribute } from "./messenger_check.js";
 
 const TAG = "messenger-check";
 const HTMLElementBase = globalThis.HTMLElement || class {};
+const DEFAULTS = { lang: LANGUAGES[0].code, theme: "auto" };
+
+const none = (v) => v === undefined || v === null;
+
+/**
+ * Whether two values hold the same JSON data (what answers and catalog overrides are). A
+ * dozen lines instead of a dependency: the package has none, and these values are plain data.
+ */
+function sameJson(a, b) {
+  if (a === b || (none(a) && none(b))) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  }
+  const keys = (o) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const ka = keys(a);
+  const kb = keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k], b[k]));
+}
 
 export class MessengerCheckElement extends HTMLElementBase {
   static observedAttributes = ["lang", "theme"];
 
-  #root = null;
+  #shadow = null;
+  /** Counts mounts and unmounts: a mount that finds another number was overtaken. */
+  #run = 0;
+  /** Where the current widget renders (or is being mounted). */
   #point = null;
   #widget = null;
+  /** The values last assigned to the properties. */
   #answers = undefined;
   #catalog = undefined;
-  #run = 0;
+  /** The visitor's answers, kept across a disconnect or a new catalog. */
+  #kept = undefined;
+  /** What the current widget was given (raw attribute values, property values). */
+  #used = { lang: null, theme: null, answers: undefined, catalog: undefined };
+  /** The bad attribute values reported last (each is reported once). */
+  #reported = { lang: null, theme: null };
   #ready = null;
   #resolve = null;
 
   constructor() {
     super();
-    this.#root = this.shadowRoot || this.attachShadow({ mode: "open" });
+    this.#shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
     this.#newReady();
   }
 
@@ -44,24 +80,31 @@ export class MessengerCheckElement extends HTMLElementBase {
     return this.#widget;
   }
 
-  /** Answers to start with; setting them remounts the widget. Reading gives the current ones. */
+  /**
+   * Answers to start with, or to load into the running widget (the visitor's answers are
+   * replaced). Assigning answers equal to the last assigned ones changes nothing. Reading
+   * gives the current answers.
+   */
   get answers() {
-    return this.#widget ? this.#widget.answers() : this.#answers;
+    return this.#widget ? this.#widget.answers() : (this.#kept ?? this.#answers);
   }
 
   set answers(value) {
+    if (sameJson(value, this.#answers)) return;
     this.#answers = value;
-    if (this.isConnected) this.#remount();
+    this.#kept = undefined;
+    if (this.#widget) this.#loadAnswers();
   }
 
-  /** Catalog overrides (texts, alternatives, call_to_action); setting them remounts. */
+  /** Catalog overrides (texts, alternatives, call_to_action); a different value remounts. */
   get catalog() {
     return this.#catalog;
   }
 
   set catalog(value) {
+    if (sameJson(value, this.#catalog)) return;
     this.#catalog = value;
-    if (this.isConnected) this.#remount();
+    if (this.#widget) this.#remount();
   }
 
   /** The assessment of the current answers, or null before the first render. */
@@ -75,40 +118,67 @@ export class MessengerCheckElement extends HTMLElementBase {
   }
 
   connectedCallback() {
-    if (!this.#widget && !this.#point) this.#remount();
+    if (!this.#point) this.#remount();
   }
 
   disconnectedCallback() {
-    // Moving the element fires disconnect then connect: keep the answers across it.
+    // Moving the element fires disconnect then connect: keep the widget across it.
     queueMicrotask(() => {
       if (!this.isConnected) this.#unmount(true);
     });
   }
 
-  attributeChangedCallback(name, previous, value) {
-    if (previous === value || !this.#widget) return;
+  attributeChangedCallback(name) {
+    // Before the widget exists, the mount reads the attributes when it starts and looks again
+    // when it is done (#sync).
+    if (this.#widget) this.#applyAttribute(name);
+  }
+
+  /** An attribute's value to use: a bad one is reported and the default used instead. */
+  #attribute(name) {
+    const raw = this.getAttribute(name);
+    this.#used[name] = raw;
+    if (raw === null || raw === "") return DEFAULTS[name];
     try {
-      if (name === "lang") this.#widget.setLang(this.#lang());
-      if (name === "theme") this.#widget.setTheme(this.#scheme());
+      checkAttribute(name, raw);
+      return raw;
+    } catch (error) {
+      if (this.#reported[name] !== raw) this.#report(error);
+      this.#reported[name] = raw;
+      return DEFAULTS[name];
+    }
+  }
+
+  #applyAttribute(name) {
+    if (this.getAttribute(name) === this.#used[name]) return;
+    const value = this.#attribute(name);
+    try {
+      if (name === "lang") this.#widget.setLang(value);
+      else this.#widget.setTheme(value);
     } catch (error) {
       this.#report(error);
     }
   }
 
-  // A bad attribute is reported (console and an "error" event) and the default used, so the
-  // visitor still gets a working widget.
-  #lang() {
-    const value = this.getAttribute("lang") || "de";
-    if (value === "de" || value === "en") return value;
-    this.#report(new Error(`messenger-check: attribute \`lang\`: unknown language \`${value}\` (use de or en)`));
-    return "de";
+  #loadAnswers() {
+    this.#used.answers = this.#answers;
+    try {
+      this.#widget.setAnswers(none(this.#answers) ? null : this.#answers);
+    } catch (error) {
+      this.#report(error);
+    }
   }
 
-  #scheme() {
-    const value = this.getAttribute("theme") || "auto";
-    if (value === "light" || value === "dark" || value === "auto") return value;
-    this.#report(new Error(`messenger-check: attribute \`theme\`: unknown scheme \`${value}\` (use light, dark or auto)`));
-    return "auto";
+  /** After a mount: applies what changed while it was under way. */
+  #sync() {
+    // Answers first: a remount for a new catalog keeps the widget's answers.
+    if (!sameJson(this.#answers, this.#used.answers)) this.#loadAnswers();
+    if (!sameJson(this.#catalog, this.#used.catalog)) {
+      this.#remount();
+      return;
+    }
+    this.#applyAttribute("lang");
+    this.#applyAttribute("theme");
   }
 
   #report(error) {
@@ -118,50 +188,75 @@ export class MessengerCheckElement extends HTMLElementBase {
 
   #unmount(keepAnswers) {
     this.#run++;
-    if (this.#widget) {
+    const widget = this.#widget;
+    if (widget) {
       if (keepAnswers) {
         try {
-          this.#answers = this.#widget.answers();
+          this.#kept = widget.answers();
         } catch {
           // keep what we had
         }
       }
-      this.#widget.destroy();
       this.#widget = null;
+      widget.destroy();
+      this.#point?.remove();
       this.#newReady();
+    } else if (this.#point) {
+      // A mount under way: it finds the new run number, destroys what it made and removes
+      // its point (so its styles never leave this shadow root). Hidden meanwhile.
+      this.#point.hidden = true;
     }
-    if (this.#point) {
-      this.#point.remove();
-      this.#point = null;
-    }
+    this.#point = null;
   }
 
-  async #remount() {
+  async #remount(safe = false) {
+    // A new catalog (or a retry) keeps the visitor's answers.
+    if (this.#widget && !this.#kept) {
+      try {
+        this.#kept = this.#widget.answers();
+      } catch {
+        // keep what we had
+      }
+    }
     this.#unmount(false);
     const run = this.#run;
     const point = document.createElement("div");
     point.className = "mc-host";
-    this.#root.appendChild(point);
+    this.#shadow.appendChild(point);
     this.#point = point;
-    const options = {
-      lang: this.#lang(),
-      theme: this.#scheme(),
-      onChange: (assessment) => {
-        this.dispatchEvent(new CustomEvent("change", { detail: assessment, bubbles: true, composed: true }));
-      },
-    };
-    if (this.#answers !== undefined && this.#answers !== null) options.answers = this.#answers;
-    if (this.#catalog !== undefined && this.#catalog !== null) options.catalog = this.#catalog;
+    let widget = null;
+    let options = null;
     try {
-      const widget = await mount(point, options);
-      if (run !== this.#run) {
-        widget.destroy();
-        return;
-      }
+      await init();
+      if (run !== this.#run) return;
+      // The values as they are now, not as they were when the mount was asked for.
+      options = {
+        lang: this.#attribute("lang"),
+        theme: this.#attribute("theme"),
+        onChange: (assessment) => {
+          this.dispatchEvent(new CustomEvent("change", { detail: assessment, bubbles: true, composed: true }));
+        },
+      };
+      const answers = this.#kept ?? this.#answers;
+      this.#used.answers = this.#answers;
+      this.#used.catalog = this.#catalog;
+      if (!safe && !none(answers)) options.answers = answers;
+      if (!safe && !none(this.#catalog)) options.catalog = this.#catalog;
+      widget = await mount(point, options);
+      if (run !== this.#run || widget.destroyed) return;
       this.#widget = widget;
-      this.#resolve(widget);
+      this.#kept = undefined;
+      widget = null;
+      this.#resolve(this.#widget);
+      this.#sync();
     } catch (error) {
-      if (run === this.#run) this.#report(error);
+      if (run !== this.#run) return;
+      this.#report(error);
+      // A bad answers or catalog value: the visitor still gets a working widget.
+      if (!safe && options && (options.answers || options.catalog)) this.#remount(true);
+    } finally {
+      widget?.destroy();
+      if (run !== this.#run) point.remove();
     }
   }
 }

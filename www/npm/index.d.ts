@@ -1,8 +1,11 @@
 // Types of the messenger-check API. The assessment types mirror engine/src/model.rs and
 // schema/assessment.schema.json (the contract); the answer ids are in the package README.
 
-/** A language of the widget and of the assessment's texts. */
-export type Lang = "de" | "en";
+import type { Lang } from "./generated.js";
+/** A language of the widget and of the assessment's texts (generated from the wasm). */
+export type { Lang } from "./generated.js";
+/** The languages, the main one first, with their names in themselves (generated from the wasm). */
+export { LANGUAGES, THEME_PROPERTIES } from "./generated.js";
 
 /** Question ids (see the README for what they mean). */
 export type QuestionId =
@@ -97,12 +100,16 @@ export interface Progress {
 /** A source a factor, measure or messenger fact rests on. */
 export interface SourceRef {
   id: string;
+  /** In the assessment's language. */
   title: string;
+  /** The specific document (never a bare domain), if it has an address. */
   url?: string;
-  /** Publication or check date: YYYY-MM-DD, YYYY-MM or YYYY. */
+  /** Publication date: YYYY-MM-DD, YYYY-MM or YYYY. */
   date?: string;
-  /** `seed` (one of the source articles), `law`, `court`, `authority`, `vendor`. */
-  kind: "seed" | "law" | "court" | "authority" | "vendor" | (string & {});
+  /** When the source was last checked: YYYY-MM-DD (every source with an address has one). */
+  checked?: string;
+  /** `seed` (one of the source articles), `law`, `court`, `authority`, `vendor`, `press`. */
+  kind: "seed" | "law" | "court" | "authority" | "vendor" | "press" | (string & {});
 }
 
 /** A risk factor that holds for these answers. */
@@ -111,7 +118,7 @@ export interface Factor {
   points: number;
   title: string;
   text: string;
-  /** e.g. "Art. 6(1) GDPR", "§ 203 StGB". */
+  /** Cited in the assessment's language: "Art. 6 Abs. 1 DSGVO" / "Art. 6(1) GDPR". */
   law: string;
   sources: SourceRef[];
 }
@@ -121,7 +128,11 @@ export interface MeasureResult {
   id: string;
   title: string;
   text: string;
+  /** Cited in the assessment's language. */
   law: string;
+  /** What the measure costs in reach for this visitor (few customers have the app), if
+   * anything; such measures come after those that cost none. */
+  reach?: string;
   sources: SourceRef[];
   /** The answers this measure changes (apply them to see its effect). */
   changes: Answers;
@@ -186,15 +197,22 @@ export interface CatalogRef {
 
 /** The result of an assessment: the same JSON as the `assess` command line prints. */
 export interface Assessment {
-  /** 0..=100, higher is riskier: the sum of the factors' points, capped at 100. */
+  /** 0..=100, higher is riskier: the sum of the factors' points (no cap: the worst setup the
+   * questions allow adds up to exactly 100). */
   score: number;
+  /** The band of the score. While `provisional`, give no verdict: the band may still change. */
   band: Band;
+  /** Whether the open questions could still move the score into another band (`band` and
+   * `band_max` differ). */
+  provisional: boolean;
+  /** The highest band the open questions can still lead to (the band of `range.max`). */
+  band_max: Band;
   /** The band's name and advice in the assessment's language. */
   band_label: string;
   band_advice: string;
   /** Lowest and highest score still reachable by answering the open questions. */
   range: Range;
-  /** The factors' points before the cap at 100. */
+  /** The sum of the factors' points: equal to `score` (kept for readers of catalog 2026.11.0). */
   points: number;
   progress: Progress;
   /** The questions that apply to these answers now, in the order they are asked. */
@@ -292,8 +310,14 @@ export declare class Widget {
   readonly destroyed: boolean;
   /** Switches the language. Throws on an unknown language. */
   setLang(lang: Lang): void;
-  /** Changes the theme. */
+  /** Changes the theme. Throws an Error naming the field on a bad value. */
   setTheme(theme: Scheme | Theme): void;
+  /**
+   * Replaces the answers without remounting (the visitor's answers and undo history go);
+   * answers equal to the current ones change nothing; `null` clears them. Throws an Error
+   * naming an unknown question or option.
+   */
+  setAnswers(answers: Answers | null): void;
   /** The current answers. */
   answers(): Answers;
   /** The assessment of the current answers. */
@@ -316,8 +340,14 @@ export interface InitOptions {
 export declare function init(options?: InitOptions): Promise<void>;
 
 /**
- * Mounts the widget on `element` (its children are replaced while it is mounted). Rejects with
- * an Error naming the option and field when an option is bad; the element is then unchanged.
+ * Mounts the widget on `element` (in a root of its own appended to it) and resolves once the
+ * widget is complete: every question is in the DOM. Rejects with an Error naming the option
+ * and field when an option is bad; the element is then unchanged.
+ *
+ * Frameworks may call it as they like: a mount() that has not resolved yet is cancelled by a
+ * later mount() of the same element (React's StrictMode: effect, cleanup, effect) and then
+ * resolves with a destroyed Widget (`widget.destroyed`); only the later one renders. Mounting
+ * on an element whose widget was handed out rejects until that widget is destroyed.
  */
 export declare function mount(element: Element, options?: MountOptions): Promise<Widget>;
 
@@ -326,6 +356,3 @@ export declare function mount(element: Element, options?: MountOptions): Promise
  * the `assess` command line. Rejects with an Error naming an unknown question or option.
  */
 export declare function evaluate(answers: Answers, options?: { lang?: Lang }): Promise<Assessment>;
-
-/** The theme fields and the CSS custom property each sets. */
-export declare const THEME_PROPERTIES: Readonly<Record<Exclude<keyof Theme, "scheme">, { property: `--mc-${string}`; kind: string }>>;

@@ -28,4 +28,4 @@ export const init = api.init;
 export const mount = api.mount;
 /** The assessment of answers, without a widget. */
 export const evaluate = api.evaluate;
-export { Widget, THEME_PROPERTIES } from "./core.js";
+export { Widget, LANGUAGES, THEME_PROPERTIES } from "./core.js";

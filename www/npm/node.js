@@ -22,4 +22,4 @@ const api = createApi(loadWasm);
 export const init = api.init;
 export const mount = api.mount;
 export const evaluate = api.evaluate;
-export { Widget, THEME_PROPERTIES } from "./core.js";
+export { Widget, LANGUAGES, THEME_PROPERTIES } from "./core.js";

@@ -6,7 +6,17 @@
   const MAX = 20000;
   for (const frame of document.querySelectorAll("iframe[data-messenger-check]")) {
     const origin = new URL(frame.src, location.href).origin;
-    const hello = () => frame.contentWindow && frame.contentWindow.postMessage({ type: "messenger-check:hello" }, origin);
+    const hello = () => {
+      const win = frame.contentWindow;
+      if (!win) return;
+      try {
+        // Still the empty document a frame starts with: its load event will say hello.
+        if (win.location.href === "about:blank") return;
+      } catch {
+        // Another origin's page: the widget's.
+      }
+      win.postMessage({ type: "messenger-check:hello" }, origin);
+    };
     window.addEventListener("message", (event) => {
       if (event.origin !== origin || event.source !== frame.contentWindow) return;
       const data = event.data;

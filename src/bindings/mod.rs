@@ -1,0 +1,416 @@
+//! The JavaScript boundary: the only module with `#[wasm_bindgen]` exports and the only one
+//! that uses serde-wasm-bindgen, `location` and `history`.
+//!
+//! - `start()`: the demo page. Mounts on `#messenger-check`, language from `?lang=`, the
+//!   browser, or German; answers from the share link in `location.hash`, kept current with
+//!   `history.replaceState` as the visitor answers; without a link, the answers this device
+//!   remembers (`localStorage`, only with the visitor's opt-in, see `browser`).
+//! - `mount(element, options)`: a widget on any element; returns a `Widget` handle
+//!   (`setLang`, `setTheme`, `setAnswers`, `answers`, `assessment`, `reset`, `whenComplete`,
+//!   `destroy`). The npm package (www/npm/core.js) builds on it.
+//! - `evaluate(answers, options)`: the assessment without a widget, the same as the CLI's.
+//! - `languages()`, `messengers()`, `themeProperties()`, `checkAttribute()`: what the
+//!   JavaScript side would otherwise have to copy (the languages, the messenger ids an
+//!   embedder may recommend or hide, the theme fields, the element's attribute checks).
+//!
+//! One job per file: `options` (every option and argument check, with its error text),
+//! `theme` (checking and setting the theme), `location` (the address bar and the share link),
+//! `panic` (the hook that replaces a crashed widget with a message, so a bug never leaves a
+//! blank page), `warm_up`, `roots` (reusing yew roots).
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use engine::{assess, Answers, Assessment, Lang};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::{AppHandle, Callback, Renderer};
+
+use crate::app::{App, AppProps, Cat, Changed, Remote};
+use crate::state::{Action, LinkNotice};
+
+mod location;
+mod options;
+mod panic;
+mod roots;
+mod theme;
+mod warm_up;
+
+pub use panic::install_panic_hook;
+
+use location::{follow, page_lang, read_hash, split, unfollow, update_document, write_location_soon};
+use options::{read_answers, read_evaluate_answers, read_evaluate_options, read_lang, read_options};
+use theme::Theme;
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// The demo page's widget, kept alive for the page's lifetime.
+    static PAGE: RefCell<Option<Widget>> = const { RefCell::new(None) };
+}
+
+fn err(msg: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("messenger-check: {msg}"))
+}
+
+/// A value as JavaScript gets it: its JSON, parsed by the browser (so the wasm needs no
+/// second serializer besides serde_json's, which the JSON download uses anyway).
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(value).map_err(err)?;
+    js_sys::JSON::parse(&json).map_err(|_| err("could not hand a value to JavaScript"))
+}
+
+// ---------------------------------------------------------------------------------------
+// Mounting
+
+/// Everything a widget starts with.
+pub struct Config {
+    pub catalog: Cat,
+    pub lang: Lang,
+    pub answers: Answers,
+    pub notice: Option<Rc<LinkNotice>>,
+    /// Keep `location.hash` (and `?lang=`) current; the demo page does.
+    pub share_link: bool,
+    /// The whole page: also sets `<html lang>` and the document title.
+    pub standalone: bool,
+    /// Offer "remember my answers on this device" (the demo page).
+    pub resume: bool,
+    /// The answers came from this device's memory: start with remembering on.
+    pub remembered: bool,
+    pub on_change: Option<js_sys::Function>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            catalog: Cat::default(),
+            lang: Lang::De,
+            answers: Answers::new(),
+            notice: None,
+            share_link: false,
+            standalone: false,
+            resume: false,
+            remembered: false,
+            on_change: None,
+        }
+    }
+}
+
+/// How a widget's app is held.
+enum Rendered {
+    /// Its own yew root on the host (the demo page, which lives as long as the page).
+    Own(AppHandle<App>),
+    /// A reusable root inside the host (`mount()`).
+    Pooled(roots::Root),
+}
+
+/// A mounted widget. Dropping the handle (or the JS garbage collector freeing it) leaves the
+/// widget running; `destroy()` unmounts it.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<Rendered>,
+    remote: Remote,
+    host: Element,
+    catalog: Cat,
+    initial: (Answers, Lang),
+    /// The theme set on the root (`mount()` only).
+    theme: Theme,
+    /// Answers given to `setAnswers` that the app has not rendered yet, and the assessment
+    /// that was current then (a new one means the app has caught up).
+    loading: RefCell<Option<(Answers, Option<Rc<Assessment>>)>>,
+}
+
+/// Mounts a widget on `host`.
+pub fn mount_with(host: Element, config: Config) -> Widget {
+    mount_impl(host, config, false)
+}
+
+/// `pooled`: render into a reusable root inside `host` (see `roots`).
+fn mount_impl(host: Element, config: Config, pooled: bool) -> Widget {
+    install_panic_hook();
+    let prefix = if panic::add_host(&host) {
+        "mc".to_string()
+    } else {
+        let n = NEXT_ID.with(|c| {
+            let n = c.get() + 1;
+            c.set(n);
+            n
+        });
+        format!("mc{n}")
+    };
+    panic::set_lang(config.lang);
+    let remote = Remote::default();
+    let catalog = config.catalog.clone();
+    let on_change = {
+        let share_link = config.share_link;
+        let standalone = config.standalone;
+        let js = config.on_change.clone();
+        let cat = catalog.clone();
+        Callback::from(move |c: Changed| {
+            panic::set_lang(c.lang);
+            if standalone {
+                update_document(&cat, c.lang);
+            }
+            if share_link {
+                write_location_soon(&cat, &c.answers, c.lang);
+            }
+            if let Some(f) = &js {
+                match to_js(&*c.assessment) {
+                    Ok(v) => {
+                        if let Err(e) = f.call1(&JsValue::NULL, &v) {
+                            web_sys::console::error_2(&"messenger-check: onChange threw".into(), &e);
+                        }
+                    }
+                    Err(e) => web_sys::console::error_1(&JsValue::from(e)),
+                }
+            }
+        })
+    };
+    let props = AppProps {
+        catalog: catalog.clone(),
+        lang: config.lang,
+        answers: config.answers.clone(),
+        notice: config.notice,
+        remote: remote.clone(),
+        on_change: Some(on_change),
+        standalone: config.standalone,
+        prefix: prefix.into(),
+        resume: config.resume,
+        remembered: config.remembered,
+    };
+    let app = if pooled {
+        Rendered::Pooled(roots::take(&host, props))
+    } else {
+        Rendered::Own(Renderer::<App>::with_root_and_props(host.clone(), props).render())
+    };
+    warm_up::warm_up();
+    if config.share_link {
+        follow(&host, &catalog, &remote);
+    }
+    Widget {
+        app: Some(app),
+        remote,
+        host,
+        catalog,
+        initial: (config.answers, config.lang),
+        theme: Theme::default(),
+        loading: RefCell::new(None),
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Switches the language ("de" or "en").
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, lang: JsValue) -> Result<(), JsError> {
+        let l = read_lang(&lang, "setLang: `lang`")?;
+        self.remote.send(Action::SetLang(l));
+        Ok(())
+    }
+
+    /// Changes the theme (the values of the `theme` option).
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, theme: JsValue) -> Result<(), JsError> {
+        let next = theme::read(&theme, "setTheme: `theme`")?;
+        theme::apply(&self.root(), &next, &self.theme);
+        self.theme = next;
+        Ok(())
+    }
+
+    /// Replaces the answers, as a share link does (no remount; answers equal to the current
+    /// ones change nothing). `undefined` or `null`: no answers.
+    #[wasm_bindgen(js_name = setAnswers)]
+    pub fn set_answers(&self, answers: JsValue) -> Result<(), JsError> {
+        let answers = if answers.is_undefined() || answers.is_null() {
+            Answers::new()
+        } else {
+            read_answers(&answers, &self.catalog, "setAnswers: `answers`")?
+        };
+        if answers != self.current_answers() {
+            let seen = self.remote.latest().map(|c| c.assessment);
+            *self.loading.borrow_mut() = Some((answers.clone(), seen));
+            self.remote.send(Action::Load { answers, notice: None });
+        }
+        Ok(())
+    }
+
+    /// Calls `callback` once the widget is complete: every question, also those that do not
+    /// apply yet, is in the DOM (at once if it is already).
+    #[wasm_bindgen(js_name = whenComplete)]
+    pub fn when_complete(&self, callback: js_sys::Function) {
+        self.remote.when_complete(move || {
+            if let Err(e) = callback.call0(&JsValue::NULL) {
+                web_sys::console::error_1(&e);
+            }
+        });
+    }
+
+    /// The answers: question id to option id, or to a list of option ids.
+    pub fn answers(&self) -> Result<JsValue, JsError> {
+        to_js(&self.current_answers())
+    }
+
+    /// The assessment of the current answers (the contract's JSON).
+    pub fn assessment(&self) -> Result<JsValue, JsError> {
+        match self.remote.latest() {
+            Some(c) => to_js(&*c.assessment),
+            None => {
+                let a = assess(&self.initial.0, &self.catalog, self.initial.1).map_err(err)?;
+                to_js(&a)
+            }
+        }
+    }
+
+    /// The element the widget renders into: its own root (`.mc-root`, inside the element it
+    /// was mounted on) for `mount()`, the element itself for the demo page.
+    #[wasm_bindgen(getter)]
+    pub fn root(&self) -> Element {
+        match &self.app {
+            Some(Rendered::Pooled(r)) => r.root.clone(),
+            _ => self.host.clone(),
+        }
+    }
+
+    /// Clears all answers (the visitor can undo it).
+    pub fn reset(&self) {
+        self.remote.send(Action::Reset);
+    }
+
+    /// Unmounts the widget and frees what it holds. Calling it twice does nothing.
+    pub fn destroy(&mut self) {
+        match self.app.take() {
+            Some(Rendered::Own(app)) => app.destroy(),
+            Some(Rendered::Pooled(root)) => roots::park(root),
+            None => {}
+        }
+        unfollow(&self.host);
+        panic::remove_host(&self.host);
+    }
+}
+
+impl Widget {
+    /// The answers now: those last loaded with `setAnswers` until the app has rendered them,
+    /// else those of the last render, else those it started with.
+    fn current_answers(&self) -> Answers {
+        let latest = self.remote.latest();
+        let mut loading = self.loading.borrow_mut();
+        if let Some((answers, seen)) = loading.as_ref() {
+            let caught_up = match (&latest, seen) {
+                (Some(c), Some(s)) => !Rc::ptr_eq(&c.assessment, s),
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            if !caught_up {
+                return answers.clone();
+            }
+            *loading = None;
+        }
+        latest.map(|c| c.answers).unwrap_or_else(|| self.initial.0.clone())
+    }
+}
+
+/// Mounts a widget on `element`, in a root of its own (`.mc-root`) appended to it. Options
+/// (all optional): `lang` ("de" | "en"), `answers` (question id to option id(s)), `catalog`
+/// (overrides, see engine/src/overrides.rs), `theme`, `onChange(assessment)`, `styles` (read
+/// by the npm package), `shareLink` (keep `location.hash` current). Every option is checked
+/// before anything renders: a bad one throws an `Error` that names it, and `element` stays as
+/// it was.
+#[wasm_bindgen]
+pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsError> {
+    install_panic_hook();
+    let (config, theme) = read_options(&options)?;
+    let mut widget = mount_impl(element, config, true);
+    theme::apply(&widget.root(), &theme, &Theme::default());
+    widget.theme = theme;
+    Ok(widget)
+}
+
+/// The assessment of `answers` with `options` (`{ lang }`, "de" by default): the same JSON as
+/// the CLI prints. Bad options and unknown ids throw an `Error` naming them.
+#[wasm_bindgen]
+pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let cat = crate::catalog();
+    let lang = read_evaluate_options(&options)?;
+    let answers = read_evaluate_answers(&answers, cat)?;
+    let a = assess(&answers, cat, lang).map_err(|e| err(format!("evaluate: {e}")))?;
+    to_js(&a)
+}
+
+/// The languages, the main one first: `[{ code: "de", name: "Deutsch" }, …]`.
+#[wasm_bindgen]
+pub fn languages() -> Result<JsValue, JsError> {
+    let list: Vec<serde_json::Value> =
+        Lang::ALL.iter().map(|l| serde_json::json!({ "code": l.code(), "name": l.native_name() })).collect();
+    to_js(&list)
+}
+
+/// The messengers an embedder may recommend or hide (`catalog.alternatives`), in catalog
+/// order: `[{ id, name, recommended }]`, `recommended` as the catalog has it.
+#[wasm_bindgen]
+pub fn messengers() -> Result<JsValue, JsError> {
+    let list: Vec<serde_json::Value> = crate::catalog()
+        .messengers()
+        .iter()
+        .map(|m| serde_json::json!({ "id": m.id, "name": m.name, "recommended": m.recommend }))
+        .collect();
+    to_js(&list)
+}
+
+/// The theme fields and the CSS custom property each sets:
+/// `{ accent: { property: "--mc-accent", kind: "color" }, … }`.
+#[wasm_bindgen(js_name = themeProperties)]
+pub fn theme_properties() -> Result<JsValue, JsError> {
+    let map: serde_json::Map<String, serde_json::Value> = theme::FIELDS
+        .iter()
+        .map(|(field, property, kind)| (field.to_string(), serde_json::json!({ "property": property, "kind": kind })))
+        .collect();
+    to_js(&map)
+}
+
+/// Checks an attribute of `<messenger-check>` (`lang`, `theme`); throws an `Error` naming it.
+#[wasm_bindgen(js_name = checkAttribute)]
+pub fn check_attribute(name: &str, value: JsValue) -> Result<(), JsError> {
+    options::check_attribute(name, &value)
+}
+
+/// The demo page: mounts on `#messenger-check`.
+#[wasm_bindgen]
+pub fn start() -> Result<(), JsError> {
+    install_panic_hook();
+    let window = web_sys::window().ok_or_else(|| err("no window"))?;
+    let document = window.document().ok_or_else(|| err("no document"))?;
+    let host =
+        document.get_element_by_id("messenger-check").ok_or_else(|| err("no element with id `messenger-check`"))?;
+    let cat = Cat::default();
+    // A share link in the address wins; without one, the answers this device remembers (only
+    // there if the visitor asked for it).
+    let has_link = !window.location().hash().unwrap_or_default().trim_start_matches('#').is_empty();
+    let stored = crate::browser::remembered();
+    let (answers, notice) = match &stored {
+        Some(s) if !has_link => split(engine::fragment::parse(s, &cat)),
+        _ => read_hash(&cat),
+    };
+    let config = Config {
+        lang: page_lang(&window),
+        answers,
+        notice,
+        share_link: true,
+        standalone: true,
+        resume: true,
+        remembered: stored.is_some(),
+        ..Config::default()
+    };
+    let widget = mount_with(host, config);
+    PAGE.with(|p| {
+        if let Some(mut old) = p.borrow_mut().replace(widget) {
+            old.destroy();
+        }
+    });
+    Ok(())
+}
+
+/// For the test suite only: panics, so that a test can see the panic hook replace the widget
+/// with a message instead of leaving a blank page.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    panic!("panic requested by the test suite");
+}
