@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::components::{
     Alternatives, Factors, Keep, LangSwitch, Measures, Notice, PrintReport, QuestionField, ResultPanel, WhatIfList,
 };
+use crate::browser::{self, after_paint};
 use crate::i18n::{date, t};
 use crate::state::{Action, LinkNotice, State};
 
@@ -89,8 +90,10 @@ struct RemoteInner {
     dispatch: Option<Callback<Action>>,
     /// Actions sent before the app rendered for the first time.
     pending: Vec<Action>,
+    /// What to run once it has.
+    on_rendered: Vec<Box<dyn FnOnce()>>,
     latest: Option<Changed>,
-    /// Every question is in the DOM (see `built` in `App`).
+    /// Everything is built (see `Stage`).
     complete: bool,
     /// What to run once it is.
     on_complete: Vec<Box<dyn FnOnce()>>,
@@ -122,6 +125,17 @@ impl Remote {
         self.0.borrow().latest.clone()
     }
 
+    /// Runs `f` once the widget has rendered for the first time (at once if it has).
+    pub fn when_rendered(&self, f: impl FnOnce() + 'static) {
+        let mut inner = self.0.borrow_mut();
+        if inner.dispatch.is_some() {
+            drop(inner);
+            f();
+        } else {
+            inner.on_rendered.push(Box::new(f));
+        }
+    }
+
     /// Runs `f` once the widget is complete: every question, also those that do not apply yet,
     /// is in the DOM (at once if it is already).
     pub fn when_complete(&self, f: impl FnOnce() + 'static) {
@@ -146,13 +160,16 @@ impl Remote {
     }
 
     fn connect(&self, dispatch: Callback<Action>) {
-        let pending = {
+        let (pending, rendered) = {
             let mut inner = self.0.borrow_mut();
             inner.dispatch = Some(dispatch.clone());
-            std::mem::take(&mut inner.pending)
+            (std::mem::take(&mut inner.pending), std::mem::take(&mut inner.on_rendered))
         };
         for a in pending {
             dispatch.emit(a);
+        }
+        for f in rendered {
+            f();
         }
     }
 
@@ -163,22 +180,6 @@ impl Remote {
     fn store(&self, changed: Changed) {
         self.0.borrow_mut().latest = Some(changed);
     }
-}
-
-/// Runs `f` after the browser has painted the next frame (at once outside a browser).
-pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let Some(window) = web_sys::window() else {
-        f();
-        return;
-    };
-    let in_task = Closure::once_into_js(f);
-    let after_frame = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(in_task.unchecked_ref(), 0);
-        }
-    });
-    let _ = window.request_animation_frame(after_frame.unchecked_ref());
 }
 
 impl Reducible for State {
@@ -221,48 +222,115 @@ pub struct AppProps {
     pub remembered: bool,
 }
 
+/// How much of the page is built. The first render is what the prerendered page shows
+/// (src/bin/prerender.rs) and what `start()` adopts from it; each later stage follows one
+/// paint after the one before, so that no start-up task is long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    /// The header, the questions that apply, the score, what-ifs, factors and measures.
+    First,
+    /// Also the questions that do not apply yet (hidden): from now on, showing a question is
+    /// an attribute change, not a build.
+    Questions,
+    /// Also the alternatives, keeping the result and the call to action.
+    Results,
+    /// Also the printed report (it follows the screen one frame later from now on).
+    Complete,
+}
+
+impl Stage {
+    fn next(self) -> Option<Stage> {
+        match self {
+            Stage::First => Some(Stage::Questions),
+            Stage::Questions => Some(Stage::Results),
+            Stage::Results => Some(Stage::Complete),
+            Stage::Complete => None,
+        }
+    }
+}
+
+/// A callback that turns what a component reports into an action for the state: the same
+/// callback on every render, so a child whose other props are unchanged is not re-rendered
+/// (todomvc's `make_callback`, as a hook). `refocus`: the clicked control may be gone after
+/// the change; focus moves on (see `App`).
+#[hook]
+fn use_action<E: 'static>(
+    state: &UseReducerHandle<State>,
+    refocus: Option<Rc<RefCell<bool>>>,
+    to_action: fn(E) -> Action,
+) -> Callback<E> {
+    let dispatcher = state.dispatcher();
+    use_callback((), move |e: E, _| {
+        if let Some(r) = &refocus {
+            *r.borrow_mut() = true;
+        }
+        dispatcher.dispatch(to_action(e))
+    })
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer_eq(|| State::new(props.lang, props.answers.clone(), props.notice.clone()));
-    // Questions that do not apply yet are built (hidden) only after the first paint, so the
-    // first questions show sooner; from then on showing one is an attribute change.
-    let built = use_state_eq(|| false);
+    let state = use_reducer_eq(|| State {
+        remember: props.resume && props.remembered,
+        ..State::new(props.lang, props.answers.clone(), props.notice.clone())
+    });
+    // The page is built in stages, one per frame, so that no start-up task is long: first what
+    // the prerendered page shows (see `Stage`), then the rest after each paint.
+    let stage = use_state_eq(|| Stage::First);
     {
-        let built = built.setter();
-        use_effect_with((), move |_| after_paint(move || built.set(true)));
-    }
-    {
+        let set = stage.setter();
         let remote = props.remote.clone();
-        use_effect_with(*built, move |built| {
-            if *built {
-                remote.mark_complete();
-            }
+        use_effect_with(*stage, move |stage| match stage.next() {
+            Some(next) => after_paint(move || set.set(next)),
+            None => remote.mark_complete(),
         });
     }
+    let built = *stage >= Stage::Questions;
     let cat = props.catalog.clone();
     let lang = state.lang;
-    // The opt-in memory: written only while the visitor has it on, on every change.
-    let remember = use_state_eq(|| props.resume && props.remembered);
+    // The opt-in memory: written only while the visitor has it on, on every change; switching
+    // it off forgets what was stored.
+    let remember = props.resume && state.remember;
     {
         let cat = cat.clone();
-        use_effect_with((state.answers.clone(), *remember), move |(answers, on)| {
+        use_effect_with((state.answers.clone(), remember), move |(answers, on)| {
             if *on {
-                crate::browser::remember(&engine::fragment::encode(answers, &cat));
+                browser::remember(&engine::fragment::encode(answers, &cat));
             }
         });
     }
-    let on_remember = {
-        let remember = remember.setter();
-        use_callback((), move |on: bool, _| {
-            if !on {
-                crate::browser::forget();
-            }
-            remember.set(on);
-        })
-    };
     let result = use_memo((state.answers.clone(), lang, cat.clone()), |(answers, lang, cat)| {
         assess(answers, cat, *lang).map(Rc::new)
     });
+    // The printed report: built last, then it follows the screen one frame later (an answer
+    // shows its score first), and at once when the browser is about to print.
+    let report = use_state_eq(|| None::<(Rc<Assessment>, Answers)>);
+    let current = result.as_ref().as_ref().ok().map(|a| (a.clone(), state.answers.clone()));
+    let latest = use_mut_ref(|| None);
+    latest.replace(current.clone());
+    {
+        let report = report.clone();
+        use_effect_with((current, *stage == Stage::Complete), move |(current, complete)| {
+            if *complete {
+                let (set, current) = (report.setter(), current.clone());
+                if report.is_none() {
+                    set.set(current);
+                } else {
+                    after_paint(move || set.set(current));
+                }
+            }
+        });
+    }
+    {
+        let (set_report, set_stage) = (report.setter(), stage.setter());
+        use_effect_with((), move |_| {
+            let listener = browser::on_before_print(move || {
+                set_stage.set(Stage::Complete);
+                set_report.set(latest.borrow().clone());
+            });
+            move || drop(listener)
+        });
+    }
 
     {
         let dispatcher = state.dispatcher();
@@ -287,16 +355,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let dispatch = {
-        let dispatcher = state.dispatcher();
-        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
-    };
-    let on_answer = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |(question, answer): (String, Option<Answer>), _| {
-            dispatch.emit(Action::Set { question, answer })
-        })
-    };
     // After a what-if, a measure or undo, the clicked button may be gone: focus goes to the
     // undo button, or to the result's heading when there is nothing left to undo.
     let undo_ref = use_node_ref();
@@ -314,32 +372,18 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let on_merge = {
-        let (dispatch, refocus) = (dispatch.clone(), refocus.clone());
-        use_callback((), move |changes: Answers, _| {
-            *refocus.borrow_mut() = true;
-            dispatch.emit(Action::Merge(changes))
-        })
-    };
-    let on_undo = {
-        let (dispatch, refocus) = (dispatch.clone(), refocus.clone());
-        use_callback((), move |_: (), _| {
-            *refocus.borrow_mut() = true;
-            dispatch.emit(Action::Undo)
-        })
-    };
-    let on_lang = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |l: Lang, _| dispatch.emit(Action::SetLang(l)))
-    };
-    let on_dismiss = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |_: (), _| dispatch.emit(Action::DismissNotice))
-    };
-    let on_reset = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Reset))
-    };
+    let on_answer = use_action(&state, None, |(question, answer): (String, Option<Answer>)| Action::Set { question, answer });
+    let on_merge = use_action(&state, Some(refocus.clone()), Action::Merge);
+    let on_undo = use_action(&state, Some(refocus), |_: ()| Action::Undo);
+    let on_lang = use_action(&state, None, Action::SetLang);
+    let on_dismiss = use_action(&state, None, |_: ()| Action::DismissNotice);
+    let on_reset = use_action(&state, None, |_: MouseEvent| Action::Reset);
+    let on_remember = use_action(&state, None, |on: bool| {
+        if !on {
+            browser::forget();
+        }
+        Action::Remember(on)
+    });
     let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
 
     let env = Env { cat: cat.clone(), lang, prefix: props.prefix.clone() };
@@ -365,7 +409,7 @@ pub fn App(props: &AppProps) -> Html {
             <section key={s.id.to_string()} class="mc-section" aria-labelledby={heading.clone()} hidden={empty}>
                 <h2 id={heading} class="mc-section-title">{ s.title.get(lang) }</h2>
                 { for questions.into_iter().map(|(qid, applies)| html! {
-                    <QuestionField key={qid} question={AttrValue::from(qid.to_string())} applies={applies} built={*built}
+                    <QuestionField key={qid} question={AttrValue::from(qid.to_string())} applies={applies} built={built}
                         answer={state.answers.get(qid).cloned()} on_answer={on_answer.clone()} />
                 }) }
             </section>
@@ -381,9 +425,11 @@ pub fn App(props: &AppProps) -> Html {
                     undo_ref={undo_ref} />
                 <Factors assessment={a.clone()} />
                 <Measures assessment={a.clone()} on_apply={on_merge} />
-                <Alternatives assessment={a.clone()} />
-                <Keep answers={state.answers.clone()} remember={props.resume.then_some(*remember)} on_remember={on_remember} />
-                <crate::components::CallToAction />
+                if *stage >= Stage::Results {
+                    <Alternatives assessment={a.clone()} />
+                    <Keep answers={state.answers.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember} />
+                    <crate::components::CallToAction />
+                }
             </>
         },
         // Cannot happen with answers the widget produced itself; say so rather than go blank.
@@ -429,17 +475,18 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <footer class="mc-foot">
                     <p class="mc-disclaimer">{ cat.disclaimer().get(lang) }</p>
-                    if cat.stale_on(&crate::browser::today()) {
-                        <p class="mc-note mc-stale" role="note">
-                            { crate::i18n::tf(&cat, "stale", lang, &[("date", date(cat.as_of(), lang))]) }
-                        </p>
-                    }
+                    // Always in the markup, and hidden in the first render: the prerendered page,
+                    // built on another day, is adopted as it is (see bindings::takeover); the
+                    // visitor's date counts from the next frame on.
+                    <p class="mc-note mc-stale" role="note" hidden={!(built && cat.stale_on(&browser::today()))}>
+                        { crate::i18n::tf(&cat, "stale", lang, &[("date", date(cat.as_of(), lang))]) }
+                    </p>
                     <p class="mc-asof">
                         { format!("{}: {} · {} {}", env.t("as_of"), date(cat.as_of(), lang), env.t("report.catalog"), cat.version()) }
                     </p>
                 </footer>
-                if let Ok(a) = &*result {
-                    <PrintReport assessment={a.clone()} answers={state.answers.clone()} />
+                if let Some((a, answers)) = &*report {
+                    <PrintReport assessment={a.clone()} answers={answers.clone()} />
                 }
             </div>
         </ContextProvider<Env>>

@@ -1,5 +1,6 @@
-//! The browser services the result can use: print, file downloads, today's date and the
-//! opt-in answer memory in `localStorage`. Plain web-sys calls; every failure (no window,
+//! The browser services the widget uses: print (and hearing that the browser is about to),
+//! file downloads, today's date, "after the next paint" and the opt-in answer memory in
+//! `localStorage`. Plain web-sys calls; every failure (no window,
 //! storage disabled, a quota) is swallowed, so that none of them can break the widget.
 //!
 //! Privacy Invariant: `localStorage` is written only by `remember`, which the widget calls
@@ -13,6 +14,43 @@ pub const STORAGE_KEY: &str = "messenger-check:v1";
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
+    }
+}
+
+/// Runs `f` after the browser has painted the next frame (at once outside a browser).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let in_task = Closure::once_into_js(f);
+    let after_frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(in_task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(after_frame.unchecked_ref());
+}
+
+/// A `beforeprint` listener on the window; removed when dropped.
+pub struct PrintListener(Option<Closure<dyn FnMut()>>);
+
+/// Calls `f` when the browser is about to print (the print dialog, or "save as PDF"): what
+/// changes the page then is in the print.
+pub fn on_before_print(f: impl FnMut() + 'static) -> PrintListener {
+    let Some(window) = web_sys::window() else { return PrintListener(None) };
+    let closure = Closure::<dyn FnMut()>::new(f);
+    match window.add_event_listener_with_callback("beforeprint", closure.as_ref().unchecked_ref()) {
+        Ok(()) => PrintListener(Some(closure)),
+        Err(_) => PrintListener(None),
+    }
+}
+
+impl Drop for PrintListener {
+    fn drop(&mut self) {
+        if let (Some(c), Some(w)) = (self.0.take(), web_sys::window()) {
+            let _ = w.remove_event_listener_with_callback("beforeprint", c.as_ref().unchecked_ref());
+        }
     }
 }
 

@@ -11,6 +11,8 @@
 //! - `i18n`: interface texts from the catalog's `ui.json`, dates.
 //! - `browser`: print, downloads, today's date, the opt-in answer memory (localStorage).
 //! - `bindings`: everything JavaScript sees (`start`, `mount`, `evaluate`) and the panic hook.
+//! - `prerendered`: the markup of the prerendered first screen, shared by `src/bin/prerender.rs`
+//!   (which writes it) and `bindings` (which takes it over).
 // The baked catalog (build.rs) names `alloc::borrow::Cow`.
 extern crate alloc;
 
@@ -20,6 +22,7 @@ pub mod browser;
 mod catalog;
 pub mod components;
 pub mod i18n;
+pub mod prerendered;
 pub mod state;
 
 pub use app::{App, AppProps, Cat, Changed, Remote};

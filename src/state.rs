@@ -1,5 +1,5 @@
-//! The widget's state: the visitor's answers, the undo history, the language and the notice
-//! about a share link. A plain reducer: no engine logic, no yew, no JavaScript, so it is tested
+//! The widget's state: the visitor's answers, the undo history, the language, the notice
+//! about a share link and whether the visitor asked this device to remember the answers. A plain reducer: no engine logic, no yew, no JavaScript, so it is tested
 //! natively (`cargo test`).
 //!
 //! Architecture Invariant: answers to questions that stop applying stay here; the engine
@@ -28,6 +28,9 @@ pub struct State {
     /// Earlier answers, newest last.
     pub history: Vec<Answers>,
     pub notice: Option<Rc<LinkNotice>>,
+    /// The visitor asked to remember the answers on this device (only offered where the host
+    /// allows it, see `AppProps::resume`).
+    pub remember: bool,
 }
 
 /// Everything that changes the state.
@@ -51,11 +54,13 @@ pub enum Action {
         notice: Option<Rc<LinkNotice>>,
     },
     DismissNotice,
+    /// Remember the answers on this device, or stop (the app forgets what it stored).
+    Remember(bool),
 }
 
 impl State {
     pub fn new(lang: Lang, answers: Answers, notice: Option<Rc<LinkNotice>>) -> State {
-        State { answers, lang, history: Vec::new(), notice }
+        State { answers, lang, history: Vec::new(), notice, remember: false }
     }
 
     pub fn can_undo(&self) -> bool {
@@ -92,6 +97,7 @@ impl State {
                 next.notice = notice;
             }
             Action::DismissNotice => next.notice = None,
+            Action::Remember(on) => next.remember = on,
         }
         next
     }
@@ -187,9 +193,11 @@ mod tests {
         let s = s.reduce(Action::Load { answers: answers.clone(), notice: Some(notice) });
         assert_eq!(s.answers, answers);
         assert!(!s.can_undo(), "a loaded link starts a new history");
-        let s = s.reduce(Action::SetLang(Lang::En)).reduce(Action::DismissNotice);
+        let s = s.reduce(Action::SetLang(Lang::En)).reduce(Action::DismissNotice).reduce(Action::Remember(true));
         assert_eq!(s.lang, Lang::En);
         assert!(s.notice.is_none());
+        assert!(s.remember);
         assert_eq!(s.answers, answers);
+        assert!(!s.can_undo(), "remembering is not an answer to undo");
     }
 }

@@ -32,6 +32,7 @@ mod location;
 mod options;
 mod panic;
 mod roots;
+mod takeover;
 mod theme;
 mod warm_up;
 
@@ -94,6 +95,16 @@ impl Default for Config {
     }
 }
 
+/// Where a widget renders.
+enum Into {
+    /// A yew root of its own: the host itself.
+    Host,
+    /// A reusable root inside the host (`mount()`, see `roots`).
+    Pooled,
+    /// Adopting the nodes of a prerendered screen inside the host (`start()`, see `takeover`).
+    Hydrate(Element),
+}
+
 /// How a widget's app is held.
 enum Rendered {
     /// Its own yew root on the host (the demo page, which lives as long as the page).
@@ -120,11 +131,10 @@ pub struct Widget {
 
 /// Mounts a widget on `host`.
 pub fn mount_with(host: Element, config: Config) -> Widget {
-    mount_impl(host, config, false)
+    mount_impl(host, config, Into::Host)
 }
 
-/// `pooled`: render into a reusable root inside `host` (see `roots`).
-fn mount_impl(host: Element, config: Config, pooled: bool) -> Widget {
+fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
     install_panic_hook();
     let prefix = if panic::add_host(&host) {
         "mc".to_string()
@@ -176,10 +186,10 @@ fn mount_impl(host: Element, config: Config, pooled: bool) -> Widget {
         resume: config.resume,
         remembered: config.remembered,
     };
-    let app = if pooled {
-        Rendered::Pooled(roots::take(&host, props))
-    } else {
-        Rendered::Own(Renderer::<App>::with_root_and_props(host.clone(), props).render())
+    let app = match into {
+        Into::Pooled => Rendered::Pooled(roots::take(&host, props)),
+        Into::Host => Rendered::Own(Renderer::<App>::with_root_and_props(host.clone(), props).render()),
+        Into::Hydrate(screen) => Rendered::Own(Renderer::<App>::with_root_and_props(screen, props).hydrate()),
     };
     warm_up::warm_up();
     if config.share_link {
@@ -317,7 +327,7 @@ impl Widget {
 pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsError> {
     install_panic_hook();
     let (config, theme) = read_options(&options)?;
-    let mut widget = mount_impl(element, config, true);
+    let mut widget = mount_impl(element, config, Into::Pooled);
     theme::apply(&widget.root(), &theme, &Theme::default());
     widget.theme = theme;
     Ok(widget)
@@ -371,7 +381,9 @@ pub fn check_attribute(name: &str, value: JsValue) -> Result<(), JsError> {
     options::check_attribute(name, &value)
 }
 
-/// The demo page: mounts on `#messenger-check`.
+/// The demo page: mounts on `#messenger-check`, taking over the prerendered first screen if
+/// the page has one (see `takeover`): what the visitor clicked, the focus and the scroll
+/// position stay.
 #[wasm_bindgen]
 pub fn start() -> Result<(), JsError> {
     install_panic_hook();
@@ -388,8 +400,12 @@ pub fn start() -> Result<(), JsError> {
         Some(s) if !has_link => split(engine::fragment::parse(s, &cat)),
         _ => read_hash(&cat),
     };
+    // The language the prerendered page shows (lang.js set it by the same rule, or the visitor
+    // switched before the WebAssembly arrived); else the rule itself.
+    let shown = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::parse(&l));
+    let lang = shown.filter(|_| host.query_selector(".mc-pre").ok().flatten().is_some()).unwrap_or_else(|| page_lang(&window));
     let config = Config {
-        lang: page_lang(&window),
+        lang,
         answers,
         notice,
         share_link: true,
@@ -398,7 +414,43 @@ pub fn start() -> Result<(), JsError> {
         remembered: stored.is_some(),
         ..Config::default()
     };
-    let widget = mount_with(host, config);
+    let widget = match takeover::take(&host, lang, &cat) {
+        None => mount_with(host, config),
+        Some(pre) if pre.intact => {
+            // Adopt the screen as it was rendered (nothing answered, nothing remembered), then
+            // bring in the answers: the link's or the remembered ones, and what was clicked.
+            let Config { answers, notice, remembered, .. } = config;
+            let config = Config { lang: pre.lang, answers: Answers::new(), notice: None, remembered: false, ..config };
+            let widget = mount_impl(host, config, Into::Hydrate(pre.screen));
+            if !answers.is_empty() || notice.is_some() {
+                widget.remote.send(Action::Load { answers, notice });
+            }
+            if !pre.clicked.is_empty() {
+                widget.remote.send(Action::Merge(pre.clicked));
+            }
+            if remembered {
+                widget.remote.send(Action::Remember(true));
+            }
+            widget
+        }
+        Some(pre) => {
+            // Changed since it was built: render afresh (yew clears the host) with everything
+            // the visitor did, and put the focus and the page back.
+            let mut answers = config.answers.clone();
+            answers.extend(pre.clicked);
+            let config = Config { lang: pre.lang, answers, ..config };
+            let widget = mount_with(host, config);
+            let (focus, scroll) = (pre.focus, pre.scroll);
+            widget.remote.when_rendered(move || takeover::restore(focus, scroll));
+            widget
+        }
+    };
+    // For whoever waits for the page to be live (the tests; a host's script): the widget has
+    // taken over and is complete (every part built, see `App`).
+    let live = widget.host.clone();
+    widget.remote.when_complete(move || {
+        let _ = live.set_attribute("data-mc-live", "");
+    });
     PAGE.with(|p| {
         if let Some(mut old) = p.borrow_mut().replace(widget) {
             old.destroy();

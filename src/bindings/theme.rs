@@ -100,8 +100,9 @@ pub(super) fn read(value: &JsValue, place: &str) -> Result<Theme, JsError> {
         };
         let text = match v.as_string() {
             Some(s) => s,
-            None => match v.as_f64() {
-                Some(n) => format!("{n}"),
+            // A number as JavaScript writes it (no float formatting code in the wasm for this).
+            None => match v.dyn_ref::<js_sys::Number>() {
+                Some(n) => n.to_string_with_radix(10).map(String::from).unwrap_or_default(),
                 None => return Err(err(format!("{}: must be a string (got {})", field(&key), describe(&v)))),
             },
         };

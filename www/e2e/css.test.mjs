@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { setup, settle, fragment, DIST, ROOT, WORST } from "./lib.mjs";
+import { DIST, LIVE, ROOT, WORST, fragment, settle, setup } from "./lib.mjs";
 import { bundle, BUNDLES } from "../../scripts/css.mjs";
 
 const CSS_DIR = join(ROOT, "www/css");
@@ -143,7 +143,7 @@ async function openPage({ colorScheme = "light", css } = {}) {
   }
   const page = await context.newPage();
   await page.goto(`${env.url}?lang=de#${fragment(WORST)}`);
-  await page.waitForSelector("fieldset:not([hidden]) legend");
+  await page.waitForSelector(LIVE);
   await settle(page);
   return { page, close: () => context.close() };
 }

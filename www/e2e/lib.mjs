@@ -68,6 +68,10 @@ export async function setup() {
  * violations, dialogs (an injected `alert`), failed requests and requests to other origins.
  * `page.trouble()` lists them; `page.assertClean()` fails the test on any.
  */
+/** The demo page once the WebAssembly has taken over the prerendered questions (which are
+ * there from the first byte): `start()` marks the host `data-mc-live`. */
+export const LIVE = "#messenger-check[data-mc-live] fieldset:not([hidden]) legend";
+
 export async function open(env, path = "", { width = 1280, height = 900, colorScheme = "light", locale = "de-DE", now } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, colorScheme, locale });
   const page = await context.newPage();
@@ -104,7 +108,8 @@ export async function open(env, path = "", { width = 1280, height = 900, colorSc
   page.assertClean = async () => assert.deepEqual(await page.trouble(), [], "no console error, CSP violation, dialog or foreign request");
   page.closeAll = () => context.close();
   await page.goto(env.url + path);
-  await page.waitForSelector("fieldset:not([hidden]) legend");
+  // The prerendered questions are there at once; wait until the WebAssembly has taken over.
+  await page.waitForSelector(LIVE);
   return page;
 }
 

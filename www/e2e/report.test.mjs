@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { setup, open, cli, score, settle, answerByClicking, fragment, ASSESS, RESULTS, WORST } from "./lib.mjs";
+import { ASSESS, LIVE, RESULTS, WORST, answerByClicking, cli, fragment, open, score, settle, setup } from "./lib.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -135,7 +135,7 @@ test("without the opt-in nothing is stored and a reload keeps no answers", { tim
   assert.ok((await score(page)) > 0);
   assert.equal(await page.evaluate(() => localStorage.length), 0, "localStorage stays empty");
   await page.goto(env.url + "?lang=de");
-  await page.waitForSelector("fieldset:not([hidden]) legend");
+  await page.waitForSelector(LIVE);
   assert.equal(await score(page), 0, "no answers after the reload");
   assert.equal(await page.locator("input:checked").count(), 0);
   assert.equal(await page.evaluate(() => localStorage.length), 0);
@@ -152,7 +152,7 @@ test("with the opt-in a reload keeps the answers; a share link wins; Forget dele
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), fragment(answers), "stored as the share-link encoding");
 
   await page.goto(env.url + "?lang=de");
-  await page.waitForSelector("fieldset:not([hidden]) legend");
+  await page.waitForSelector(LIVE);
   assert.equal(await score(page), cli(answers).score, "the answers are back");
   for (const [q, a] of Object.entries(answers)) {
     for (const id of [].concat(a)) assert.equal(await page.isChecked(`input[name="${q}"][value="${id}"]`), true, `${q}=${id}`);
@@ -162,7 +162,7 @@ test("with the opt-in a reload keeps the answers; a share link wins; Forget dele
   // A share link in the address wins over the memory.
   const link = { sector: "health", messenger: "signal" };
   await page.goto(env.url + `?lang=de#${fragment(link)}`);
-  await page.waitForSelector("fieldset:not([hidden]) legend");
+  await page.waitForSelector(LIVE);
   assert.equal(await score(page), cli(link).score);
   assert.equal(await page.isChecked('input[name="device"][value="private_phone"]'), false);
 
@@ -175,7 +175,7 @@ test("with the opt-in a reload keeps the answers; a share link wins; Forget dele
   await settle(page);
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   await page.goto(env.url + "?lang=de");
-  await page.waitForSelector("fieldset:not([hidden]) legend");
+  await page.waitForSelector(LIVE);
   assert.equal(await score(page), 0, "forgotten");
   await page.assertClean();
   await page.closeAll();
@@ -191,7 +191,7 @@ test("disabled storage does not break the widget", { timeout: 30_000 }, async ()
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(env.url + "?lang=de");
-  await page.waitForSelector("fieldset:not([hidden]) legend");
+  await page.waitForSelector(LIVE);
   await page.getByLabel("Antworten auf diesem Gerät merken").check();
   await page.check('input[name="messenger"][value="whatsapp"]');
   await settle(page);

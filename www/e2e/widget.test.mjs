@@ -272,13 +272,13 @@ test("the facts say they may be out of date when the catalog is more than a year
   const meta = JSON.parse(readFileSync(new URL("../../engine/catalog/meta.json", import.meta.url), "utf8"));
   const [y, m, d] = meta.as_of.split("-").map(Number);
   const fresh = await open(env, "?lang=en", { now: `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}T12:00:00` });
-  assert.equal(await fresh.locator(".mc-stale").count(), 0, "on the as-of date: no note");
+  assert.equal(await fresh.locator(".mc-stale:visible").count(), 0, "on the as-of date: no note");
   await fresh.closeAll();
   const later = await open(env, "?lang=en", { now: `${y + 1}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}T12:00:00` });
-  assert.equal(await later.locator(".mc-stale").count(), 0, "exactly a year later: still no note");
+  assert.equal(await later.locator(".mc-stale:visible").count(), 0, "exactly a year later: still no note");
   await later.closeAll();
   const old = await open(env, "?lang=en", { now: `${y + 2}-01-15T12:00:00` });
-  const note = (await old.textContent(".mc-stale")).trim();
+  const note = (await old.locator(".mc-stale:visible").textContent()).trim();
   assert.ok(note.startsWith(ui.stale.en.split("{date}")[0]), note);
   await old.assertClean();
   await old.closeAll();

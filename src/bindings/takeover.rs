@@ -1,0 +1,131 @@
+//! Taking over the prerendered first screen (`src/bin/prerender.rs`): the demo page arrives
+//! with the questions in every language as static HTML (`.mc-pre[lang]`), and the visitor may
+//! have answered, focused a control, scrolled or switched the language (`lang.js`) before the
+//! WebAssembly arrived. `start()` keeps all of that:
+//!
+//! - the screen in the visitor's language stays, and Yew adopts its nodes (hydration): no node
+//!   is replaced, so focus, scroll position and layout stay as they are (no layout shift);
+//! - what was clicked on it is read back as answers and applied after the adoption, together
+//!   with a share link's or the remembered answers;
+//! - a screen that is no longer as built (a translation extension rewrote its text, say) is not
+//!   adopted: the widget renders afresh with the same answers and puts the focus back.
+//!
+//! The screen carries its shape (`data-mc-shape`: elements and comments, counted at build
+//! time); adopting a screen of another shape could only fail.
+use engine::{answers_from_raw, Answers, Catalog, Lang, RawValue};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use crate::prerendered::{prefix, FAILED, SCREEN, SHAPE};
+
+/// What the visitor did on the prerendered screen.
+pub(super) struct Prerendered {
+    /// The screen in the visitor's language; the others are gone.
+    pub screen: Element,
+    pub lang: Lang,
+    /// The screen is as it was built: Yew can adopt it.
+    pub intact: bool,
+    /// The answers clicked before the WebAssembly arrived.
+    pub clicked: Answers,
+    /// The focused element's id without the screen's prefix (`q-sector-health`).
+    pub focus: Option<String>,
+    pub scroll: (f64, f64),
+}
+
+/// The same count in the live DOM as `shape_of_html` counts in the markup.
+fn shape_of(screen: &Element) -> Option<(usize, usize)> {
+    let doc = screen.owner_document()?;
+    let elements = screen.get_elements_by_tag_name("*").length() as usize;
+    // NodeFilter.SHOW_COMMENT
+    let walker = doc.create_tree_walker_with_what_to_show(screen, 0x80).ok()?;
+    let mut comments = 0;
+    while walker.next_node().ok().flatten().is_some() {
+        comments += 1;
+    }
+    Some((elements, comments))
+}
+
+/// Finds the prerendered screens in `host`; keeps the one in `lang` (or the first), removes
+/// the others and the failure notes, and reads what the visitor did. `None`: nothing
+/// prerendered.
+pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerendered> {
+    let screens = children_with_class(host, SCREEN);
+    let keep = screens
+        .iter()
+        .position(|s| s.get_attribute("lang").as_deref() == Some(lang.code()))
+        .or((!screens.is_empty()).then_some(0))?;
+    let screen = screens[keep].clone();
+    let lang = screen.get_attribute("lang").and_then(|l| Lang::parse(&l)).unwrap_or(lang);
+    let window = web_sys::window()?;
+    let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    let focus = window.document().and_then(|d| d.active_element()).filter(|el| screen.contains(Some(el))).and_then(|el| {
+        let own = format!("{}-", prefix(lang));
+        el.id().strip_prefix(&own).map(str::to_string)
+    });
+    let clicked = read_inputs(&screen, cat);
+    for (i, s) in screens.iter().enumerate() {
+        if i != keep {
+            s.remove();
+        }
+    }
+    for note in children_with_class(host, FAILED) {
+        note.remove();
+    }
+    let built = screen.get_attribute(SHAPE).and_then(|s| {
+        let (e, c) = s.split_once(' ')?;
+        Some((e.parse().ok()?, c.parse().ok()?))
+    });
+    let intact = built.is_some() && built == shape_of(&screen);
+    // From now on it is the widget's root, no longer a screen chosen by lang.js's rule.
+    let _ = screen.remove_attribute("class");
+    let _ = screen.remove_attribute("lang");
+    let _ = screen.remove_attribute(SHAPE);
+    screen.set_class_name("mc-app");
+    Some(Prerendered { screen, lang, intact, clicked, focus, scroll })
+}
+
+/// The answers checked on the screen (name = question id, value = option id, in the catalog's
+/// order, as the live widget would have recorded them).
+fn read_inputs(screen: &Element, cat: &Catalog) -> Answers {
+    let mut raw: Vec<(String, RawValue)> = Vec::new();
+    if let Ok(inputs) = screen.query_selector_all("input:checked") {
+        for i in 0..inputs.length() {
+            let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            let (name, value) = (input.name(), input.value());
+            let Some(q) = cat.question(&name) else { continue };
+            if !q.multi {
+                raw.push((name, RawValue::Str(value)));
+            } else if let Some((_, RawValue::List(items))) = raw.iter_mut().find(|(n, _)| *n == name) {
+                items.push(Some(value));
+            } else {
+                raw.push((name, RawValue::List(vec![Some(value)])));
+            }
+        }
+    }
+    // One question at a time, so one odd input (a host script's, say) costs only itself.
+    let mut answers = Answers::new();
+    for pair in raw {
+        if let Ok(one) = answers_from_raw([pair], cat) {
+            answers.extend(one);
+        }
+    }
+    answers
+}
+
+fn children_with_class(host: &Element, class: &str) -> Vec<Element> {
+    let children = host.children();
+    (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c.class_list().contains(class)).collect()
+}
+
+/// After a fresh render (a screen that was not adopted): the focus back on the same control,
+/// the page where it was.
+pub(super) fn restore(focus: Option<String>, scroll: (f64, f64)) {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(id) = focus {
+        let el = window.document().and_then(|d| d.get_element_by_id(&format!("mc-{id}")));
+        if let Some(el) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    }
+    window.scroll_to_with_x_and_y(scroll.0, scroll.1);
+}
