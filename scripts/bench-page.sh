@@ -34,13 +34,19 @@ before=()
 if [ -n "${MC_BEFORE_DIST:-}" ]; then
   node "$work/serve.mjs" "$MC_BEFORE_DIST" 8094 & pids+=($!)
   ports="$ports 8094"
-  before=(before http://127.0.0.1:8094/ 'fieldset' 'input[name="messenger"][value="whatsapp"]' '#mc-score')
+  # (the first version's score element was #score)
+  before=(before 'http://127.0.0.1:8094/?lang=de' 'fieldset' 'input[name="messenger"][value="whatsapp"]' "${MC_BEFORE_SCORE:-#score}")
 fi
 for port in $ports; do
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 done
+# Our page twice, in German like the peers: as the visitor meets it (the prerendered questions;
+# measure.mjs clicks at once, before the WebAssembly has arrived, so "update" includes its
+# arrival and takeover), and once live (the first question counted when the WebAssembly has
+# taken over, so "update" is the live widget's answer-to-score).
 out=$(cd "$work" && node measure.mjs "$runs" \
-  messenger-check http://127.0.0.1:8091/ 'fieldset' 'input[name="messenger"][value="whatsapp"]' '#mc-score' \
+  messenger-check 'http://127.0.0.1:8091/?lang=de' 'fieldset' 'input[name="messenger"][value="whatsapp"]' '#mc-score' \
+  messenger-check-live 'http://127.0.0.1:8091/?lang=de' '#messenger-check[data-mc-live] fieldset' 'input[name="messenger"][value="whatsapp"]' '#mc-score' \
   surveyjs http://127.0.0.1:8092/peer-surveyjs/ '.sd-question' 'input[value="whatsapp"]' '#score' \
   limit http://127.0.0.1:8093/ 'fieldset' 'input[name="messenger"][value="whatsapp"]' '#score' \
   "${before[@]}")

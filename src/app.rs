@@ -13,10 +13,10 @@ use std::rc::Rc;
 use engine::{assess, Answer, Answers, Assessment, Catalog, Lang};
 use yew::prelude::*;
 
+use crate::browser::{self, after_paint};
 use crate::components::{
     Alternatives, Factors, Keep, LangSwitch, Measures, Notice, PrintReport, QuestionField, ResultPanel, WhatIfList,
 };
-use crate::browser::{self, after_paint};
 use crate::i18n::{date, t};
 use crate::state::{Action, LinkNotice, State};
 
@@ -302,6 +302,23 @@ pub fn App(props: &AppProps) -> Html {
     let result = use_memo((state.answers.clone(), lang, cat.clone()), |(answers, lang, cat)| {
         assess(answers, cat, *lang).map(Rc::new)
     });
+    // The explanations (what-ifs, factors, measures, alternatives) follow the score one frame
+    // later: an answer shows its score at once, and what it changes in the lists the next
+    // frame. A new language shows everywhere at once.
+    let explained = use_state_eq(|| result.as_ref().as_ref().ok().cloned());
+    {
+        let explained = explained.clone();
+        let current = result.as_ref().as_ref().ok().cloned();
+        use_effect_with(current, move |current| {
+            let same_lang = matches!((&*explained, current), (Some(e), Some(c)) if e.lang == c.lang);
+            let (set, current) = (explained.setter(), current.clone());
+            if same_lang {
+                after_paint(move || set.set(current));
+            } else {
+                set.set(current);
+            }
+        });
+    }
     // The printed report: built last, then it follows the screen one frame later (an answer
     // shows its score first), and at once when the browser is about to print.
     let report = use_state_eq(|| None::<(Rc<Assessment>, Answers)>);
@@ -372,7 +389,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let on_answer = use_action(&state, None, |(question, answer): (String, Option<Answer>)| Action::Set { question, answer });
+    let on_answer =
+        use_action(&state, None, |(question, answer): (String, Option<Answer>)| Action::Set { question, answer });
     let on_merge = use_action(&state, Some(refocus.clone()), Action::Merge);
     let on_undo = use_action(&state, Some(refocus), |_: ()| Action::Undo);
     let on_lang = use_action(&state, None, Action::SetLang);
@@ -417,23 +435,28 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let results_title = env.id("results-title");
-    let results = match &*result {
-        Ok(a) => html! {
+    let results = match (&*result, &*explained) {
+        (Ok(a), Some(e)) => html! {
             <>
+                // Each part gets only its own data, compared by value: an answer re-renders
+                // only the parts it changes. The score is current; the lists are `explained`.
                 <ResultPanel assessment={a.clone()} />
-                <WhatIfList assessment={a.clone()} can_undo={state.can_undo()} on_apply={on_merge.clone()} on_undo={on_undo}
-                    undo_ref={undo_ref} />
-                <Factors assessment={a.clone()} />
-                <Measures assessment={a.clone()} on_apply={on_merge} />
+                <WhatIfList what_if={Rc::new(e.what_if.clone())} can_undo={state.can_undo()} on_apply={on_merge.clone()}
+                    on_undo={on_undo} undo_ref={undo_ref} />
+                <Factors factors={Rc::new(e.factors.clone())} formula={AttrValue::from(e.formula.clone())}
+                    none={AttrValue::from(engine::wording::no_factors_line(e, &cat))} />
+                <Measures measures={Rc::new(e.measures.clone())} on_apply={on_merge} />
                 if *stage >= Stage::Results {
-                    <Alternatives assessment={a.clone()} />
-                    <Keep answers={state.answers.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember} />
+                    <Alternatives alternatives={Rc::new(e.alternatives.clone())} />
+                    <Keep remote={props.remote.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember} />
                     <crate::components::CallToAction />
                 }
             </>
         },
         // Cannot happen with answers the widget produced itself; say so rather than go blank.
-        Err(e) => html! { <p class="mc-error" role="alert">{ e.to_string() }</p> },
+        (Err(e), _) => html! { <p class="mc-error" role="alert">{ e.to_string() }</p> },
+        // The first valid answers after an error: explained from the next render on.
+        (Ok(_), None) => html! {},
     };
 
     html! {

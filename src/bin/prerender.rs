@@ -60,7 +60,10 @@ mod native {
         for lang in Lang::ALL {
             let html = runtime.block_on(tokio::task::LocalSet::new().run_until(first_screen(lang)));
             let (elements, comments) = shape_of_html(&html);
-            screens.push(format!(r#"<div class="{SCREEN}" lang="{}" {SHAPE}="{elements} {comments}">{html}</div>"#, lang.code()));
+            screens.push(format!(
+                r#"<div class="{SCREEN}" lang="{}" {SHAPE}="{elements} {comments}">{html}</div>"#,
+                lang.code()
+            ));
         }
         let page = page.replace(MARK, &screens.concat());
         let out = std::path::Path::new(out);

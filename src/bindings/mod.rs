@@ -403,7 +403,8 @@ pub fn start() -> Result<(), JsError> {
     // The language the prerendered page shows (lang.js set it by the same rule, or the visitor
     // switched before the WebAssembly arrived); else the rule itself.
     let shown = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::parse(&l));
-    let lang = shown.filter(|_| host.query_selector(".mc-pre").ok().flatten().is_some()).unwrap_or_else(|| page_lang(&window));
+    let lang =
+        shown.filter(|_| host.query_selector(".mc-pre").ok().flatten().is_some()).unwrap_or_else(|| page_lang(&window));
     let config = Config {
         lang,
         answers,

@@ -58,10 +58,11 @@ pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerende
     let lang = screen.get_attribute("lang").and_then(|l| Lang::parse(&l)).unwrap_or(lang);
     let window = web_sys::window()?;
     let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let focus = window.document().and_then(|d| d.active_element()).filter(|el| screen.contains(Some(el))).and_then(|el| {
-        let own = format!("{}-", prefix(lang));
-        el.id().strip_prefix(&own).map(str::to_string)
-    });
+    let focus =
+        window.document().and_then(|d| d.active_element()).filter(|el| screen.contains(Some(el))).and_then(|el| {
+            let own = format!("{}-", prefix(lang));
+            el.id().strip_prefix(&own).map(str::to_string)
+        });
     let clicked = read_inputs(&screen, cat);
     for (i, s) in screens.iter().enumerate() {
         if i != keep {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use engine::catalog::{PropValue, PROPERTIES};
 use engine::wording::value_key;
-use engine::{property_details, Assessment};
+use engine::{property_details, Alternative};
 use yew::prelude::*;
 
 use super::{show_all_button, source_item, use_env};
@@ -15,7 +15,9 @@ const FIRST: usize = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct AlternativesProps {
-    pub assessment: Rc<Assessment>,
+    /// The assessment's alternatives: compared by value, so an answer that changes none of
+    /// them does not re-render the cards.
+    pub alternatives: Rc<Vec<Alternative>>,
 }
 
 fn value_class(v: PropValue) -> &'static str {
@@ -40,7 +42,7 @@ fn value_mark(v: PropValue) -> &'static str {
 pub fn Alternatives(props: &AlternativesProps) -> Html {
     let env = use_env();
     let show_all = use_state(|| false);
-    let a = &props.assessment;
+    let a = &props;
     if a.alternatives.is_empty() {
         return html! {};
     }
@@ -48,7 +50,7 @@ pub fn Alternatives(props: &AlternativesProps) -> Html {
     let list_id = env.id("alternatives-list");
     let shown = if *show_all { a.alternatives.len() } else { FIRST.min(a.alternatives.len()) };
     let table_title = env.id("compare-title");
-    let shown_alts: Vec<&engine::Alternative> =
+    let shown_alts: Vec<&Alternative> =
         a.alternatives.iter().enumerate().filter(|(i, alt)| *i < shown || alt.current).map(|(_, alt)| alt).collect();
     let cards = shown_alts.iter().map(|alt| {
         let name_id = env.id(&format!("alt-{}", alt.id));

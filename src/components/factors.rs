@@ -2,20 +2,26 @@
 //! how the score is computed.
 use std::rc::Rc;
 
-use engine::Assessment;
+use engine::Factor;
 use yew::prelude::*;
 
 use super::{source_item, use_env};
 
 #[derive(Properties, PartialEq)]
 pub struct FactorsProps {
-    pub assessment: Rc<Assessment>,
+    /// The assessment's factors (compared by value: an answer that changes none of them does
+    /// not re-render the list).
+    pub factors: Rc<Vec<Factor>>,
+    /// How the score is computed.
+    pub formula: AttrValue,
+    /// What to say when there is no factor (`engine::wording::no_factors_line`).
+    pub none: AttrValue,
 }
 
 #[component]
 pub fn Factors(props: &FactorsProps) -> Html {
     let env = use_env();
-    let a = &props.assessment;
+    let a = &props;
     let heading = env.id("factors-title");
     let items = a.factors.iter().map(|f| {
         html! {
@@ -39,7 +45,7 @@ pub fn Factors(props: &FactorsProps) -> Html {
         <section class="mc-block mc-factors" aria-labelledby={heading.clone()}>
             <h3 id={heading}>{ env.t("factors") }</h3>
             if a.factors.is_empty() {
-                <p>{ engine::wording::no_factors_line(a, &env.cat) }</p>
+                <p>{ &a.none }</p>
             } else {
                 <ol class="mc-list">{ for items }</ol>
             }

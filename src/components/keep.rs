@@ -4,15 +4,18 @@
 //!
 //! The downloads are the engine's own reports (`engine::report::markdown`, `json_export`):
 //! the Markdown file is byte for byte what `assess --format markdown` prints.
-use engine::{assess, Answers, Lang};
+use engine::{assess, Lang};
 use yew::prelude::*;
 
 use super::use_env;
+use crate::app::Remote;
 use crate::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct KeepProps {
-    pub answers: Answers,
+    /// Where the current answers are read when a download is asked for (so an answer does not
+    /// re-render this section).
+    pub remote: Remote,
     /// Whether answers are being remembered on this device; `None` when the widget does not
     /// offer it (widgets mounted on someone else's page).
     #[prop_or_default]
@@ -37,8 +40,9 @@ pub fn Keep(props: &KeepProps) -> Html {
         })
     };
     let export = |markdown: bool| {
-        let (cat, answers) = (env.cat.clone(), props.answers.clone());
+        let (cat, remote) = (env.cat.clone(), props.remote.clone());
         Callback::from(move |_: MouseEvent| {
+            let answers = remote.latest().map(|c| c.answers).unwrap_or_default();
             let Ok(a) = assess(&answers, &cat, report_lang) else { return };
             let day = browser::today();
             if markdown {

@@ -2,7 +2,7 @@
 //! afterwards and a button that applies its answer changes (undoable).
 use std::rc::Rc;
 
-use engine::{Answers, Assessment};
+use engine::{Answers, MeasureResult};
 use yew::prelude::*;
 
 use super::{show_all_button, source_item, use_env};
@@ -12,7 +12,8 @@ const FIRST: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct MeasuresProps {
-    pub assessment: Rc<Assessment>,
+    /// The assessment's measures (compared by value: unchanged measures are not re-rendered).
+    pub measures: Rc<Vec<MeasureResult>>,
     pub on_apply: Callback<Answers>,
 }
 
@@ -20,7 +21,7 @@ pub struct MeasuresProps {
 pub fn Measures(props: &MeasuresProps) -> Html {
     let env = use_env();
     let show_all = use_state(|| false);
-    let a = &props.assessment;
+    let a = &props;
     let heading = env.id("measures-title");
     let list_id = env.id("measures-list");
     let shown = if *show_all { a.measures.len() } else { FIRST.min(a.measures.len()) };

@@ -64,21 +64,6 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
         })
     };
     let kind = if q.multi { "checkbox" } else { "radio" };
-    let options = q.options.iter().map(|o| {
-        html! {
-            <label key={o.id.to_string()} class="mc-option">
-                <input type={kind} name={q.id.to_string()} value={o.id.to_string()}
-                    id={env.id(&format!("{}-{}", q.id, o.id))} checked={selected.iter().any(|s| *s == o.id.as_ref())} />
-                <span class="mc-option-text">
-                    <span class="mc-option-label">{ o.label.get(lang) }</span>
-                    if let Some(h) = &o.hint {
-                        <span class="mc-option-hint">{ h.get(lang) }</span>
-                    }
-                </span>
-            </label>
-        }
-    });
-
     html! {
         <fieldset class={classes!("mc-question", props.answer.is_some().then_some("is-answered"))}
             id={env.id(&format!("q-{}", q.id))} aria-describedby={described} hidden={!props.applies} {onchange}>
@@ -89,7 +74,39 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
             if q.multi {
                 <p class="mc-multi" id={multi_id}>{ env.t("choose_many") }</p>
             }
-            <div class="mc-options">{ for options }</div>
+            <Options question={props.question.clone()} kind={kind} answer={props.answer.clone()} />
         </fieldset>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct OptionsProps {
+    question: AttrValue,
+    kind: &'static str,
+    answer: Option<Answer>,
+}
+
+/// The inputs of a question: a component of their own, so that a question coming to apply
+/// (or ceasing to) changes one attribute and does not rebuild its options.
+#[component]
+fn Options(props: &OptionsProps) -> Html {
+    let env = use_env();
+    let Some(q) = env.cat.question(&props.question) else { return html! {} };
+    let lang = env.lang;
+    let selected: &[String] = props.answer.as_ref().map(Answer::ids).unwrap_or(&[]);
+    let options = q.options.iter().map(|o| {
+        html! {
+            <label key={o.id.to_string()} class="mc-option">
+                <input type={props.kind} name={q.id.to_string()} value={o.id.to_string()}
+                    id={env.id(&format!("{}-{}", q.id, o.id))} checked={selected.iter().any(|s| *s == o.id.as_ref())} />
+                <span class="mc-option-text">
+                    <span class="mc-option-label">{ o.label.get(lang) }</span>
+                    if let Some(h) = &o.hint {
+                        <span class="mc-option-hint">{ h.get(lang) }</span>
+                    }
+                </span>
+            </label>
+        }
+    });
+    html! { <div class="mc-options">{ for options }</div> }
 }

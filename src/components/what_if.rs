@@ -3,14 +3,15 @@
 //! the undo button after a change, so keyboard users are not dropped at the top of the page.)
 use std::rc::Rc;
 
-use engine::{Answers, Assessment};
+use engine::{Answers, WhatIf};
 use yew::prelude::*;
 
 use super::use_env;
 
 #[derive(Properties, PartialEq)]
 pub struct WhatIfProps {
-    pub assessment: Rc<Assessment>,
+    /// The assessment's what-ifs (compared by value).
+    pub what_if: Rc<Vec<WhatIf>>,
     pub can_undo: bool,
     pub on_apply: Callback<Answers>,
     pub on_undo: Callback<()>,
@@ -21,7 +22,7 @@ pub struct WhatIfProps {
 #[component]
 pub fn WhatIfList(props: &WhatIfProps) -> Html {
     let env = use_env();
-    let a = &props.assessment;
+    let a = &props;
     if a.what_if.is_empty() && !props.can_undo {
         return html! {};
     }
