@@ -92,8 +92,8 @@ pub fn advice_line(a: &Assessment, catalog: &Catalog) -> String {
 
 /// What to say when no factor applies: "nothing speaks against it" only when that is final.
 pub fn no_factors_line(a: &Assessment, catalog: &Catalog) -> String {
-    let key = if a.provisional { "no_factors_yet" } else { "no_factors" };
-    catalog.ui(key, a.lang).to_string()
+    let text = if a.provisional { catalog.ui("no_factors_yet", a.lang) } else { catalog.ui("no_factors", a.lang) };
+    text.to_string()
 }
 
 /// The band scale in words: "Gering 0–12 · Mittel 13–29 · Hoch 30–49 · Kritisch 50–100".

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::use_env;
 use crate::browser;
-use crate::i18n::{date, tf};
+use crate::i18n::date;
 
 /// Measures printed with their explanation; the others print as title and effect.
 const PRINT_MEASURES_IN_FULL: usize = 5;
@@ -85,9 +85,6 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 <p>{ engine::wording::no_factors_line(a, cat) }</p>
             } else {
                 <ol class="mc-p-list">{ for factors }</ol>
-            }
-            if a.points > 100 {
-                <p class="mc-p-small">{ tf(cat, "capped", lang, &[("points", a.points.to_string())]) }</p>
             }
 
             <h3>{ env.t("measures") }</h3>
