@@ -3,7 +3,8 @@
 #   make demo     build the page and serve it on http://127.0.0.1:8080
 #   make build    the deployable page in dist/ (release, size-optimised)
 #   make package  the npm tarball in dist/npm/
-#   make bench    engine benchmarks (criterion) and the page against the SurveyJS peer
+#   make bench    engine benchmarks (criterion); the page against the SurveyJS peer and the
+#                 plain-DOM limit (measure.mjs), and Lighthouse 13 mobile
 SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -euo pipefail -c
