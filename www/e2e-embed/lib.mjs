@@ -164,3 +164,7 @@ export function useSite() {
   });
   return site;
 }
+
+/** The standalone page once the WebAssembly has taken over its prerendered questions (which are
+ * there, in every language, before any script runs): `start()` marks the host. */
+export const PAGE_LIVE = "#messenger-check[data-mc-live]";

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, SITE, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
+import { DIST, SITE, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations, PAGE_LIVE } from "./lib.mjs";
 
 let browser;
 
@@ -23,7 +23,7 @@ test("after one visit the standalone page works offline", async () => {
   try {
     const page = await context.newPage();
     await page.goto(server.url("/?lang=en"));
-    await page.locator("output.mc-score").waitFor();
+    await page.locator(`${PAGE_LIVE} output.mc-score`).waitFor();
     // The worker is installed (precache done) and controls the page.
     const cache = await until(
       () => page.evaluate(async () => {
@@ -47,7 +47,7 @@ test("after one visit the standalone page works offline", async () => {
     await context.setOffline(true);
     const offlineRequests = log.requests.length;
     await page.reload();
-    await page.locator("output.mc-score").waitFor({ timeout: 10000 });
+    await page.locator(`${PAGE_LIVE} output.mc-score`).waitFor({ timeout: 10000 });
     assert.ok((await page.locator("legend").count()) >= 5, "questions rendered offline");
     await page.locator('input[name="messenger"][value="whatsapp"]').check();
     await until(async () => Number(await page.locator("output.mc-score").textContent()) > 0, "a score offline");
@@ -55,7 +55,7 @@ test("after one visit the standalone page works offline", async () => {
     await server.close();
     const page2 = await context.newPage();
     await page2.goto(server.url("/?lang=de"));
-    await page2.locator("output.mc-score").waitFor({ timeout: 10000 });
+    await page2.locator(`${PAGE_LIVE} output.mc-score`).waitFor({ timeout: 10000 });
     assert.ok(log.requests.length > offlineRequests);
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(foreignRequests(log, [server.origin]), []);
@@ -112,7 +112,7 @@ test("every example and page, served with the strict CSP header: no violation, n
   const dist = await serve({ root: DIST(), csp: () => STRICT_CSP });
   try {
     for (const [server, path, ready] of [
-      [dist, "/", "output.mc-score"],
+      [dist, "/", `${PAGE_LIVE} output.mc-score`],
       [dist, "/embed.html", "output.mc-score"],
       [site, "/examples/script-tag/", "#check output.mc-score"],
       [site, "/examples/custom-element/", "messenger-check output.mc-score"],

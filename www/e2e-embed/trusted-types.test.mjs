@@ -4,7 +4,7 @@
 // answer and score with no violation, no console error and no request to another origin.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, SITE, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
+import { DIST, SITE, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations, PAGE_LIVE } from "./lib.mjs";
 
 /** The strict policy plus Trusted Types, allowing only our own policy name. */
 export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types messenger-check`;
@@ -29,7 +29,7 @@ test("the standalone page under Trusted Types: renders, scores, registers its se
   try {
     const page = await context.newPage();
     await page.goto(server.url("/?lang=en"));
-    await page.locator("output.mc-score").waitFor();
+    await page.locator(`${PAGE_LIVE} output.mc-score`).waitFor();
     assert.ok(Number(await answerChangesScore(page)) > 0);
     const worker = await until(
       () => page.evaluate(async () => {
