@@ -136,8 +136,8 @@ impl Remote {
         }
     }
 
-    /// Runs `f` once the widget is complete: every question, also those that do not apply yet,
-    /// is in the DOM (at once if it is already).
+    /// Runs `f` once the widget is complete: every part is built (see `Stage`), every question
+    /// (also those that do not apply yet) is in the DOM; at once if it is already.
     pub fn when_complete(&self, f: impl FnOnce() + 'static) {
         let mut inner = self.0.borrow_mut();
         if inner.complete {

@@ -242,8 +242,8 @@ impl Widget {
         Ok(())
     }
 
-    /// Calls `callback` once the widget is complete: every question, also those that do not
-    /// apply yet, is in the DOM (at once if it is already).
+    /// Calls `callback` once the widget is complete: every part is built, every question (also
+    /// those that do not apply yet) is in the DOM (at once if it is already).
     #[wasm_bindgen(js_name = whenComplete)]
     pub fn when_complete(&self, callback: js_sys::Function) {
         self.remote.when_complete(move || {

@@ -341,8 +341,8 @@ export declare function init(options?: InitOptions): Promise<void>;
 
 /**
  * Mounts the widget on `element` (in a root of its own appended to it) and resolves once the
- * widget is complete: every question is in the DOM. Rejects with an Error naming the option
- * and field when an option is bad; the element is then unchanged.
+ * widget is complete: every part is built, every question in the DOM. Rejects with an Error
+ * naming the option and field when an option is bad; the element is then unchanged.
  *
  * Frameworks may call it as they like: a mount() that has not resolved yet is cancelled by a
  * later mount() of the same element (React's StrictMode: effect, cleanup, effect) and then
