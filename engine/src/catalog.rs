@@ -13,7 +13,7 @@ use crate::cond::{Compiled, Cond};
 use crate::text::{Lang, Text};
 
 /// The files of the catalog, in load order, as embedded in the binary.
-pub const EMBEDDED_FILES: [(&str, &str); 9] = [
+pub const EMBEDDED_FILES: [(&str, &str); 10] = [
     ("meta.json", include_str!("../catalog/meta.json")),
     ("conditions.json", include_str!("../catalog/conditions.json")),
     ("sources.json", include_str!("../catalog/sources.json")),
@@ -23,6 +23,7 @@ pub const EMBEDDED_FILES: [(&str, &str); 9] = [
     ("measures.json", include_str!("../catalog/measures.json")),
     ("messengers.json", include_str!("../catalog/messengers.json")),
     ("ui.json", include_str!("../catalog/ui.json")),
+    ("templates.json", include_str!("../catalog/templates.json")),
 ];
 
 /// A broken catalog or catalog override: which file, which entry, which field, and why.
@@ -349,6 +350,8 @@ pub struct Catalog {
     pub ui: BTreeMap<String, Text>,
     /// An embedder's call to action (label and link), if any.
     pub call_to_action: Option<CallToAction>,
+    /// The document templates (`templates.json`, loaded and checked by `documents`).
+    pub templates: crate::documents::Templates,
     pub(crate) question_index: HashMap<String, usize>,
     pub(crate) source_index: HashMap<String, usize>,
     /// How many sources come from `sources.json` (the rest from `sources-messengers.json`).
@@ -372,7 +375,7 @@ pub struct CallToAction {
 /// without it, since its embedded catalog is validated by the native tests) a syntax or type
 /// error names the JSON path of the field; without it, the line and column. Each catalog type
 /// is then deserialized through one deserializer only, which keeps the wasm smaller.
-fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, CatalogError> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, CatalogError> {
     #[cfg(feature = "field-errors")]
     {
         let de = &mut serde_json::Deserializer::from_str(text);
@@ -424,6 +427,7 @@ impl Catalog {
             messengers,
             ui,
             call_to_action: None,
+            templates: Default::default(),
             question_index: HashMap::new(),
             source_index: HashMap::new(),
             main_sources,
@@ -431,6 +435,7 @@ impl Catalog {
             pivot: None,
         };
         cat.validate()?;
+        cat.templates = crate::documents::load(&cat, get("templates.json")?)?;
         Ok(cat)
     }
 
@@ -832,6 +837,27 @@ impl Catalog {
             (Some((y, m, d)), Some(t)) => t > (y + 1, m, d),
             _ => false,
         }
+    }
+
+    /// Compiles a condition of a catalog file that another module loads (`documents`), with
+    /// the same checks and error messages as the conditions of the files above.
+    pub(crate) fn compile_cond(
+        &self,
+        c: &Cond,
+        file: &str,
+        entry: &str,
+        field: &str,
+    ) -> Result<Compiled, CatalogError> {
+        let opts =
+            self.questions.iter().map(|q| (q.id.clone(), q.options.iter().map(|o| o.id.clone()).collect())).collect();
+        let facts = FactTable::of(&self.messengers);
+        compile(
+            c,
+            &Ctx { index: &self.question_index, opts: &opts, defs: &self.conditions, facts: &facts },
+            file,
+            entry,
+            field,
+        )
     }
 
     /// Checks that a change names a real question and real options.

@@ -15,6 +15,7 @@ pub mod answers;
 pub mod assess;
 pub mod catalog;
 pub mod cond;
+pub mod documents;
 pub mod fragment;
 pub mod model;
 pub mod overrides;
