@@ -568,3 +568,49 @@ fn the_json_is_the_structure() {
     let blank = v["sections"][2]["blocks"][0]["items"][0]["parts"][0].clone();
     assert_eq!(blank, json!({"blank": "company", "label": "name of the business"}));
 }
+
+// ---------------------------------------------------------------------------------------
+// Embedders: switch templates off, add a note (catalog overrides)
+
+fn with_overrides(json: &str) -> Result<engine::Catalog, engine::CatalogError> {
+    engine::Overrides::from_json(json).and_then(|o| cat().with_overrides(&o))
+}
+
+#[test]
+fn overrides_switch_templates_off_and_add_a_note() {
+    let c = with_overrides(r#"{"templates": {"hide": ["consent", "record"], "note": {"de": "Fragen? Wir prüfen Ihre Vorlagen: 030 123456"}}}"#).unwrap();
+    let a = answers(plumber());
+    let ds = documents::documents(&a, &c, Lang::En, &Blanks::default()).unwrap();
+    assert_eq!(ds.iter().map(|d| d.id).collect::<Vec<_>>(), [DocId::Policy, DocId::Checklist]);
+    // One language stands in for the other.
+    assert_eq!(ds[0].note.as_deref(), Some("Fragen? Wir prüfen Ihre Vorlagen: 030 123456"));
+    assert!(render::markdown(&ds[0]).contains("> Fragen? Wir prüfen Ihre Vorlagen: 030 123456\n"));
+    let e = documents::document(DocId::Record, &a, &c, Lang::De, &Blanks::default()).unwrap_err();
+    assert_eq!(e, DocError::Hidden(DocId::Record));
+    let none = with_overrides(r#"{"templates": {"hide": ["all"]}}"#).unwrap();
+    assert!(documents::documents(&a, &none, Lang::De, &Blanks::default()).unwrap().is_empty());
+    assert!(none.templates.hidden("policy") && none.templates.hidden("checklist"));
+    // The embedded catalog is untouched.
+    assert_eq!(docs(&a, Lang::De).len(), 4);
+    assert!(docs(&a, Lang::De)[0].note.is_none());
+}
+
+#[test]
+fn malformed_template_overrides_name_the_field() {
+    let cases = [
+        (r#"{"templates": {"hide": ["policy", "letter"]}}"#, "hide[1]", "unknown template `letter`"),
+        (r#"{"templates": {"hide": "all"}}"#, "templates.hide", "sequence"),
+        (r#"{"templates": {"note": {"fr": "Bonjour"}}}"#, "note.fr", "unknown language"),
+        (r#"{"templates": {"note": {"de": "  "}}}"#, "note", "needs a text"),
+        (r#"{"templates": {"note": "Hallo"}}"#, "templates.note", "map"),
+        (r#"{"templates": {"off": true}}"#, "templates", "unknown field `off`"),
+    ];
+    for (json, field, message) in cases {
+        let e = with_overrides(json).unwrap_err();
+        assert_eq!(e.file, "catalog override", "{json}");
+        assert!(e.to_string().contains(field) && e.to_string().contains(message), "{json}: {e}");
+    }
+    let long = format!(r#"{{"templates": {{"note": {{"en": "{}"}}}}}}"#, "x".repeat(501));
+    let e = with_overrides(&long).unwrap_err();
+    assert!(e.to_string().contains("note.en") && e.to_string().contains("500"), "{e}");
+}

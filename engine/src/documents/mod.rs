@@ -30,11 +30,13 @@ use crate::model::{CatalogRef, SourceRef};
 use crate::text::{Lang, Text};
 
 mod data;
+mod overrides;
 pub mod render;
 
 pub(crate) use data::load;
 use data::{BlockTemplate, Case, DocTemplate, ListTemplate, Piece, Setup};
 pub use data::{Status, Templates};
+pub use overrides::TemplateOverrides;
 
 /// The four templates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
