@@ -11,6 +11,8 @@ assess: judge a business's messenger use under the GDPR (messenger-check)
 
 USAGE:
     assess [--lang de|en] [--format json|markdown] < answers.json
+    assess --document policy|consent|record|checklist [--lang de|en]
+           [--format markdown|html|json] [--blank ID=TEXT]... < answers.json
     assess --schema answers|assessment
     assess --catalog
 
@@ -23,6 +25,13 @@ shared/domain/contract.md) or as a Markdown report.
 OPTIONS:
     --lang de|en              language of the texts (default: de)
     --format json|markdown    output format (default: json)
+    --document policy|consent|record|checklist
+                              print a template filled from the answers instead: usage
+                              rules for staff, consent and privacy information for
+                              customers, an entry for the record of processing
+                              activities, the setup checklist (Markdown by default)
+    --blank ID=TEXT           fill a marked blank of the template, e.g.
+                              --blank company=\"Müller GmbH\"; ids: BLANKS
     --schema answers|assessment
                               print the JSON Schema of the answers or the assessment
     --catalog                 print the question and option ids with their German and
@@ -41,7 +50,9 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
 
 fn main() -> ExitCode {
     let mut lang = Lang::De;
-    let mut markdown = false;
+    let mut format: Option<String> = None;
+    let mut document: Option<engine::documents::DocId> = None;
+    let mut blanks = engine::documents::Blanks::default();
     let mut args = std::env::args().skip(1);
     let catalog = Catalog::embedded();
     while let Some(arg) = args.next() {
@@ -53,7 +64,8 @@ fn main() -> ExitCode {
             |what: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value ({what})"));
         match name.as_str() {
             "-h" | "--help" => {
-                println!("{HELP}");
+                let ids: Vec<&str> = catalog.templates.blank_labels(Lang::En).into_iter().map(|(id, _)| id).collect();
+                println!("{}", HELP.replace("BLANKS", &ids.join(", ")));
                 return ExitCode::SUCCESS;
             }
             "--lang" => match value("de or en") {
@@ -63,12 +75,25 @@ fn main() -> ExitCode {
                 },
                 Err(e) => return fail(e),
             },
-            "--format" => match value("json or markdown") {
-                Ok(v) => match v.as_str() {
-                    "json" => markdown = false,
-                    "markdown" | "md" => markdown = true,
-                    _ => return fail(format!("unknown format `{v}` (use json or markdown)")),
+            "--format" => match value("json, markdown or html") {
+                Ok(v) => format = Some(v),
+                Err(e) => return fail(e),
+            },
+            "--document" => match value(engine::documents::DocId::ids_or()) {
+                Ok(v) => match engine::documents::DocId::from_id(&v) {
+                    Some(d) => document = Some(d),
+                    None => {
+                        return fail(format!("unknown document `{v}` (use {})", engine::documents::DocId::ids_or()))
+                    }
                 },
+                Err(e) => return fail(e),
+            },
+            "--blank" => match value("ID=TEXT").map(|v| v.split_once('=').map(|(k, t)| (k.to_string(), t.to_string())))
+            {
+                Ok(Some((k, t))) => {
+                    blanks.0.insert(k, t);
+                }
+                Ok(None) => return fail("--blank needs ID=TEXT, e.g. company=Müller GmbH"),
                 Err(e) => return fail(e),
             },
             "--schema" => {
@@ -93,6 +118,23 @@ fn main() -> ExitCode {
             _ => return fail(format!("unknown argument `{arg}` (see --help)")),
         }
     }
+    // A template (--document), or the assessment as JSON or Markdown.
+    use engine::documents::render::Format;
+    let document = match (document, format.as_deref()) {
+        (Some(id), None) => Some((id, Format::Markdown)),
+        (Some(id), Some(v)) => match Format::from_id(v) {
+            Some(f) => Some((id, f)),
+            None => return fail(format!("unknown format `{v}` (use markdown, html or json)")),
+        },
+        (None, Some("json" | "markdown" | "md") | None) => None,
+        (None, Some(v)) => {
+            return fail(format!("unknown format `{v}` (use json or markdown; html only with --document)"))
+        }
+    };
+    let markdown = matches!(format.as_deref(), Some("markdown" | "md"));
+    if document.is_none() && !blanks.0.is_empty() {
+        return fail("--blank only works with --document");
+    }
     let mut input = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut input) {
         return fail(format!("cannot read stdin: {e}"));
@@ -101,6 +143,15 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => return fail(e),
     };
+    if let Some((id, f)) = document {
+        return match engine::documents::document(id, &answers, catalog, lang, &blanks) {
+            Ok(doc) => {
+                print!("{}", f.write(&doc));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        };
+    }
     let assessment = match assess(&answers, catalog, lang) {
         Ok(a) => a,
         Err(e) => return fail(e),

@@ -79,7 +79,7 @@ impl Templates {
         self.texts.get(key).map_or("?", |t| t.get(lang))
     }
 
-    /// The ids of the marked blanks, in file order, with their labels in `lang`.
+    /// The ids of the marked blanks (in the order of their ids) with their labels in `lang`.
     pub fn blank_labels(&self, lang: Lang) -> Vec<(&str, &str)> {
         self.blanks.iter().map(|(k, t)| (k.as_str(), t.get(lang))).collect()
     }
