@@ -29,6 +29,7 @@
 //! or left marked), and the values `{messenger}`, `{operator}`, `{role}`, `{transfer}` (from
 //! the chosen messenger's entry), `{version}` and `{as_of}` (the catalog's).
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -59,18 +60,32 @@ const REQUIRED_TEXTS: [&str; 14] = [
     "ui.company_hint",
 ];
 
-/// The loaded templates: part of the `Catalog` (`catalog.templates`).
+/// The loaded templates: part of the `Catalog` (`catalog.templates`). The texts are shared, so
+/// copying a catalog (for an embedder's overrides) does not copy them.
 #[derive(Clone, Debug, Default)]
 pub struct Templates {
+    pub(crate) data: Arc<Data>,
+    /// Switched off by an embedder (catalog overrides): document ids.
+    pub(crate) hidden: Vec<String>,
+    /// An embedder's note, shown under each document's title.
+    pub(crate) note: Option<Text>,
+}
+
+/// What `templates.json` holds, checked and with its conditions compiled.
+#[derive(Debug, Default)]
+pub struct Data {
     pub(crate) texts: BTreeMap<String, Text>,
     pub(crate) blanks: BTreeMap<String, Text>,
     pub(crate) messengers: BTreeMap<String, Setup>,
     pub(crate) steps: BTreeMap<String, Piece>,
     pub(crate) documents: Vec<DocTemplate>,
-    /// Switched off by an embedder (catalog overrides): document ids.
-    pub(crate) hidden: Vec<String>,
-    /// An embedder's note, shown under each document's title.
-    pub(crate) note: Option<Text>,
+}
+
+impl std::ops::Deref for Templates {
+    type Target = Data;
+    fn deref(&self) -> &Data {
+        &self.data
+    }
 }
 
 impl Templates {
@@ -106,7 +121,7 @@ struct File {
 }
 
 /// What the templates say about one messenger.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Setup {
     /// `{messenger}`: its name as the templates write it.
@@ -121,7 +136,7 @@ pub(crate) struct Setup {
     pub steps: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DocTemplate {
     pub id: String,
@@ -138,7 +153,7 @@ pub(crate) struct DocTemplate {
     pub when_c: Option<Compiled>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SectionTemplate {
     pub id: String,
@@ -150,7 +165,7 @@ pub(crate) struct SectionTemplate {
     pub when_c: Option<Compiled>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub(crate) enum BlockTemplate {
     /// A paragraph.
@@ -161,7 +176,7 @@ pub(crate) enum BlockTemplate {
     Checklist(ListTemplate),
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ListTemplate {
     /// A paragraph before the list, shown only when the list has items.
@@ -200,31 +215,21 @@ impl Status {
 }
 
 /// One variant of a piece.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct Case {
-    #[serde(default)]
     pub when: Option<Cond>,
-    #[serde(default)]
     pub text: Option<Text>,
-    #[serde(default)]
     pub title: Option<Text>,
-    #[serde(default, rename = "where")]
     pub place: Option<Text>,
-    #[serde(default)]
     pub status: Option<Status>,
-    #[serde(default)]
     pub sources: Vec<String>,
-    #[serde(default)]
     pub own: bool,
-    #[serde(default)]
     pub skip: bool,
-    #[serde(skip)]
     pub when_c: Option<Compiled>,
 }
 
 /// A paragraph or list item: one case, or several of which the first that holds is used.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(try_from = "RawPiece")]
 pub(crate) struct Piece {
     pub when: Option<Cond>,
@@ -235,8 +240,9 @@ pub(crate) struct Piece {
     pub done_c: Option<Compiled>,
 }
 
-/// A piece as written: the fields of one case inline, or `cases` (with a `title` and `where`
-/// for the cases that have none).
+/// A piece or a case as written (one type for both keeps the wasm small): a piece has the
+/// fields of one case inline, or `cases` (with a `title` and `where` for the cases that have
+/// none); only a piece has `done`, `measure` and `cases`, only a case `skip`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPiece {
@@ -247,7 +253,7 @@ struct RawPiece {
     #[serde(default)]
     measure: Option<String>,
     #[serde(default)]
-    cases: Vec<Case>,
+    cases: Vec<RawPiece>,
     #[serde(default)]
     text: Option<Text>,
     #[serde(default)]
@@ -260,37 +266,47 @@ struct RawPiece {
     sources: Vec<String>,
     #[serde(default)]
     own: bool,
+    #[serde(default)]
+    skip: bool,
+}
+
+impl RawPiece {
+    fn case(self, title: &Option<Text>, place: &Option<Text>) -> Result<Case, String> {
+        if self.done.is_some() || self.measure.is_some() || !self.cases.is_empty() {
+            return Err("a case has no `done`, `measure` or `cases` (the piece has them)".into());
+        }
+        let inherit = |own: Option<Text>, piece: &Option<Text>| own.or_else(|| piece.clone().filter(|_| !self.skip));
+        Ok(Case {
+            when: self.when,
+            title: inherit(self.title, title),
+            place: inherit(self.place, place),
+            text: self.text,
+            status: self.status,
+            sources: self.sources,
+            own: self.own,
+            skip: self.skip,
+            when_c: None,
+        })
+    }
 }
 
 impl TryFrom<RawPiece> for Piece {
     type Error = String;
-    fn try_from(r: RawPiece) -> Result<Piece, String> {
+    fn try_from(mut r: RawPiece) -> Result<Piece, String> {
+        if r.skip {
+            return Err("only a case can `skip`".into());
+        }
         let inline = r.text.is_some() || r.status.is_some() || !r.sources.is_empty() || r.own;
+        let (when, done, measure) = (r.when.take(), r.done.take(), r.measure.take());
         let cases = match (r.cases.is_empty(), inline) {
             (false, true) => return Err("a piece has `cases` or the fields of one case (`text`, …), not both".into()),
-            // `title` and `where` beside `cases` are what the cases without their own have.
-            (false, false) => r
-                .cases
-                .into_iter()
-                .map(|c| Case {
-                    title: c.title.or_else(|| r.title.clone().filter(|_| !c.skip)),
-                    place: c.place.or_else(|| r.place.clone().filter(|_| !c.skip)),
-                    ..c
-                })
-                .collect(),
-            (true, _) => vec![Case {
-                when: None,
-                text: r.text,
-                title: r.title,
-                place: r.place,
-                status: r.status,
-                sources: r.sources,
-                own: r.own,
-                skip: false,
-                when_c: None,
-            }],
+            (false, false) => {
+                let (title, place) = (r.title.take(), r.place.take());
+                std::mem::take(&mut r.cases).into_iter().map(|c| c.case(&title, &place)).collect::<Result<_, _>>()?
+            }
+            (true, _) => vec![r.case(&None, &None)?],
         };
-        Ok(Piece { when: r.when, done: r.done, measure: r.measure, cases, when_c: None, done_c: None })
+        Ok(Piece { when, done, measure, cases, when_c: None, done_c: None })
     }
 }
 
@@ -305,15 +321,8 @@ fn err(entry: &str, field: impl Into<String>, message: impl Into<String>) -> Cat
 /// messengers, measures, sources).
 pub(crate) fn load(cat: &Catalog, text: &str) -> Result<Templates, CatalogError> {
     let f: File = crate::catalog::parse(FILE, text)?;
-    let mut t = Templates {
-        texts: f.texts,
-        blanks: f.blanks,
-        messengers: f.messengers,
-        steps: f.steps,
-        documents: f.documents,
-        hidden: Vec::new(),
-        note: None,
-    };
+    let mut t =
+        Data { texts: f.texts, blanks: f.blanks, messengers: f.messengers, steps: f.steps, documents: f.documents };
     let check = Check { cat, blanks: t.blanks.keys().cloned().collect() };
 
     for (k, v) in &t.texts {
@@ -389,7 +398,7 @@ pub(crate) fn load(cat: &Catalog, text: &str) -> Result<Templates, CatalogError>
     if seen.len() != crate::documents::DocId::ALL.len() {
         return Err(err("", "documents", "needs the four documents: policy, consent, record, checklist"));
     }
-    Ok(t)
+    Ok(Templates { data: Arc::new(t), hidden: Vec::new(), note: None })
 }
 
 /// What a piece is: text of a document, a checklist item (with a title), or the value of a
