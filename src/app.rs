@@ -351,6 +351,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Measures assessment={a.clone()} on_apply={on_merge} />
                 <Alternatives assessment={a.clone()} />
                 <Keep answers={state.answers.clone()} remember={props.resume.then_some(*remember)} on_remember={on_remember} />
+                <crate::components::Templates answers={state.answers.clone()} remember={props.resume.then_some(*remember)} />
                 <crate::components::CallToAction />
             </>
         },
