@@ -79,14 +79,23 @@ fn chosen(a: &Answers, q: &str) -> Vec<String> {
     a.get(q).map(|x| x.ids().to_vec()).unwrap_or_default()
 }
 
-/// What names a messenger (or a WhatsApp edition) in a text, by messenger id.
-fn messenger_markers() -> Vec<(&'static [&'static str], Regex)> {
+type MessengerMarkers = Vec<(&'static [&'static str], Regex)>;
+type AnswerMarkers = Vec<(&'static str, &'static str, Regex)>;
+
+/// What names a messenger (or a WhatsApp edition) in a text, by messenger id (compiled once).
+fn messenger_markers() -> &'static MessengerMarkers {
+    static M: std::sync::OnceLock<MessengerMarkers> = std::sync::OnceLock::new();
+    M.get_or_init(messenger_markers_new)
+}
+
+fn messenger_markers_new() -> MessengerMarkers {
     let wa: &[&str] = &["whatsapp", "whatsapp_business_app", "whatsapp_business_platform"];
     let m = |ids: &'static [&'static str], re: &str| (ids, Regex::new(re).unwrap());
     vec![
         m(wa, r"WhatsApp|\bMeta\b"),
         m(&["whatsapp"], r"normalen? (WhatsApp-)?App|regular (WhatsApp )?app"),
-        m(&["whatsapp_business_app"], r"(?i)business[ -]app"),
+        // "WhatsApp Business" but not "WhatsApp Business Platform" (the regex crate has no lookahead).
+        m(&["whatsapp_business_app"], r"WhatsApp Business(?:[^ P]| [^P]|$)|(?i)business[ -]app"),
         m(&["whatsapp_business_platform"], r"Business Platform|Cloud API"),
         m(&["threema", "threema_work"], r"Threema"),
         m(&["threema_work"], r"Threema Work|(?i)management[- ]cockpit"),
@@ -102,8 +111,17 @@ fn messenger_markers() -> Vec<(&'static [&'static str], Regex)> {
     ]
 }
 
-/// What names an audience or a kind of content, by (question, option) and language.
-fn answer_markers(lang: Lang) -> Vec<(&'static str, &'static str, Regex)> {
+/// What names an audience or a kind of content, by (question, option) and language (compiled once).
+fn answer_markers(lang: Lang) -> &'static AnswerMarkers {
+    static DE: std::sync::OnceLock<AnswerMarkers> = std::sync::OnceLock::new();
+    static EN: std::sync::OnceLock<AnswerMarkers> = std::sync::OnceLock::new();
+    match lang {
+        Lang::De => DE.get_or_init(|| answer_markers_new(lang)),
+        Lang::En => EN.get_or_init(|| answer_markers_new(lang)),
+    }
+}
+
+fn answer_markers_new(lang: Lang) -> AnswerMarkers {
     let m = |q, o, de: &str, en: &str| (q, o, Regex::new(if lang == Lang::De { de } else { en }).unwrap());
     vec![
         m("audience", "customers", r"Kund", r"(?i)customer"),
@@ -204,12 +222,12 @@ proptest! {
                 let op = operator(&a, lang);
                 prop_assert!(text.contains(&op), "{} {lang}: the operator `{op}` is not named:\n{text}", doc.id);
                 // Nothing names a messenger, audience or content the visitor did not choose.
-                for (ids, re) in messenger_markers() {
+                for (ids, re) in messenger_markers().iter() {
                     if !ids.contains(&messenger.as_str()) {
                         prop_assert!(!re.is_match(&text), "{} {lang} for {messenger}: names another messenger ({re}):\n{text}", doc.id);
                     }
                 }
-                for (q, o, re) in answer_markers(lang) {
+                for (q, o, re) in answer_markers(lang).iter() {
                     if !chosen(&a, q).iter().any(|x| x == o) {
                         let hit = re.find(&text).map(|m| m.as_str().to_string());
                         prop_assert!(hit.is_none(), "{} {lang}: `{hit:?}` names {q}={o}, which was not chosen ({a:?}):\n{text}", doc.id);
@@ -251,7 +269,7 @@ fn operator(a: &Answers, lang: Lang) -> String {
 // ---------------------------------------------------------------------------------------
 // What the templates must say
 
-/// A plumber on the WhatsApp Business App (the README's example setup).
+/// A plumber on WhatsApp Business, the app (docs/examples/templates/plumber).
 fn plumber() -> serde_json::Value {
     json!({"sector": "trade", "audience": ["customers", "internal"], "messenger": "whatsapp_business_app",
         "device": "company_private_allowed", "contact_access": "granted", "address_book": "business_only",
@@ -434,7 +452,7 @@ fn health_data_need_explicit_consent_and_never_go_through_whatsapp() {
     );
     let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "content": ["special_categories"]});
     let policy = md(v.clone(), DocId::Policy, Lang::De);
-    assert!(policy.contains("gehen nicht über WhatsApp Business App"), "{policy}");
+    assert!(policy.contains("gehen nicht über WhatsApp Business"), "{policy}");
     assert!(!md(v, DocId::Consent, Lang::De).contains("Art. 9 Abs. 2 lit. a"), "no consent to what the rules forbid");
 }
 
@@ -481,7 +499,7 @@ fn the_checklist_ticks_what_the_answers_say_is_done() {
     assert_eq!(get(&done, "Deny access to contacts"), Some(Status::Done));
     let md = md(plumber(), DocId::Checklist, Lang::En);
     assert!(md.contains("- [ ] **Turn off the chat backup to the cloud**"), "{md}");
-    assert!(md.contains("*Where:* WhatsApp Business app > Settings > Chats > Chat backup"), "{md}");
+    assert!(md.contains("*Where:* WhatsApp Business > Settings > Chats > Chat backup"), "{md}");
 }
 
 #[test]
@@ -491,7 +509,7 @@ fn the_company_name_fills_its_blanks_and_cannot_become_markup() {
     let md = render::markdown(&d);
     assert!(
         md.starts_with(
-            "# Messenger-Richtlinie: Nutzung von WhatsApp Business App bei Müller & Söhne \\<b\\>\\*GmbH\\*\\</b\\>\n"
+            "# Messenger-Richtlinie: Nutzung von WhatsApp Business bei Müller & Söhne \\<b\\>\\*GmbH\\*\\</b\\>\n"
         ),
         "{md}"
     );
@@ -547,7 +565,7 @@ fn every_document_carries_version_as_of_disclaimer_and_sources() {
     let html = render::html(&doc(plumber(), DocId::Checklist, Lang::En));
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">") && html.ends_with("</html>\n"));
     assert!(
-        html.contains("<h2>Settings in WhatsApp Business app</h2>") && html.contains("<li>\u{2610} <strong>"),
+        html.contains("<h2>Settings in WhatsApp Business</h2>") && html.contains("<li>\u{2610} <strong>"),
         "{html}"
     );
 }
@@ -560,7 +578,7 @@ fn the_json_is_the_structure() {
     assert_eq!(v["lang"], "en");
     assert_eq!(
         v["title"][0]["text"],
-        "Record of processing activities (Art. 30 GDPR): communication through WhatsApp Business app"
+        "Record of processing activities (Art. 30 GDPR): communication through WhatsApp Business"
     );
     let measures = v["sections"].as_array().unwrap().iter().find(|s| s["id"] == "measures").unwrap();
     let list = measures["blocks"].as_array().unwrap().iter().find(|b| b["type"] == "list").unwrap();

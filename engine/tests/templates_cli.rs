@@ -57,7 +57,7 @@ fn each_document_in_each_format_is_the_librarys() {
     }
     // Markdown unless asked otherwise.
     let (_, out, _) = run(&["--document", "checklist"], PLUMBER);
-    assert!(out.starts_with("# Checkliste: WhatsApp Business App datenschutzgerecht einrichten\n"), "{out}");
+    assert!(out.starts_with("# Checkliste: WhatsApp Business datenschutzgerecht einrichten\n"), "{out}");
 }
 
 #[test]
