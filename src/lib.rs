@@ -10,9 +10,11 @@
 //!   what-if, alternatives, language switch, notice, keeping the result, the printed report).
 //! - `i18n`: interface texts from the catalog's `ui.json`, dates.
 //! - `browser`: print, downloads, today's date, the opt-in answer memory (localStorage).
-//! - `bindings`: everything JavaScript sees (`start`, `mount`, `evaluate`) and the panic hook.
+//! - `bindings`: everything JavaScript sees (`start`, `mount`, `evaluate`) and the panic hook;
+//!   `bindings_documents`: `documents()`, the templates (to move into `bindings` when merged).
 pub mod app;
 pub mod bindings;
+pub mod bindings_documents;
 pub mod browser;
 pub mod components;
 pub mod i18n;

@@ -320,3 +320,19 @@ export function createApi(load) {
 
   return { init, evaluate, mount };
 }
+
+// ---------------------------------------------------------------------------------------
+// Templates (issue 11): documents(answers, { lang, blanks, format }). The options are checked
+// in Rust (src/bindings_documents.rs), whose errors name the option; kept at the end of this
+// file so that it merges on its own.
+
+/**
+ * Builds `documents()` on the same loader as the rest of the API.
+ * @param {(opts?: object) => Promise<unknown>} load
+ */
+export function createDocuments(load) {
+  return async function documents(answers, options) {
+    await load({});
+    return wasm.documents(answers, options);
+  };
+}

@@ -23,3 +23,9 @@ export const init = api.init;
 export const mount = api.mount;
 export const evaluate = api.evaluate;
 export { Widget, THEME_PROPERTIES } from "./core.js";
+
+// Templates (issue 11): usage rules, consent and privacy information, the record entry and the
+// setup checklist, filled from the answers (the CLI's `assess --document …`).
+import { createDocuments } from "./core.js";
+/** The templates that fit the answers, structured or as Markdown or HTML. */
+export const documents = createDocuments(loadWasm);
