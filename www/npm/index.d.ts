@@ -124,6 +124,8 @@ export interface MeasureResult {
   title: string;
   text: string;
   law: string;
+  /** What the measure costs in reach for this visitor (few customers have the app), if anything. */
+  reach?: string;
   sources: SourceRef[];
   /** The answers this measure changes (apply them to see its effect). */
   changes: Answers;
@@ -191,6 +193,10 @@ export interface Assessment {
   /** 0..=100, higher is riskier: the sum of the factors' points, capped at 100. */
   score: number;
   band: Band;
+  /** Whether the band can still change while questions are open (then `band_max` differs). */
+  provisional: boolean;
+  /** The band of `range.max`: the highest band the open questions can still lead to. */
+  band_max: Band;
   /** The band's name and advice in the assessment's language. */
   band_label: string;
   band_advice: string;
