@@ -633,3 +633,56 @@ fn malformed_template_overrides_name_the_field() {
     let e = with_overrides(&long).unwrap_err();
     assert!(e.to_string().contains("note.en") && e.to_string().contains("500"), "{e}");
 }
+
+// ---------------------------------------------------------------------------------------
+// A broken templates.json: an error naming the entry and the field (the widget's build fails
+// with it, since build.rs loads the same files)
+
+fn load_templates_with(edit: impl Fn(&mut serde_json::Value)) -> engine::CatalogError {
+    let files: Vec<(&str, String)> = engine::catalog::EMBEDDED_FILES
+        .iter()
+        .map(|(name, text)| {
+            let mut text = text.to_string();
+            if *name == "templates.json" {
+                let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                edit(&mut v);
+                text = v.to_string();
+            }
+            (*name, text)
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    match engine::Catalog::from_files(&files) {
+        Ok(_) => panic!("the broken templates.json must not load"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn a_broken_templates_file_names_the_entry_and_the_field() {
+    let at = |e: &engine::CatalogError| format!("{} | {} | {} | {}", e.file, e.entry, e.field, e.message);
+    let e = load_templates_with(|v| v["documents"][0]["sections"][0]["blocks"][0]["p"]["text"]["en"] = json!(" "));
+    assert_eq!(at(&e), "templates.json | document `policy`, section `scope` | blocks[0].p.text.en | text is empty");
+    let e = load_templates_with(|v| v["documents"][0]["sections"][0]["blocks"][0]["p"]["sources"] = json!(["nope"]));
+    assert_eq!(e.field, "blocks[0].p.sources[0]", "{e}");
+    assert!(e.message.contains("unknown source `nope`"), "{e}");
+    let e =
+        load_templates_with(|v| v["documents"][0]["sections"][0]["blocks"][0]["p"]["text"]["de"] = json!("{firma}"));
+    assert!(e.to_string().contains("unknown blank or value `{firma}`"), "{e}");
+    let e = load_templates_with(|v| v["documents"][0]["when"] = json!({"is": ["messenger", "icq"]}));
+    assert_eq!((e.entry.as_str(), e.field.as_str()), ("document `policy`", "when"), "{e}");
+    assert!(e.message.contains("unknown option `icq` for question `messenger`"), "{e}");
+    let e = load_templates_with(|v| {
+        v["messengers"].as_object_mut().unwrap().remove("wire");
+    });
+    assert_eq!(e.entry, "messenger `wire`", "{e}");
+    let e = load_templates_with(|v| v["messengers"]["wire"]["steps"] = json!(["nope"]));
+    assert_eq!((e.field.as_str(), e.message.as_str()), ("steps[0]", "unknown step `nope`"), "{e}");
+    let e = load_templates_with(|v| {
+        v["texts"].as_object_mut().unwrap().remove("ui.doc.record");
+    });
+    assert_eq!(e.entry, "text `ui.doc.record`", "{e}");
+    // A syntax or type error names the JSON path, as for every catalog file.
+    let e = load_templates_with(|v| v["documents"][1]["cite"] = json!("yes"));
+    assert_eq!((e.file.as_str(), e.field.as_str()), ("templates.json", "documents[1].cite"), "{e}");
+}
