@@ -15,7 +15,8 @@ use yew::prelude::*;
 
 use crate::browser::{self, after_paint};
 use crate::components::{
-    Alternatives, Factors, Keep, LangSwitch, Measures, Notice, PrintReport, QuestionField, ResultPanel, WhatIfList,
+    Alternatives, Factors, Keep, LangSwitch, Measures, Notice, PrintReport, QuestionField, ResultPanel, Templates,
+    WhatIfList,
 };
 use crate::i18n::{date, t};
 use crate::state::{Action, LinkNotice, State};
@@ -232,7 +233,7 @@ enum Stage {
     /// Also the questions that do not apply yet (hidden): from now on, showing a question is
     /// an attribute change, not a build.
     Questions,
-    /// Also the alternatives, keeping the result and the call to action.
+    /// Also the alternatives, keeping the result, the templates and the call to action.
     Results,
     /// Also the printed report (it follows the screen one frame later from now on).
     Complete,
@@ -302,15 +303,16 @@ pub fn App(props: &AppProps) -> Html {
     let result = use_memo((state.answers.clone(), lang, cat.clone()), |(answers, lang, cat)| {
         assess(answers, cat, *lang).map(Rc::new)
     });
-    // The explanations (what-ifs, factors, measures, alternatives) follow the score one frame
-    // later: an answer shows its score at once, and what it changes in the lists the next
-    // frame. A new language shows everywhere at once.
-    let explained = use_state_eq(|| result.as_ref().as_ref().ok().cloned());
+    // The explanations (what-ifs, factors, measures, alternatives) and the templates, with the
+    // answers they explain, follow the score one frame later: an answer shows its score at
+    // once, and what it changes in the lists the next frame. A new language shows everywhere
+    // at once.
+    let explained = use_state_eq(|| result.as_ref().as_ref().ok().map(|a| (a.clone(), state.answers.clone())));
     {
         let explained = explained.clone();
-        let current = result.as_ref().as_ref().ok().cloned();
+        let current = result.as_ref().as_ref().ok().map(|a| (a.clone(), state.answers.clone()));
         use_effect_with(current, move |current| {
-            let same_lang = matches!((&*explained, current), (Some(e), Some(c)) if e.lang == c.lang);
+            let same_lang = matches!((&*explained, current), (Some((e, _)), Some((c, _))) if e.lang == c.lang);
             let (set, current) = (explained.setter(), current.clone());
             if same_lang {
                 after_paint(move || set.set(current));
@@ -436,7 +438,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let results_title = env.id("results-title");
     let results = match (&*result, &*explained) {
-        (Ok(a), Some(e)) => html! {
+        (Ok(a), Some((e, explained_answers))) => html! {
             <>
                 // Each part gets only its own data, compared by value: an answer re-renders
                 // only the parts it changes. The score is current; the lists are `explained`.
@@ -449,6 +451,7 @@ pub fn App(props: &AppProps) -> Html {
                 if *stage >= Stage::Results {
                     <Alternatives alternatives={Rc::new(e.alternatives.clone())} />
                     <Keep remote={props.remote.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember} />
+                    <Templates answers={explained_answers.clone()} remember={props.resume.then_some(remember)} />
                     <crate::components::CallToAction />
                 }
             </>

@@ -3,12 +3,17 @@
 //! `localStorage`. Plain web-sys calls; every failure (no window,
 //! storage disabled, a quota) is swallowed, so that none of them can break the widget.
 //!
-//! Privacy Invariant: `localStorage` is written only by `remember`, which the widget calls
-//! only while the visitor has ticked "remember my answers on this device".
+//! Privacy Invariant: `localStorage` is written only by `remember` and `remember_company`,
+//! which the widget calls only while the visitor has ticked "remember my answers on this
+//! device"; `forget` deletes both keys.
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// The `localStorage` key of the remembered answers (the share-link encoding).
 pub const STORAGE_KEY: &str = "messenger-check:v1";
+
+/// The `localStorage` key of the business's name the visitor typed for the templates
+/// (`components::Templates`), kept with the answers.
+pub const COMPANY_KEY: &str = "messenger-check:v1:company";
 
 /// Opens the browser's print dialog (where "save as PDF" lives).
 pub fn print() {
@@ -126,10 +131,24 @@ pub fn remember(encoded: &str) {
     }
 }
 
-/// Forgets the remembered answers.
+/// The remembered business name, if the visitor asked to remember it.
+pub fn remembered_company() -> Option<String> {
+    storage()?.get_item(COMPANY_KEY).ok()?
+}
+
+/// Remembers the business name (an empty one is forgotten). Only call it with the visitor's
+/// opt-in.
+pub fn remember_company(name: &str) {
+    if let Some(s) = storage() {
+        let _ = if name.trim().is_empty() { s.remove_item(COMPANY_KEY) } else { s.set_item(COMPANY_KEY, name) };
+    }
+}
+
+/// Forgets the remembered answers and business name.
 pub fn forget() {
     if let Some(s) = storage() {
         let _ = s.remove_item(STORAGE_KEY);
+        let _ = s.remove_item(COMPANY_KEY);
     }
 }
 

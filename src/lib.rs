@@ -7,10 +7,13 @@
 //! - `state`: answers, undo history, language; a plain reducer (tested natively).
 //! - `app`: the root component, the catalog handle (`Cat`) and the remote control (`Remote`).
 //! - `components`: one component per file (question, result panel, gauge, factors, measures,
-//!   what-if, alternatives, language switch, notice, keeping the result, the printed report).
+//!   what-if, alternatives, language switch, notice, keeping the result, the templates, the
+//!   printed report).
 //! - `i18n`: interface texts from the catalog's `ui.json`, dates.
-//! - `browser`: print, downloads, today's date, the opt-in answer memory (localStorage).
-//! - `bindings`: everything JavaScript sees (`start`, `mount`, `evaluate`) and the panic hook.
+//! - `browser`: print, downloads, today's date, the opt-in answer memory (localStorage; the
+//!   answers and the business's name for the templates).
+//! - `bindings`: everything JavaScript sees (`start`, `mount`, `evaluate`, `documents`) and the
+//!   panic hook.
 //! - `prerendered`: the markup of the prerendered first screen, shared by `src/bin/prerender.rs`
 //!   (which writes it) and `bindings` (which takes it over).
 // The baked catalog (build.rs) names `alloc::borrow::Cow`.

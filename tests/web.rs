@@ -452,3 +452,107 @@ fn evaluate_gives_the_engines_assessment_and_names_bad_ids() {
     assert!(message(err).contains("icq"));
     assert!(evaluate(options("{}"), options(r#"{"lang": "xx"}"#)).is_err());
 }
+
+#[wasm_bindgen_test]
+fn documents_gives_the_engines_templates_and_names_bad_options() {
+    use engine::documents::{self, render, Blanks};
+    let setup = r#"{"audience": ["customers"], "messenger": "threema_work", "sector": "health"}"#;
+    let v = messenger_check::bindings::documents(
+        options(setup),
+        options(r#"{"lang": "en", "blanks": {"company": "Praxis Beispiel"}, "format": "markdown"}"#),
+    )
+    .unwrap_or_else(|e| panic!("{}", message(e)));
+    let want = documents::documents(
+        &answers(&[("audience", "customers"), ("messenger", "threema_work"), ("sector", "health")]),
+        messenger_check::catalog(),
+        Lang::En,
+        &Blanks::company("Praxis Beispiel"),
+    )
+    .unwrap();
+    let list: js_sys::Array = v.dyn_into().unwrap();
+    assert_eq!(list.length() as usize, want.len());
+    for (got, doc) in list.iter().zip(&want) {
+        assert_eq!(get(&got, "id").as_string().as_deref(), Some(doc.id.id()));
+        assert_eq!(get(&got, "text").as_string(), Some(render::markdown(doc)), "{}: the engine's Markdown", doc.id);
+    }
+    let json: js_sys::Array = messenger_check::bindings::documents(options(setup), JsValue::UNDEFINED)
+        .unwrap_or_else(|e| panic!("{}", message(e)))
+        .dyn_into()
+        .unwrap();
+    assert_eq!(get(&json.get(0), "sections").dyn_into::<js_sys::Array>().unwrap().length() as usize, {
+        let de = documents::documents(
+            &answers(&[("audience", "customers"), ("messenger", "threema_work"), ("sector", "health")]),
+            messenger_check::catalog(),
+            Lang::De,
+            &Blanks::default(),
+        )
+        .unwrap();
+        de[0].sections.len()
+    });
+    let cases = [
+        (r#"{"lang": "fr"}"#, "documents: option `lang`: unknown language `fr`"),
+        (r#"{"format": "pdf"}"#, "documents: option `format`: unknown format `pdf`"),
+        (r#"{"blanks": {"firma": "x"}}"#, "documents: option `blanks`: unknown blank `firma`"),
+        (r#"{"blanks": {"company": 5}}"#, "documents: option `blanks`: must be an object"),
+        (r#"{"blanks": ["x"]}"#, "documents: option `blanks`: must be an object"),
+        (r#"{"colour": "red"}"#, "documents: unknown option `colour`"),
+        ("[]", "documents: options must be an object"),
+    ];
+    for (json, needle) in cases {
+        let e = messenger_check::bindings::documents(options(setup), options(json)).err().map(message);
+        assert!(e.as_deref().is_some_and(|m| m.contains(needle)), "{json}: {e:?}");
+    }
+    let e = messenger_check::bindings::documents(options(r#"{"messenger": "icq"}"#), JsValue::UNDEFINED)
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(e.contains("documents: `answers`: unknown option `icq`"), "{e}");
+}
+
+#[wasm_bindgen_test]
+async fn the_templates_come_after_the_first_render_and_follow_the_catalog_overrides() {
+    let el = host();
+    let mut w = mount(
+        el.clone(),
+        options(
+            r#"{"answers": {"audience": ["customers"], "messenger": "wire"},
+                "catalog": {"templates": {"hide": ["consent"], "note": {"en": "Questions? Call us."}}}}"#,
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{}", message(e)));
+    settle().await;
+    assert!(all(&el, ".mc-templates").is_empty(), "not in the first render (it must equal the prerendered page)");
+    for _ in 0..3 {
+        after_paint().await;
+    }
+    let summaries: Vec<String> =
+        all(&el, ".mc-templates details.mc-doc-item > summary").iter().map(|s| s.text_content().unwrap()).collect();
+    let t = messenger_check::catalog().templates();
+    assert_eq!(
+        summaries,
+        ["policy", "record", "checklist"].map(|id| t.text(&format!("ui.doc.{id}"), Lang::De).to_string()),
+        "consent switched off"
+    );
+    // A template is filled only once it is opened.
+    assert!(all(&el, ".mc-doc").is_empty());
+    click(&el, ".mc-doc-item > summary");
+    after_paint().await;
+    assert_eq!(text(&el, ".mc-doc-embedder"), "Questions? Call us.", "the embedder's note, standing in for German");
+    w.destroy();
+
+    let el = host();
+    let mut w = mount(
+        el.clone(),
+        options(r#"{"answers": {"messenger": "wire"}, "catalog": {"templates": {"hide": ["all"]}}}"#),
+    )
+    .unwrap_or_else(|e| panic!("{}", message(e)));
+    for _ in 0..3 {
+        after_paint().await;
+    }
+    assert!(!all(&el, ".mc-keep").is_empty() && all(&el, ".mc-templates").is_empty(), "no section at all");
+    let e = mount(host(), options(r#"{"catalog": {"templates": {"hide": ["letter"]}}}"#)).err().map(message);
+    assert!(e.as_deref().is_some_and(|m| m.contains("unknown template `letter`")), "{e:?}");
+    let e = mount(host(), options(r#"{"catalog": {"templates": {"off": true}}}"#)).err().map(message);
+    assert!(e.as_deref().is_some_and(|m| m.contains("templates.off")), "{e:?}");
+    w.destroy();
+}

@@ -17,11 +17,13 @@
 //! (`parse_answers`, `answers_from_value`, `answers_from_raw`, `apply_change`); the `Catalog`
 //! (`catalog`), the assessment types (`model`), languages and texts (`text`), the share link
 //! (`fragment`), embedder overrides (`overrides`), the words of a result (`wording`), the
-//! Markdown report (`report`) and, with `cli`, the JSON Schemas (`schema`).
+//! Markdown report (`report`), the document templates (`documents`) and, with `cli`, the JSON
+//! Schemas (`schema`).
 mod answers;
 mod assess;
 pub mod catalog;
 mod cond;
+pub mod documents;
 pub mod fragment;
 pub mod model;
 pub mod overrides;
@@ -49,4 +51,10 @@ pub mod __baked {
     pub use crate::catalog::*;
     pub use crate::cond::Compiled;
     pub use crate::text::Text;
+    /// The templates' items (their names would clash with the catalog's).
+    pub mod documents {
+        pub use crate::documents::{
+            BlockTemplate, Case, DocId, DocTemplate, ListTemplate, Piece, SectionTemplate, Setup, Status, Templates,
+        };
+    }
 }

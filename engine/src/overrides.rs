@@ -5,7 +5,8 @@
 //! { "texts": { "de": { "ui.title": "Unser Messenger-Check", "messenger.threema_work.cost": "…" } },
 //!   "alternatives": { "recommend": ["threema_work", "wire"], "hide": ["signal"] },
 //!   "call_to_action": { "label": { "de": "Beratung anfragen", "en": "Ask for advice" },
-//!                       "url": "https://example.org/kontakt" } }
+//!                       "url": "https://example.org/kontakt" },
+//!   "templates": { "hide": ["consent"], "note": { "de": "Fragen? Wir prüfen Ihre Vorlagen." } } }
 //! ```
 //! Text keys: `ui.<key>`, `disclaimer`, `formula`, `section.<id>`, `question.<id>.title|why`,
 //! `option.<question>.<option>.label|hint`, `rule.<id>.title|text`, `measure.<id>.title|text`,
@@ -28,6 +29,9 @@ pub struct Overrides {
     pub alternatives: Option<AlternativeOverrides>,
     #[serde(default)]
     pub call_to_action: Option<CtaOverride>,
+    /// Templates to switch off and a note for them (`documents::TemplateOverrides`).
+    #[serde(default)]
+    pub templates: Option<crate::documents::TemplateOverrides>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -128,6 +132,9 @@ pub(crate) fn apply(catalog: &Catalog, o: &Overrides) -> Result<Catalog, Catalog
                 _ => {}
             }
             cat.call_to_action = Some(CallToAction { label, url: url.to_string().into() });
+        }
+        if let Some(t) = &o.templates {
+            t.apply(cat)?;
         }
     }
     Ok(copy)

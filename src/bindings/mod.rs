@@ -9,6 +9,8 @@
 //!   (`setLang`, `setTheme`, `setAnswers`, `answers`, `assessment`, `reset`, `whenComplete`,
 //!   `destroy`). The npm package (www/npm/core.js) builds on it.
 //! - `evaluate(answers, options)`: the assessment without a widget, the same as the CLI's.
+//! - `documents(answers, options)`: the templates without a widget, the same as the CLI's
+//!   `assess --document` (`documents`).
 //! - `languages()`, `messengers()`, `themeProperties()`, `checkAttribute()`: what the
 //!   JavaScript side would otherwise have to copy (the languages, the messenger ids an
 //!   embedder may recommend or hide, the theme fields, the element's attribute checks).
@@ -16,7 +18,7 @@
 //! One job per file: `options` (every option and argument check, with its error text),
 //! `theme` (checking and setting the theme), `location` (the address bar and the share link),
 //! `panic` (the hook that replaces a crashed widget with a message, so a bug never leaves a
-//! blank page), `warm_up`, `roots` (reusing yew roots).
+//! blank page), `warm_up`, `roots` (reusing yew roots), `documents` (the templates).
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -28,6 +30,7 @@ use yew::{AppHandle, Callback, Renderer};
 use crate::app::{App, AppProps, Cat, Changed, Remote};
 use crate::state::{Action, LinkNotice};
 
+mod documents;
 mod location;
 mod options;
 mod panic;
@@ -36,10 +39,11 @@ mod takeover;
 mod theme;
 mod warm_up;
 
+pub use documents::documents;
 pub use panic::install_panic_hook;
 
 use location::{follow, page_lang, read_hash, split, unfollow, update_document, write_location_soon};
-use options::{read_answers, read_evaluate_answers, read_evaluate_options, read_lang, read_options};
+use options::{read_answers, read_call_answers, read_evaluate_options, read_lang, read_options};
 use theme::Theme;
 
 thread_local! {
@@ -339,7 +343,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsError> {
 pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let cat = crate::catalog();
     let lang = read_evaluate_options(&options)?;
-    let answers = read_evaluate_answers(&answers, cat)?;
+    let answers = read_call_answers(&answers, cat, "evaluate")?;
     let a = assess(&answers, cat, lang).map_err(|e| err(format!("evaluate: {e}")))?;
     to_js(&a)
 }

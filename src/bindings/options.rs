@@ -1,10 +1,11 @@
-//! The options of `mount()` and `evaluate()`, the arguments of the `Widget` methods and the
+//! The options of `mount()`, `evaluate()` and `documents()`, the arguments of the `Widget` methods and the
 //! custom element's attributes: each is checked here, and a bad one is an `Error` whose
 //! message names it. The one place for these checks and their texts: the npm package's
 //! JavaScript forwards what it is given and only adds what needs the DOM (the element to mount
 //! on, adopting the stylesheet).
 use std::collections::BTreeMap;
 
+use engine::documents::{render::Format, Blanks, DocError, TemplateOverrides};
 use engine::overrides::{AlternativeOverrides, CtaOverride};
 use engine::{answers_from_raw, Answers, Catalog, Lang, Overrides, RawValue};
 use wasm_bindgen::prelude::*;
@@ -20,6 +21,10 @@ use crate::app::Cat;
 const MOUNT_OPTIONS: [&str; 7] = ["lang", "answers", "catalog", "theme", "onChange", "styles", "shareLink"];
 /// The options `evaluate()` knows.
 const EVALUATE_OPTIONS: [&str; 1] = ["lang"];
+/// The options `documents()` knows.
+const DOCUMENTS_OPTIONS: [&str; 3] = ["lang", "blanks", "format"];
+/// The fields of the `catalog` option (`engine::overrides`).
+const CATALOG_FIELDS: [&str; 4] = ["texts", "alternatives", "call_to_action", "templates"];
 
 /// What a value is, for an error message: "a string", "an array", "null", …
 pub(super) fn describe(value: &JsValue) -> String {
@@ -113,7 +118,8 @@ pub(super) fn read_answers(value: &JsValue, cat: &Catalog, place: &str) -> Resul
 fn read_catalog(value: &JsValue, place: &str) -> Result<Cat, JsError> {
     if !is_plain_object(value) {
         return Err(err(format!(
-            "{place}: must be an object with texts, alternatives, call_to_action (got {})",
+            "{place}: must be an object with {} (got {})",
+            CATALOG_FIELDS.join(", "),
             describe(value)
         )));
     }
@@ -179,7 +185,27 @@ fn read_overrides(value: &JsValue) -> Result<Overrides, String> {
                 let url = url.ok_or("field `call_to_action`: missing field `url`")?;
                 o.call_to_action = Some(CtaOverride { label, url });
             }
-            _ => return Err(unknown_field(&key, &["texts", "alternatives", "call_to_action"])),
+            "templates" => {
+                let mut t = TemplateOverrides::default();
+                for k in object_keys(&v, "templates")? {
+                    let x = get(&v, &k);
+                    match k.as_str() {
+                        "hide" if !present(&x) => {}
+                        "hide" => t.hide = strings(&x, "templates.hide")?,
+                        "note" if !present(&x) => {}
+                        "note" => {
+                            let mut map = BTreeMap::new();
+                            for lang in object_keys(&x, "templates.note")? {
+                                map.insert(lang.clone(), string(&get(&x, &lang), &format!("templates.note.{lang}"))?);
+                            }
+                            t.note = Some(map);
+                        }
+                        _ => return Err(unknown_field(&format!("templates.{k}"), &["hide", "note"])),
+                    }
+                }
+                o.templates = Some(t);
+            }
+            _ => return Err(unknown_field(&key, &CATALOG_FIELDS)),
         }
     }
     Ok(o)
@@ -284,18 +310,86 @@ pub(super) fn read_evaluate_options(options: &JsValue) -> Result<Lang, JsError> 
     }
 }
 
-/// The answers `evaluate()` is given (none: no answers yet).
-pub(super) fn read_evaluate_answers(answers: &JsValue, cat: &Catalog) -> Result<Answers, JsError> {
+/// The answers `evaluate()` or `documents()` (`call`) is given (none: no answers yet).
+pub(super) fn read_call_answers(answers: &JsValue, cat: &Catalog, call: &str) -> Result<Answers, JsError> {
     if !present(answers) {
         return Ok(Answers::new());
     }
     if !is_plain_object(answers) {
         return Err(err(format!(
-            "evaluate: `answers` must be an object of question id to option id(s) (got {})",
+            "{call}: `answers` must be an object of question id to option id(s) (got {})",
             describe(answers)
         )));
     }
-    read_answers(answers, cat, "evaluate: `answers`")
+    read_answers(answers, cat, &format!("{call}: `answers`"))
+}
+
+/// What `documents()` is asked for: the language, the blanks and the format (`None`: the
+/// structured documents, JSON).
+pub(super) struct DocumentsOptions {
+    pub lang: Lang,
+    pub blanks: Blanks,
+    pub format: Option<Format>,
+}
+
+/// The options of `documents()`, checked against the templates of `cat` (the blanks).
+pub(super) fn read_documents_options(options: &JsValue, cat: &Catalog) -> Result<DocumentsOptions, JsError> {
+    let mut out = DocumentsOptions { lang: Lang::default(), blanks: Blanks::default(), format: None };
+    if !present(options) {
+        return Ok(out);
+    }
+    if !is_plain_object(options) {
+        return Err(err(format!(
+            "documents: options must be an object like {{ lang: \"en\", blanks: {{ company: \"…\" }} }} (got {})",
+            describe(options)
+        )));
+    }
+    known_keys(options, &DOCUMENTS_OPTIONS, "documents: ")?;
+    let lang = get(options, "lang");
+    if present(&lang) {
+        out.lang = read_lang(&lang, "documents: option `lang`")?;
+    }
+    let blanks = get(options, "blanks");
+    if present(&blanks) {
+        let place =
+            "documents: option `blanks`: must be an object of blank id to text, e.g. { company: \"Müller GmbH\" }";
+        if !is_plain_object(&blanks) {
+            return Err(err(format!("{place} (got {})", describe(&blanks))));
+        }
+        let templates = cat.templates();
+        for id in keys(&blanks) {
+            if templates.blank(&id).is_none() {
+                let known = templates.blanks.iter().map(|(k, _)| k.to_string()).collect();
+                return Err(err(format!("documents: option `blanks`: {}", DocError::UnknownBlank { id, known })));
+            }
+            let v = get(&blanks, &id);
+            if !present(&v) {
+                continue;
+            }
+            let text = v.as_string().ok_or_else(|| err(format!("{place} (`{id}` is {})", describe(&v))))?;
+            out.blanks.0.insert(id, text);
+        }
+    }
+    let format = get(options, "format");
+    if present(&format) {
+        let id = format.as_string().ok_or_else(|| {
+            err(format!(
+                "documents: option `format`: must be a string: \"json\", \"markdown\" or \"html\" (got {})",
+                describe(&format)
+            ))
+        })?;
+        out.format = match id.as_str() {
+            "json" => None,
+            "markdown" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            _ => {
+                return Err(err(format!(
+                    "documents: option `format`: unknown format `{id}` (use json, markdown or html)"
+                )))
+            }
+        };
+    }
+    Ok(out)
 }
 
 /// The attributes of `<messenger-check>`: `lang` and `theme` (a scheme). Returns the value to

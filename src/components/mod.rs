@@ -11,6 +11,7 @@ mod notice;
 mod print_report;
 mod question;
 mod result_panel;
+mod templates;
 mod what_if;
 
 pub use alternatives::Alternatives;
@@ -24,6 +25,7 @@ pub use notice::Notice;
 pub use print_report::PrintReport;
 pub use question::QuestionField;
 pub use result_panel::ResultPanel;
+pub use templates::Templates;
 pub use what_if::WhatIfList;
 
 use yew::prelude::*;

@@ -176,6 +176,13 @@ export function createApi(load) {
     return wasm.evaluate(answers, options);
   }
 
+  // The templates (the CLI's `assess --document`); the options are checked in Rust
+  // (src/bindings/options.rs), whose errors name the option.
+  async function documents(answers, options) {
+    await load({});
+    return wasm.documents(answers, options);
+  }
+
   async function mount(element, options) {
     if (typeof document === "undefined" && !(element && element.ownerDocument)) {
       throw fail("mount: needs a browser DOM (use evaluate() in Node)");
@@ -223,5 +230,6 @@ export function createApi(load) {
     }
   }
 
-  return { init, evaluate, mount };
+  return { init, evaluate, documents, mount };
 }
+

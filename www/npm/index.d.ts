@@ -259,6 +259,12 @@ export interface CatalogOverrides {
     /** https://, http://, mailto: or a path starting with / */
     url: string;
   };
+  /** The templates (`documents()`, the widget's section): switch some or `"all"` off, or add a
+   * note under each template's title (one language is enough; at most 500 characters). */
+  templates?: {
+    hide?: (DocumentId | "all")[];
+    note?: LangTexts;
+  };
 }
 
 /** The colour scheme: fixed, or `auto`: the host page's `color-scheme` (light if it declares none; the system's with `light dark`). */
@@ -356,3 +362,91 @@ export declare function mount(element: Element, options?: MountOptions): Promise
  * the `assess` command line. Rejects with an Error naming an unknown question or option.
  */
 export declare function evaluate(answers: Answers, options?: { lang?: Lang }): Promise<Assessment>;
+
+// ---------------------------------------------------------------------------------------
+// Templates: documents(). Mirrors engine/src/documents/mod.rs.
+
+/** The four templates. */
+export type DocumentId = "policy" | "consent" | "record" | "checklist";
+
+/** The marked blanks a visitor may fill (others may come with later catalog versions). */
+export type BlankId =
+  | "company" | "address" | "contact" | "responsible" | "dpo" | "valid_from" | "review" | "signature"
+  | "devices" | "contacts_app" | "purposes" | "allowed" | "secure_channel" | "provider" | "host" | "location"
+  | "safeguard" | "messenger_name" | "operator_name" | "deletion" | "supervisory" | "other_channels" | "number"
+  | "agreement" | "dpia" | (string & {});
+
+/** A run of text, or a marked blank: filled with `value`, or to be written as `[label]`. */
+export type DocumentPart = { text: string } | { blank: BlankId; label: string; value?: string };
+
+/** How far a measure of the record is in place (`label` says it in words); checklist items are `done` or `open`. */
+export type DocumentStatus = "done" | "partial" | "missing" | "open";
+
+export interface DocumentItem {
+  /** Checklist items: the step. */
+  title?: DocumentPart[];
+  parts: DocumentPart[];
+  /** Checklist items: where to find the setting. */
+  where?: DocumentPart[];
+  status?: DocumentStatus;
+  label?: string;
+  /** The measure (of the assessment) this step carries out. */
+  measure?: string;
+  /** Numbers (1-based) into the document's `sources`. */
+  sources: number[];
+}
+
+export type DocumentBlock =
+  | { type: "paragraph" | "note"; parts: DocumentPart[]; sources: number[] }
+  | { type: "list" | "checklist"; items: DocumentItem[] };
+
+export interface DocumentSection {
+  id: string;
+  heading: DocumentPart[];
+  blocks: DocumentBlock[];
+}
+
+/** A template filled from the answers (`format: "json"`, the default). */
+export interface TemplateDocument {
+  id: DocumentId;
+  lang: Lang;
+  title: DocumentPart[];
+  /** "Template · catalog 2026.11.2, facts as of …" */
+  meta: string;
+  /** One line: a template, not legal advice. */
+  disclaimer: string;
+  /** An embedder's note (catalog overrides). */
+  note?: string;
+  sections: DocumentSection[];
+  /** Whether the text cites its sources by number; the customer-facing template does not. */
+  cite: boolean;
+  sources_heading: string;
+  sources: SourceRef[];
+  labels: { where: string; note: string };
+  catalog: CatalogRef;
+}
+
+/** A template written out (`format: "markdown" | "html"`): the text `assess --document` prints. */
+export interface WrittenDocument {
+  id: DocumentId;
+  lang: Lang;
+  title: string;
+  format: "markdown" | "html";
+  text: string;
+}
+
+export interface DocumentsOptions {
+  lang?: Lang;
+  /** Blank id to text, e.g. `{ company: "Müller GmbH" }`. */
+  blanks?: Partial<Record<BlankId, string>>;
+  format?: "json" | "markdown" | "html";
+}
+
+/**
+ * The templates that fit the answers (none while no messenger is chosen; the consent template
+ * only when customers are in the audience), in the order policy, consent, record, checklist.
+ * A bad option or id rejects with an Error that names it.
+ */
+export declare function documents(answers: Answers, options?: DocumentsOptions & { format?: "json" }): Promise<TemplateDocument[]>;
+export declare function documents(answers: Answers, options: DocumentsOptions & { format: "markdown" | "html" }): Promise<WrittenDocument[]>;
+export declare function documents(answers: Answers, options?: DocumentsOptions): Promise<TemplateDocument[] | WrittenDocument[]>;

@@ -28,4 +28,7 @@ export const init = api.init;
 export const mount = api.mount;
 /** The assessment of answers, without a widget. */
 export const evaluate = api.evaluate;
+/** The templates that fit the answers (usage rules, consent and privacy information, the record
+ * entry, the setup checklist), structured or as Markdown or HTML: the CLI's `assess --document`. */
+export const documents = api.documents;
 export { Widget, LANGUAGES, THEME_PROPERTIES } from "./core.js";

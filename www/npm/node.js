@@ -1,5 +1,5 @@
 // messenger-check for Node 20+ (selected by the "node" condition of package.json "exports").
-// `evaluate` works as in the browser; `mount` needs a DOM and says so.
+// `evaluate` and `documents` work as in the browser; `mount` needs a DOM and says so.
 import { readFile } from "node:fs/promises";
 import load from "./messenger_check.js";
 import { createApi } from "./core.js";
@@ -22,4 +22,5 @@ const api = createApi(loadWasm);
 export const init = api.init;
 export const mount = api.mount;
 export const evaluate = api.evaluate;
+export const documents = api.documents;
 export { Widget, LANGUAGES, THEME_PROPERTIES } from "./core.js";

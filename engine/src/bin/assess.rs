@@ -1,9 +1,11 @@
 //! `assess`: the command-line front-end. Reads answers as JSON on stdin, prints the
-//! assessment (JSON by default, or a Markdown report). Bad input: exit code 2 and one line
-//! on stderr naming the problem.
+//! assessment (JSON by default, or a Markdown report), or with `--document` one of the
+//! templates filled from the answers. Bad input: exit code 2 and one line on stderr naming the
+//! problem.
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use engine::documents::{self, render::Format, Blanks, DocId};
 use engine::{assess, parse_answers, report, schema, Catalog, Lang};
 
 const HELP: &str = "\
@@ -11,6 +13,8 @@ assess: judge a business's messenger use under the GDPR (messenger-check)
 
 USAGE:
     assess [--lang de|en] [--format json|markdown] < answers.json
+    assess --document policy|consent|record|checklist [--lang de|en]
+           [--format markdown|html|json] [--blank ID=TEXT]... < answers.json
     assess --schema answers|assessment
     assess --catalog
 
@@ -24,6 +28,13 @@ Schema) or as a Markdown report.
 OPTIONS:
     --lang de|en              language of the texts (default: de)
     --format json|markdown    output format (default: json)
+    --document policy|consent|record|checklist
+                              print a template filled from the answers instead: usage
+                              rules for staff, consent and privacy information for
+                              customers, an entry for the record of processing
+                              activities, the setup checklist (Markdown by default)
+    --blank ID=TEXT           fill a marked blank of the template, e.g.
+                              --blank company=\"Müller GmbH\"; ids: BLANKS
     --schema answers|assessment
                               print the JSON Schema of the answers or the assessment
     --catalog                 print the question and option ids with their German and
@@ -36,10 +47,11 @@ EXIT CODES:
 This informs; it is not legal advice.";
 
 /// The long flags, for suggesting one when a flag is misspelt.
-const FLAGS: [&str; 5] = ["lang", "format", "schema", "catalog", "help"];
+const FLAGS: [&str; 7] = ["lang", "format", "document", "blank", "schema", "catalog", "help"];
 
 enum Task {
     Assess { lang: Lang, markdown: bool },
+    Document { id: DocId, lang: Lang, format: Format, blanks: Blanks },
     Schema(String),
     Catalog,
     Help,
@@ -78,7 +90,10 @@ fn main() -> ExitCode {
 fn run() -> Result<String, Fail> {
     let catalog = Catalog::embedded();
     match parse_args()? {
-        Task::Help => Ok(format!("{HELP}\n")),
+        Task::Help => {
+            let ids: Vec<&str> = catalog.templates().blank_labels(Lang::En).into_iter().map(|(id, _)| id).collect();
+            Ok(format!("{}\n", HELP.replace("BLANKS", &ids.join(", "))))
+        }
         Task::Schema(which) => {
             let s = match which.as_str() {
                 "answers" => schema::answers_schema(catalog),
@@ -98,10 +113,12 @@ fn run() -> Result<String, Fail> {
             }
             Ok(out)
         }
+        Task::Document { id, lang, format, blanks } => {
+            let answers = parse_answers(&stdin()?, catalog)?;
+            Ok(format.write(&documents::document(id, &answers, catalog, lang, &blanks)?))
+        }
         Task::Assess { lang, markdown } => {
-            let mut input = String::new();
-            std::io::stdin().read_to_string(&mut input).map_err(|e| Fail(format!("cannot read stdin: {e}")))?;
-            let answers = parse_answers(&input, catalog)?;
+            let answers = parse_answers(&stdin()?, catalog)?;
             let assessment = assess(&answers, catalog, lang)?;
             Ok(if markdown {
                 report::markdown(&assessment, &answers, catalog)
@@ -112,10 +129,18 @@ fn run() -> Result<String, Fail> {
     }
 }
 
+fn stdin() -> Result<String, Fail> {
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).map_err(|e| Fail(format!("cannot read stdin: {e}")))?;
+    Ok(input)
+}
+
 fn parse_args() -> Result<Task, Fail> {
     use lexopt::prelude::*;
     let mut lang = Lang::De;
-    let mut markdown = false;
+    let mut format: Option<String> = None;
+    let mut document: Option<DocId> = None;
+    let mut blanks = Blanks::default();
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -125,12 +150,19 @@ fn parse_args() -> Result<Task, Fail> {
                 lang = Lang::from_code(&v)
                     .ok_or_else(|| Fail(format!("unknown language `{v}` (use {})", Lang::codes_or())))?;
             }
-            Long("format") => {
-                markdown = match parser.value()?.string()?.as_str() {
-                    "json" => false,
-                    "markdown" | "md" => true,
-                    v => return Err(Fail(format!("unknown format `{v}` (use json or markdown)"))),
-                }
+            // Checked below: which formats there are depends on --document.
+            Long("format") => format = Some(parser.value()?.string()?),
+            Long("document") => {
+                let v = parser.value()?.string()?;
+                let id = DocId::from_id(&v)
+                    .ok_or_else(|| Fail(format!("unknown document `{v}` (use {})", DocId::ids_or())))?;
+                document = Some(id);
+            }
+            Long("blank") => {
+                let v = parser.value()?.string()?;
+                let (id, text) =
+                    v.split_once('=').ok_or_else(|| Fail("--blank needs ID=TEXT, e.g. company=Müller GmbH".into()))?;
+                blanks.0.insert(id.to_string(), text.to_string());
             }
             Long("schema") => return Ok(Task::Schema(parser.value()?.string()?)),
             Long("catalog") => return Ok(Task::Catalog),
@@ -141,7 +173,20 @@ fn parse_args() -> Result<Task, Fail> {
             other => return Err(Fail(format!("{} (see --help)", other.unexpected()))),
         }
     }
-    Ok(Task::Assess { lang, markdown })
+    match (document, format.as_deref()) {
+        (Some(id), f) => {
+            let format = match f {
+                None => Format::Markdown,
+                Some(v) => Format::from_id(v)
+                    .ok_or_else(|| Fail(format!("unknown format `{v}` (use markdown, html or json)")))?,
+            };
+            Ok(Task::Document { id, lang, format, blanks })
+        }
+        (None, _) if !blanks.0.is_empty() => Err(Fail("--blank only works with --document".into())),
+        (None, None | Some("json")) => Ok(Task::Assess { lang, markdown: false }),
+        (None, Some("markdown" | "md")) => Ok(Task::Assess { lang, markdown: true }),
+        (None, Some(v)) => Err(Fail(format!("unknown format `{v}` (use json or markdown; html only with --document)"))),
+    }
 }
 
 /// The known flag closest to a misspelt one, if it is close enough (at most two edits).

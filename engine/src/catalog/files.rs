@@ -203,3 +203,203 @@ pub struct FitRule {
     pub points: i32,
     pub reason: Text,
 }
+
+/// `templates.json`: the document templates (`crate::documents`) as the file writes them.
+///
+/// The file has five parts:
+/// - `texts`: the words around the documents (meta line, "template, not legal advice", status
+///   labels) and the widget's templates section (`ui.*`);
+/// - `blanks`: the marked blanks (company name, address, responsible person, …) and their labels;
+/// - `messengers`: for each option of the `messenger` question (but `undecided`), its name, its
+///   operator, the operator's role, the third-country transfer and the setup steps to show;
+/// - `steps`: setup steps, shared by the messengers that list them;
+/// - `documents`: the four templates, as sections of blocks (paragraphs, notes, lists,
+///   checklists) made of pieces.
+///
+/// A **piece** is one paragraph or list item: `{"when": …, "text": {"de": …, "en": …},
+/// "sources": [...]}`, or with `"cases": [{"when": …, "text": …, "sources": […]}, …]`, of which
+/// the first whose condition holds is used (a case without `when` always holds; a case with
+/// `"skip": true` leaves the piece out). Conditions are the catalog's (`is`, `all`, `any`,
+/// `{"ref": …}` of conditions.json, `{"fact": …}` of the chosen messenger). A piece that states
+/// law or a fact names at least one source; only pieces marked `"own": true` (the business's own
+/// rule, a form field) may have none. `"@dpa"` in `sources` cites the chosen messenger's sources
+/// for that property (any of `catalog::PROPERTIES`). Checklist items have a `title`, may have a
+/// `where` (where to find the setting), a `done` condition (what the answers say is done) and a
+/// `measure` (the measures.json entry they carry out; left out when that measure does not fit
+/// the visitor). Record items may carry a `status` (`done`, `partial`, `missing`, `open`).
+///
+/// Placeholders in texts: `{company}` and the other blanks (typed parts, filled by the visitor
+/// or left marked), and the values `{messenger}`, `{operator}`, `{role}`, `{transfer}` (from
+/// the chosen messenger's entry), `{version}` and `{as_of}` (the catalog's).
+pub mod templates {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    use crate::cond::Cond;
+    use crate::documents::Status;
+    use crate::text::Text;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct File {
+        pub texts: BTreeMap<String, Text>,
+        pub blanks: BTreeMap<String, Text>,
+        pub messengers: BTreeMap<String, Setup>,
+        pub steps: BTreeMap<String, Piece>,
+        pub documents: Vec<DocTemplate>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Setup {
+        pub name: Text,
+        pub operator: Piece,
+        pub role: Piece,
+        pub transfer: Piece,
+        /// Ids of `steps`, in the order the checklist shows them.
+        pub steps: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct DocTemplate {
+        pub id: String,
+        pub title: Text,
+        #[serde(default)]
+        pub when: Option<Cond>,
+        pub cite: bool,
+        #[serde(default)]
+        pub sources_heading: Option<Text>,
+        pub sections: Vec<SectionTemplate>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct SectionTemplate {
+        pub id: String,
+        pub heading: Text,
+        #[serde(default)]
+        pub when: Option<Cond>,
+        pub blocks: Vec<BlockTemplate>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case", deny_unknown_fields)]
+    pub enum BlockTemplate {
+        P(Piece),
+        Note(Piece),
+        List(ListTemplate),
+        Checklist(ListTemplate),
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ListTemplate {
+        #[serde(default)]
+        pub lead: Option<Piece>,
+        #[serde(default)]
+        pub messenger_steps: bool,
+        #[serde(default)]
+        pub items: Vec<Piece>,
+        #[serde(default)]
+        pub empty: Option<Piece>,
+    }
+
+    /// A piece: one case, or several of which the first that holds is used.
+    #[derive(Deserialize)]
+    #[serde(try_from = "RawPiece")]
+    pub struct Piece {
+        pub when: Option<Cond>,
+        pub done: Option<Cond>,
+        pub measure: Option<String>,
+        pub cases: Vec<Case>,
+    }
+
+    /// One variant of a piece.
+    pub struct Case {
+        pub when: Option<Cond>,
+        pub text: Option<Text>,
+        pub title: Option<Text>,
+        pub place: Option<Text>,
+        pub status: Option<Status>,
+        pub sources: Vec<String>,
+        pub own: bool,
+        pub skip: bool,
+    }
+
+    /// A piece or a case as written (one type for both): a piece has the fields of one case
+    /// inline, or `cases` (with a `title` and `where` for the cases that have none); only a
+    /// piece has `done`, `measure` and `cases`, only a case `skip`.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawPiece {
+        #[serde(default)]
+        when: Option<Cond>,
+        #[serde(default)]
+        done: Option<Cond>,
+        #[serde(default)]
+        measure: Option<String>,
+        #[serde(default)]
+        cases: Vec<RawPiece>,
+        #[serde(default)]
+        text: Option<Text>,
+        #[serde(default)]
+        title: Option<Text>,
+        #[serde(default, rename = "where")]
+        place: Option<Text>,
+        #[serde(default)]
+        status: Option<Status>,
+        #[serde(default)]
+        sources: Vec<String>,
+        #[serde(default)]
+        own: bool,
+        #[serde(default)]
+        skip: bool,
+    }
+
+    impl RawPiece {
+        fn case(self, title: &Option<Text>, place: &Option<Text>) -> Result<Case, String> {
+            if self.done.is_some() || self.measure.is_some() || !self.cases.is_empty() {
+                return Err("a case has no `done`, `measure` or `cases` (the piece has them)".into());
+            }
+            let inherit =
+                |own: Option<Text>, piece: &Option<Text>| own.or_else(|| piece.clone().filter(|_| !self.skip));
+            Ok(Case {
+                when: self.when,
+                title: inherit(self.title, title),
+                place: inherit(self.place, place),
+                text: self.text,
+                status: self.status,
+                sources: self.sources,
+                own: self.own,
+                skip: self.skip,
+            })
+        }
+    }
+
+    impl TryFrom<RawPiece> for Piece {
+        type Error = String;
+        fn try_from(mut r: RawPiece) -> Result<Piece, String> {
+            if r.skip {
+                return Err("only a case can `skip`".into());
+            }
+            let inline = r.text.is_some() || r.status.is_some() || !r.sources.is_empty() || r.own;
+            let (when, done, measure) = (r.when.take(), r.done.take(), r.measure.take());
+            let cases = match (r.cases.is_empty(), inline) {
+                (false, true) => {
+                    return Err("a piece has `cases` or the fields of one case (`text`, …), not both".into())
+                }
+                (false, false) => {
+                    let (title, place) = (r.title.take(), r.place.take());
+                    std::mem::take(&mut r.cases)
+                        .into_iter()
+                        .map(|c| c.case(&title, &place))
+                        .collect::<Result<_, _>>()?
+                }
+                (true, _) => vec![r.case(&None, &None)?],
+            };
+            Ok(Piece { when, done, measure, cases })
+        }
+    }
+}

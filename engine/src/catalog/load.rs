@@ -7,7 +7,7 @@ use super::validate::{self, Files};
 use super::{Catalog, CatalogError};
 
 /// The files of the catalog, as embedded in native builds (the widget bakes them instead).
-pub const EMBEDDED_FILES: [(&str, &str); 9] = [
+pub const EMBEDDED_FILES: [(&str, &str); 10] = [
     ("meta.json", include_str!("../../catalog/meta.json")),
     ("conditions.json", include_str!("../../catalog/conditions.json")),
     ("sources.json", include_str!("../../catalog/sources.json")),
@@ -17,6 +17,7 @@ pub const EMBEDDED_FILES: [(&str, &str); 9] = [
     ("measures.json", include_str!("../../catalog/measures.json")),
     ("messengers.json", include_str!("../../catalog/messengers.json")),
     ("ui.json", include_str!("../../catalog/ui.json")),
+    ("templates.json", include_str!("../../catalog/templates.json")),
 ];
 
 /// Parses one file; an error names the JSON path of the bad field.
@@ -47,6 +48,7 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
         measures: parse("measures.json", get("measures.json")?)?,
         messengers: parse("messengers.json", get("messengers.json")?)?,
         ui: parse("ui.json", get("ui.json")?)?,
+        templates: parse("templates.json", get("templates.json")?)?,
     };
     Ok(Catalog::from_data(validate::catalog(f)?))
 }

@@ -1,4 +1,5 @@
-//! The catalog: questions, rules, measures, messengers, sources and texts, as data.
+//! The catalog: questions, rules, measures, messengers, sources, texts and the document
+//! templates, as data.
 //!
 //! The files are JSON in `engine/catalog/`. With the `load` feature (native builds: the CLI, the
 //! tests, the widget's build script) they are parsed and validated into a `Catalog`; an error
@@ -56,6 +57,8 @@ pub struct CatalogData {
     /// Interface texts, sorted by key.
     pub ui: List<(Str, Text)>,
     pub call_to_action: Option<CallToAction>,
+    /// The document templates (`templates.json`, see `crate::documents`).
+    pub templates: crate::documents::Templates,
     /// Source ids with their index in `sources`, sorted by id.
     pub source_index: List<(Str, usize)>,
     /// The points of the worst setup the questions allow (at most 100).
@@ -202,6 +205,12 @@ impl Catalog {
     /// An embedder's call to action (label and link), if any.
     pub fn call_to_action(&self) -> Option<&CallToAction> {
         self.data.call_to_action.as_ref()
+    }
+
+    /// The document templates (`templates.json`), with an embedder's choices (see
+    /// `crate::documents`).
+    pub fn templates(&self) -> &crate::documents::Templates {
+        &self.data.templates
     }
 
     /// The band a score falls in.

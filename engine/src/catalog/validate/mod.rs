@@ -1,5 +1,5 @@
 //! Checking the catalog files and turning them into the catalog's items: one function per file
-//! kind (`meta`, `sources`, `questions`, `rules`, `measures`, `messengers`, `ui`), each naming
+//! kind (`meta`, `sources`, `questions`, `rules`, `measures`, `messengers`, `ui`, `templates`), each naming
 //! the file, the entry and the field of what is wrong. Then the whole: the worst setup the
 //! questions allow must not exceed 100 points.
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -17,6 +17,7 @@ mod meta;
 mod questions;
 mod rules;
 mod sources;
+mod templates;
 mod ui;
 
 /// The parsed files, in load order.
@@ -30,6 +31,7 @@ pub(crate) struct Files {
     pub measures: Vec<files::Measure>,
     pub messengers: Vec<files::Messenger>,
     pub ui: BTreeMap<String, Text>,
+    pub templates: files::templates::File,
 }
 
 /// Checks everything and builds the catalog's data.
@@ -70,6 +72,7 @@ pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
     let measures = measures::check(f.measures, &ctx, &questions, &known)?;
     let messengers = messengers::check(f.messengers, &ctx, &questions, &known)?;
     let ui = ui::check(f.ui)?;
+    let templates = templates::check(f.templates, &ctx, &questions, &measures, &known)?;
     let mut data = CatalogData {
         meta,
         sources,
@@ -80,6 +83,7 @@ pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
         messengers: messengers.into(),
         ui,
         call_to_action: None,
+        templates,
         source_index,
         max_points: u32::MAX,
         pivot: None,
@@ -150,6 +154,11 @@ impl Sources {
             }
         }
         Ok(strs(ids))
+    }
+
+    /// Whether a source with this id exists.
+    pub fn knows(&self, id: &str) -> bool {
+        self.0.contains(id)
     }
 }
 

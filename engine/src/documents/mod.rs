@@ -1,0 +1,615 @@
+//! Document templates: the paperwork for the steps the assessment recommends, filled from the
+//! visitor's answers and the catalog's facts, in German and English.
+//!
+//! `documents(answers, catalog, lang, &blanks)` returns the templates that fit the answers, as
+//! structured documents (title, sections with headings, paragraphs, lists, checklists; blanks
+//! as typed parts; sources as `SourceRef`s), and `document(id, …)` one of them:
+//! - `policy`: usage rules for staff (Messenger-Richtlinie);
+//! - `consent`: consent and the information of Art. 13 GDPR for customers (only when
+//!   customers are in the audience);
+//! - `record`: an entry for the record of processing activities (Art. 30 GDPR);
+//! - `checklist`: the settings to change in the chosen messenger, and what else to do.
+//!
+//! `render::markdown` and `render::html` write them; the CLI (`assess --document …`), the JS
+//! API (`documents()`) and the widget's downloads all use these, so the same answers, language
+//! and blanks give the same bytes everywhere. Pure and deterministic, like `assess`.
+//!
+//! The texts are catalog data (`engine/catalog/templates.json`): loaded and checked with the
+//! rest of the catalog (`catalog::files::templates` documents the file,
+//! `catalog::validate::templates` checks it), held as `items` (baked into the widget like the
+//! rest). Only the sections that fit the answers appear, and nothing names a messenger,
+//! audience or content the visitor did not choose (tests/templates.rs checks it over random
+//! answers). Embedders switch templates off or add a note (`overrides`).
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::answers::{AnswerError, Answers};
+use crate::assess::State;
+use crate::catalog::{Catalog, Str};
+use crate::cond::Compiled;
+use crate::model::{CatalogRef, SourceRef};
+use crate::text::{Lang, Text};
+
+mod items;
+mod overrides;
+pub mod render;
+
+#[doc(hidden)]
+pub use items::{BlockTemplate, Case, DocTemplate, ListTemplate, Piece, SectionTemplate, Setup};
+pub use items::{Status, Templates};
+pub use overrides::TemplateOverrides;
+
+/// The four templates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked::documents))]
+#[serde(rename_all = "lowercase")]
+pub enum DocId {
+    Policy,
+    Consent,
+    Record,
+    Checklist,
+}
+
+impl DocId {
+    pub const ALL: [DocId; 4] = [DocId::Policy, DocId::Consent, DocId::Record, DocId::Checklist];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DocId::Policy => "policy",
+            DocId::Consent => "consent",
+            DocId::Record => "record",
+            DocId::Checklist => "checklist",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<DocId> {
+        DocId::ALL.into_iter().find(|d| d.id() == id)
+    }
+
+    /// "policy, consent, record or checklist", for error messages.
+    pub fn ids_or() -> &'static str {
+        "policy, consent, record or checklist"
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// What the visitor filled in for the marked blanks: blank id (`company`, `address`, …, see
+/// `Templates::blank_labels`) to text. Empty values count as not filled.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "load", derive(serde::Deserialize))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Blanks(pub BTreeMap<String, String>);
+
+impl Blanks {
+    /// Blanks with just the company name (what the widget asks for).
+    pub fn company(name: &str) -> Blanks {
+        let mut b = Blanks::default();
+        if !name.trim().is_empty() {
+            b.0.insert("company".into(), name.to_string());
+        }
+        b
+    }
+
+    /// The value of a blank, if filled: trimmed, on one line, at most `MAX_BLANK` characters.
+    pub fn get(&self, id: &str) -> Option<String> {
+        let v = self.0.get(id)?;
+        let one_line: String = v.split_whitespace().collect::<Vec<_>>().join(" ");
+        let v: String = one_line.chars().take(MAX_BLANK).collect();
+        (!v.is_empty()).then_some(v)
+    }
+}
+
+/// The longest value a blank takes (longer ones are cut).
+pub const MAX_BLANK: usize = 200;
+
+/// Why a template cannot be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocError {
+    Answers(AnswerError),
+    /// A blank id the templates do not know.
+    UnknownBlank {
+        id: String,
+        known: Vec<String>,
+    },
+    /// No messenger chosen (unanswered or `undecided`): every template is about one.
+    NoMessenger,
+    /// The template does not fit these answers (the customer one without customers).
+    NotApplicable(DocId),
+    /// An embedder switched it off.
+    Hidden(DocId),
+}
+
+impl fmt::Display for DocError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocError::Answers(e) => e.fmt(f),
+            DocError::UnknownBlank { id, known } => {
+                write!(f, "unknown blank `{id}` (known: {})", known.join(", "))
+            }
+            DocError::NoMessenger => {
+                write!(f, "the templates are about one messenger: answer `messenger` (any option but `undecided`)")
+            }
+            DocError::NotApplicable(DocId::Consent) => write!(
+                f,
+                "the `consent` template is for messaging customers: it needs `audience` to include `customers`"
+            ),
+            DocError::NotApplicable(id) => write!(f, "the `{id}` template does not fit these answers"),
+            DocError::Hidden(id) => write!(f, "the `{id}` template is switched off in this catalog"),
+        }
+    }
+}
+
+impl std::error::Error for DocError {}
+
+impl From<AnswerError> for DocError {
+    fn from(e: AnswerError) -> DocError {
+        DocError::Answers(e)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The filled documents
+
+/// A filled template: what `documents()` returns, the JS API gives as JSON and the renderers
+/// write.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Document {
+    pub id: DocId,
+    pub lang: Lang,
+    pub title: Vec<Part>,
+    /// "Template · catalog 2026.11.2, facts as of 23 November 2026".
+    pub meta: String,
+    /// One line: a template, not legal advice.
+    pub disclaimer: String,
+    /// An embedder's note (catalog overrides), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub sections: Vec<Section>,
+    /// Whether the text cites its sources by number (`[1]`); the customer-facing template
+    /// does not, and its source list says it is not for customers.
+    pub cite: bool,
+    pub sources_heading: String,
+    /// The sources the document rests on; blocks cite them by number (1-based).
+    pub sources: Vec<SourceRef>,
+    /// The words renderers put around parts: "Where", "Note".
+    pub labels: Labels,
+    pub catalog: CatalogRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Labels {
+    /// Before where to find a setting.
+    #[serde(rename = "where")]
+    pub place: String,
+    /// Before an instruction to the business.
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Section {
+    pub id: String,
+    pub heading: Vec<Part>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        parts: Vec<Part>,
+        sources: Vec<u32>,
+    },
+    /// An instruction to the business (fill in, check, remove before use).
+    Note {
+        parts: Vec<Part>,
+        sources: Vec<u32>,
+    },
+    List {
+        items: Vec<Item>,
+    },
+    /// Items to tick off; `status` is `done` where the answers say so, else `open`.
+    Checklist {
+        items: Vec<Item>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Item {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Vec<Part>>,
+    pub parts: Vec<Part>,
+    /// Where to find the setting (checklists).
+    #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
+    pub place: Option<Vec<Part>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// The status in words ("missing", "done according to your answers").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The measure (measures.json) this step carries out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    pub sources: Vec<u32>,
+}
+
+/// A run of text, or a marked blank (filled with the visitor's value, or not).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Part {
+    Text {
+        text: String,
+    },
+    Blank {
+        /// The blank's id (`company`, `address`, …).
+        blank: String,
+        /// What belongs there, in the document's language.
+        label: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+    },
+}
+
+impl Part {
+    /// The part as plain text: the value, or the label in brackets.
+    pub fn plain(&self) -> String {
+        match self {
+            Part::Text { text } => text.clone(),
+            Part::Blank { value: Some(v), .. } => v.clone(),
+            Part::Blank { label, .. } => format!("[{label}]"),
+        }
+    }
+}
+
+/// Parts as plain text (blanks as `[label]` or their value).
+pub fn plain(parts: &[Part]) -> String {
+    parts.iter().map(Part::plain).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Filling
+
+/// The templates that fit these answers, in the order policy, consent, record, checklist
+/// (none while no messenger is chosen; none that an embedder switched off).
+pub fn documents(answers: &Answers, catalog: &Catalog, lang: Lang, blanks: &Blanks) -> Result<Vec<Document>, DocError> {
+    let Some(f) = Filler::new(answers, catalog, lang, blanks)? else {
+        return Ok(Vec::new());
+    };
+    let t = catalog.templates();
+    Ok(t.documents.iter().filter(|d| !t.hidden(d.id) && f.holds(&d.when)).map(|d| f.document(d)).collect())
+}
+
+/// The ids of the templates that fit these answers, without filling them: what `documents`
+/// would return, for a front-end that lists them before it shows one.
+pub fn available(answers: &Answers, catalog: &Catalog) -> Result<Vec<DocId>, DocError> {
+    let blanks = Blanks::default();
+    let Some(f) = Filler::new(answers, catalog, Lang::default(), &blanks)? else {
+        return Ok(Vec::new());
+    };
+    let t = catalog.templates();
+    Ok(t.documents.iter().filter(|d| !t.hidden(d.id) && f.holds(&d.when)).map(|d| d.id).collect())
+}
+
+/// One template, or why it cannot be made for these answers.
+pub fn document(
+    id: DocId,
+    answers: &Answers,
+    catalog: &Catalog,
+    lang: Lang,
+    blanks: &Blanks,
+) -> Result<Document, DocError> {
+    let f = Filler::new(answers, catalog, lang, blanks)?.ok_or(DocError::NoMessenger)?;
+    let t = catalog.templates();
+    let d = t.documents.iter().find(|d| d.id == id).expect("the loader requires all four");
+    if t.hidden(id) {
+        return Err(DocError::Hidden(id));
+    }
+    if !f.holds(&d.when) {
+        return Err(DocError::NotApplicable(id));
+    }
+    Ok(f.document(d))
+}
+
+/// A catalog date `YYYY-MM-DD` as the language writes it in a document: `23.11.2026`,
+/// `23 November 2026`.
+pub fn doc_date(iso: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let p: Vec<&str> = iso.splitn(3, '-').collect();
+    match (lang, p.as_slice()) {
+        (Lang::De, [y, m, d]) => format!("{d}.{m}.{y}"),
+        (Lang::En, [y, m, d]) => match (m.parse::<usize>(), d.parse::<u8>()) {
+            (Ok(mi @ 1..=12), Ok(di)) => format!("{di} {} {y}", MONTHS[mi - 1]),
+            _ => iso.to_string(),
+        },
+        _ => iso.to_string(),
+    }
+}
+
+/// Everything filling a document needs: the effective answers, the messenger's entry, the
+/// language and the blanks.
+struct Filler<'a> {
+    cat: &'a Catalog,
+    t: &'a Templates,
+    eff: State,
+    lang: Lang,
+    blanks: &'a Blanks,
+    messenger: &'a str,
+    setup: &'a Setup,
+}
+
+/// The sources a document cites, numbered in order of first citation.
+#[derive(Default)]
+struct Cited(Vec<Str>);
+
+impl Cited {
+    fn number(&mut self, id: &Str) -> u32 {
+        let i = match self.0.iter().position(|x| x == id) {
+            Some(i) => i,
+            None => {
+                self.0.push(id.clone());
+                self.0.len() - 1
+            }
+        };
+        i as u32 + 1
+    }
+
+    /// The numbers of `ids`, rising, once each.
+    fn numbers(&mut self, ids: &[Str]) -> Vec<u32> {
+        let mut n: Vec<u32> = Vec::new();
+        for id in ids {
+            let x = self.number(id);
+            if let Err(at) = n.binary_search(&x) {
+                n.insert(at, x);
+            }
+        }
+        n
+    }
+}
+
+impl<'a> Filler<'a> {
+    fn new(
+        answers: &Answers,
+        cat: &'a Catalog,
+        lang: Lang,
+        blanks: &'a Blanks,
+    ) -> Result<Option<Filler<'a>>, DocError> {
+        let t = cat.templates();
+        if let Some(id) = blanks.0.keys().find(|k| t.blank(k).is_none()) {
+            let known = t.blanks.iter().map(|(k, _)| k.to_string()).collect();
+            return Err(DocError::UnknownBlank { id: id.clone(), known });
+        }
+        let (eff, _) = crate::assess::effective(cat, &crate::assess::state_of(cat, answers)?);
+        let chosen = answers.get("messenger").and_then(|a| a.ids().first());
+        let Some((id, setup)) = chosen.and_then(|m| t.messenger(m)) else {
+            return Ok(None);
+        };
+        Ok(Some(Filler { cat, t, eff, lang, blanks, messenger: id, setup }))
+    }
+
+    fn holds(&self, c: &Option<Compiled>) -> bool {
+        c.as_ref().is_none_or(|c| c.eval(&self.eff))
+    }
+
+    fn text(&self, key: &str) -> &str {
+        self.t.text(key, self.lang)
+    }
+
+    fn document(&self, d: &DocTemplate) -> Document {
+        let mut cited = Cited::default();
+        let mut ignored = Vec::new();
+        let title = self.fill(&d.title, &mut ignored);
+        let sections = d
+            .sections
+            .iter()
+            .filter(|s| self.holds(&s.when))
+            .filter_map(|s| {
+                let blocks: Vec<Block> = s.blocks.iter().flat_map(|b| self.block(b, &mut cited)).collect();
+                (!blocks.is_empty()).then(|| Section {
+                    id: s.id.to_string(),
+                    heading: self.fill(&s.heading, &mut ignored),
+                    blocks,
+                })
+            })
+            .collect();
+        let as_of = doc_date(self.cat.as_of(), self.lang);
+        let meta = crate::wording::fill(
+            self.text("doc.meta"),
+            &[("version", self.cat.version().to_string()), ("as_of", as_of)],
+        );
+        Document {
+            id: d.id,
+            lang: self.lang,
+            title,
+            meta,
+            disclaimer: self.text("doc.disclaimer").to_string(),
+            note: self.t.note(self.lang).map(str::to_string),
+            sections,
+            cite: d.cite,
+            sources_heading: d
+                .sources_heading
+                .as_ref()
+                .map_or_else(|| self.text("doc.sources"), |h| h.get(self.lang))
+                .to_string(),
+            sources: crate::assess::source_refs(self.cat, &cited.0, self.lang),
+            labels: Labels { place: self.text("doc.where").to_string(), note: self.text("doc.note").to_string() },
+            catalog: CatalogRef { version: self.cat.version().to_string(), as_of: self.cat.as_of().to_string() },
+        }
+    }
+
+    fn block(&self, b: &BlockTemplate, cited: &mut Cited) -> Vec<Block> {
+        match b {
+            BlockTemplate::P(p) => self
+                .item(p, cited, false)
+                .map(|i| Block::Paragraph { parts: i.parts, sources: i.sources })
+                .into_iter()
+                .collect(),
+            BlockTemplate::Note(p) => self
+                .item(p, cited, false)
+                .map(|i| Block::Note { parts: i.parts, sources: i.sources })
+                .into_iter()
+                .collect(),
+            BlockTemplate::List(l) => self.list(l, cited, false),
+            BlockTemplate::Checklist(l) => self.list(l, cited, true),
+        }
+    }
+
+    fn list(&self, l: &ListTemplate, cited: &mut Cited, checklist: bool) -> Vec<Block> {
+        let steps = &self.t.steps;
+        let mine =
+            l.messenger_steps.then_some(&self.setup.steps[..]).into_iter().flatten().filter_map(|s| steps.get(*s));
+        let pieces: Vec<&Piece> = mine.chain(l.items.iter()).filter(|p| self.pick(p).is_some()).collect();
+        if pieces.is_empty() {
+            return l.empty.iter().filter_map(|p| self.item(p, cited, false)).map(paragraph).collect();
+        }
+        let mut out: Vec<Block> = l.lead.iter().filter_map(|p| self.item(p, cited, false)).map(paragraph).collect();
+        let items = pieces.into_iter().filter_map(|p| self.item(p, cited, checklist)).collect();
+        out.push(if checklist { Block::Checklist { items } } else { Block::List { items } });
+        out
+    }
+
+    /// The case of a piece that applies, if any.
+    fn pick<'p>(&self, p: &'p Piece) -> Option<&'p Case> {
+        if !self.holds(&p.when) {
+            return None;
+        }
+        if let Some(m) = p.measure {
+            let fits = self.cat.measures().get(m).is_some_and(|x| self.holds(&x.when));
+            if !fits {
+                return None;
+            }
+        }
+        p.cases.iter().find(|c| self.holds(&c.when)).filter(|c| !c.skip)
+    }
+
+    fn item(&self, p: &Piece, cited: &mut Cited, checklist: bool) -> Option<Item> {
+        let c = self.pick(p)?;
+        let mut sources = self.sources(&c.sources);
+        let text = c.text.as_ref().expect("a case that does not skip has a text");
+        let parts = self.fill(text, &mut sources);
+        let title = c.title.as_ref().map(|t| self.fill(t, &mut sources));
+        let place = c.place.as_ref().map(|t| self.fill(t, &mut sources));
+        // A checklist item is done when its `done` condition holds, else open; other items
+        // carry the status their case names, if any.
+        let status = match checklist {
+            true => Some(if p.done.as_ref().is_some_and(|d| d.eval(&self.eff)) { Status::Done } else { Status::Open }),
+            false => c.status,
+        };
+        let label = status.map(|s| {
+            let key = match (s, checklist) {
+                (Status::Done, true) => "step.done",
+                (_, true) => "step.open",
+                (s, false) => s.key(),
+            };
+            self.text(key).to_string()
+        });
+        let measure = p.measure.and_then(|m| self.cat.measures().get(m)).map(|m| m.id.to_string());
+        Some(Item { title, parts, place, status, label, measure, sources: cited.numbers(&sources) })
+    }
+
+    /// Source ids, with `@property` replaced by the chosen messenger's sources for it.
+    fn sources(&self, ids: &[Str]) -> Vec<Str> {
+        let mut out = Vec::new();
+        for id in ids {
+            match id.strip_prefix('@') {
+                Some(prop) => {
+                    let m = self.cat.messenger(self.messenger);
+                    out.extend(
+                        m.and_then(|m| m.properties.get(prop)).into_iter().flat_map(|p| p.sources.iter().cloned()),
+                    );
+                }
+                None => out.push(id.clone()),
+            }
+        }
+        out
+    }
+
+    /// A text as parts: placeholders become blanks or the value's own parts (whose sources
+    /// join `sources`).
+    fn fill(&self, text: &Text, sources: &mut Vec<Str>) -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
+        let push_text = |parts: &mut Vec<Part>, s: &str| {
+            match parts.last_mut() {
+                // A value ending in an abbreviation ("Inc.") before the sentence's full stop.
+                Some(Part::Text { text }) if text.ends_with('.') && s.starts_with('.') => text.push_str(&s[1..]),
+                _ if s.is_empty() => {}
+                Some(Part::Text { text }) => text.push_str(s),
+                _ => parts.push(Part::Text { text: s.to_string() }),
+            }
+        };
+        let mut rest = text.get(self.lang);
+        while let Some(open) = rest.find('{') {
+            push_text(&mut parts, &rest[..open]);
+            let close = open + rest[open..].find('}').expect("checked by the loader");
+            let name = &rest[open + 1..close];
+            rest = &rest[close + 1..];
+            if let Some(label) = self.t.blank(name) {
+                parts.push(Part::Blank {
+                    blank: name.to_string(),
+                    label: label.get(self.lang).to_string(),
+                    value: self.blanks.get(name),
+                });
+                continue;
+            }
+            let value: Option<(&Text, &[Str])> = match name {
+                "messenger" => Some((&self.setup.name, &[])),
+                "operator" | "role" | "transfer" => {
+                    let piece = match name {
+                        "operator" => &self.setup.operator,
+                        "role" => &self.setup.role,
+                        _ => &self.setup.transfer,
+                    };
+                    self.pick(piece).and_then(|c| c.text.as_ref().map(|t| (t, &c.sources[..])))
+                }
+                "version" => {
+                    push_text(&mut parts, self.cat.version());
+                    None
+                }
+                _ => {
+                    push_text(&mut parts, &doc_date(self.cat.as_of(), self.lang));
+                    None
+                }
+            };
+            if let Some((t, s)) = value {
+                sources.extend(self.sources(s));
+                for p in self.fill(t, sources) {
+                    match p {
+                        Part::Text { text } => push_text(&mut parts, &text),
+                        blank => parts.push(blank),
+                    }
+                }
+            }
+        }
+        push_text(&mut parts, rest);
+        parts
+    }
+}
+
+fn paragraph(i: Item) -> Block {
+    Block::Paragraph { parts: i.parts, sources: i.sources }
+}

@@ -1,0 +1,688 @@
+//! The document templates (engine::documents): over random answers, no placeholder is left
+//! but the marked blanks, the chosen messenger and its operator appear, nothing names a
+//! messenger, audience or content the visitor did not choose, and German and English have the
+//! same structure; and what each template must say for the setups that need it.
+mod common;
+use common::*;
+use engine::documents::{self, render, Blanks, Block, DocError, DocId, Document, Part, Status};
+use engine::{Answer, Answers, Lang};
+use proptest::prelude::*;
+use regex::Regex;
+use serde_json::json;
+
+/// Random answers: each question answered or not, with random valid options.
+fn any_answers() -> impl Strategy<Value = Answers> {
+    let per_q: Vec<BoxedStrategy<Option<Answer>>> = cat()
+        .questions()
+        .iter()
+        .map(|q| {
+            let opts: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
+            let n = opts.len();
+            if q.multi {
+                proptest::option::of(
+                    proptest::sample::subsequence(opts, usize::from(q.min_choices)..=n).prop_map(Answer::Many),
+                )
+                .boxed()
+            } else {
+                proptest::option::of(proptest::sample::select(opts).prop_map(Answer::One)).boxed()
+            }
+        })
+        .collect();
+    // A messenger is chosen in most cases (without one there are no templates).
+    let messenger = proptest::sample::select(
+        cat().question("messenger").unwrap().options.iter().map(|o| o.id.to_string()).collect::<Vec<_>>(),
+    );
+    (per_q, messenger, any::<bool>()).prop_map(|(v, m, keep)| {
+        let mut a: Answers =
+            cat().questions().iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.to_string(), a))).collect();
+        if !keep || !a.contains_key("messenger") {
+            a.insert("messenger".into(), Answer::One(m));
+        }
+        a
+    })
+}
+
+fn docs(a: &Answers, lang: Lang) -> Vec<Document> {
+    documents::documents(a, cat(), lang, &Blanks::default()).expect("valid answers")
+}
+
+fn doc(v: serde_json::Value, id: DocId, lang: Lang) -> Document {
+    documents::document(id, &answers(v), cat(), lang, &Blanks::default()).unwrap_or_else(|e| panic!("{id}: {e}"))
+}
+
+/// Everything a document says, as plain text, without its list of sources (whose titles
+/// name the articles they come from, e.g. "WhatsApp im Unternehmen").
+fn body(d: &Document) -> String {
+    let mut s = documents::plain(&d.title);
+    let mut add = |p: &[Part]| {
+        s.push('\n');
+        s.push_str(&documents::plain(p));
+    };
+    for sec in &d.sections {
+        add(&sec.heading);
+        for b in &sec.blocks {
+            match b {
+                Block::Paragraph { parts, .. } | Block::Note { parts, .. } => add(parts),
+                Block::List { items } | Block::Checklist { items } => {
+                    for i in items {
+                        for p in [i.title.as_deref(), Some(&i.parts[..]), i.place.as_deref()].into_iter().flatten() {
+                            add(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+fn chosen(a: &Answers, q: &str) -> Vec<String> {
+    a.get(q).map(|x| x.ids().to_vec()).unwrap_or_default()
+}
+
+type MessengerMarkers = Vec<(&'static [&'static str], Regex)>;
+type AnswerMarkers = Vec<(&'static str, &'static str, Regex)>;
+
+/// What names a messenger (or a WhatsApp edition) in a text, by messenger id (compiled once).
+fn messenger_markers() -> &'static MessengerMarkers {
+    static M: std::sync::OnceLock<MessengerMarkers> = std::sync::OnceLock::new();
+    M.get_or_init(messenger_markers_new)
+}
+
+fn messenger_markers_new() -> MessengerMarkers {
+    let wa: &[&str] = &["whatsapp", "whatsapp_business_app", "whatsapp_business_platform"];
+    let m = |ids: &'static [&'static str], re: &str| (ids, Regex::new(re).unwrap());
+    vec![
+        m(wa, r"WhatsApp|\bMeta\b"),
+        m(&["whatsapp"], r"normalen? (WhatsApp-)?App|regular (WhatsApp )?app"),
+        // "WhatsApp Business" but not "WhatsApp Business Platform" (the regex crate has no lookahead).
+        m(&["whatsapp_business_app"], r"WhatsApp Business(?:[^ P]| [^P]|$)|(?i)business[ -]app"),
+        m(&["whatsapp_business_platform"], r"Business Platform|Cloud API"),
+        m(&["threema", "threema_work"], r"Threema"),
+        m(&["threema_work"], r"Threema Work|(?i)management[- ]cockpit"),
+        m(&["threema"], r"Threema-ID|Threema ID"),
+        m(&["signal"], r"\bSignal\b"),
+        m(&["wire"], r"\bWire\b"),
+        m(&["telegram"], r"Telegram"),
+        m(&["element"], r"\bElement\b|Matrix"),
+        m(&["teams"], r"\bTeams\b|Microsoft"),
+        m(&["slack"], r"\bSlack\b"),
+        m(&["mattermost"], r"Mattermost"),
+        m(&["rocketchat"], r"Rocket\.Chat"),
+    ]
+}
+
+/// What names an audience or a kind of content, by (question, option) and language (compiled once).
+fn answer_markers(lang: Lang) -> &'static AnswerMarkers {
+    static DE: std::sync::OnceLock<AnswerMarkers> = std::sync::OnceLock::new();
+    static EN: std::sync::OnceLock<AnswerMarkers> = std::sync::OnceLock::new();
+    match lang {
+        Lang::De => DE.get_or_init(|| answer_markers_new(lang)),
+        Lang::En => EN.get_or_init(|| answer_markers_new(lang)),
+    }
+}
+
+fn answer_markers_new(lang: Lang) -> AnswerMarkers {
+    let m = |q, o, de: &str, en: &str| (q, o, Regex::new(if lang == Lang::De { de } else { en }).unwrap());
+    vec![
+        m("audience", "customers", r"Kund", r"(?i)customer"),
+        m("audience", "internal", r"untereinander", r"(?i)among staff"),
+        m("audience", "partners", r"Geschäftspartner|Lieferant", r"(?i)business partner|supplier"),
+        m("content", "appointments", r"Termin", r"(?i)appointment"),
+        m(
+            "content",
+            "business_letters",
+            r"Geschäftsbrief|Rechnung|Buchungsbeleg",
+            r"(?i)business letter|invoice|voucher",
+        ),
+        m("content", "personal_data", r"Namen, Anschriften", r"(?i)names, addresses"),
+        m(
+            "content",
+            "special_categories",
+            r"Gesundheit|Art\. 9(\D|$)|besondere[rn]? Kategorie",
+            r"(?i)health|Art\. 9(\D|$)|special categor",
+        ),
+        m(
+            "content",
+            "confidential",
+            r"(?i)interne Unterlagen|vertrauliche Inhalte",
+            r"(?i)internal documents|confidential content",
+        ),
+    ]
+}
+
+/// The shape of a document: section ids with the kind and size of each block.
+fn shape(d: &Document) -> Vec<(String, Vec<String>)> {
+    d.sections
+        .iter()
+        .map(|s| {
+            let blocks = s
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph { sources, .. } => format!("p{sources:?}"),
+                    Block::Note { sources, .. } => format!("note{sources:?}"),
+                    Block::List { items } => {
+                        format!("list{:?}", items.iter().map(|i| (i.status, &i.sources)).collect::<Vec<_>>())
+                    }
+                    Block::Checklist { items } => {
+                        format!(
+                            "check{:?}",
+                            items.iter().map(|i| (i.status, &i.measure, &i.sources)).collect::<Vec<_>>()
+                        )
+                    }
+                })
+                .collect();
+            (s.id.clone(), blocks)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn templates_fit_the_answers(a in any_answers()) {
+        let messenger = chosen(&a, "messenger").first().cloned().unwrap_or_default();
+        let de = docs(&a, Lang::De);
+        let en = docs(&a, Lang::En);
+        if messenger == "undecided" {
+            prop_assert!(de.is_empty() && en.is_empty(), "no messenger, no templates");
+            return Ok(());
+        }
+        let customers = chosen(&a, "audience").contains(&"customers".to_string());
+        let ids: Vec<DocId> = de.iter().map(|d| d.id).collect();
+        let expected: Vec<DocId> =
+            DocId::ALL.into_iter().filter(|d| *d != DocId::Consent || customers).collect();
+        prop_assert_eq!(&ids, &expected, "the consent template exactly when customers are in the audience");
+
+        for (d, e) in de.iter().zip(&en) {
+            // German and English have the same sections, blocks, items, statuses and sources.
+            prop_assert_eq!(shape(d), shape(e), "{}: the same structure in both languages", d.id);
+            prop_assert_eq!(&d.sources.iter().map(|s| &s.id).collect::<Vec<_>>(), &e.sources.iter().map(|s| &s.id).collect::<Vec<_>>());
+            for (lang, doc) in [(Lang::De, d), (Lang::En, e)] {
+                let text = body(doc);
+                let md = render::markdown(doc);
+                // Nothing left to fill but the marked blanks.
+                prop_assert!(!md.contains('{') && !md.contains('}'), "{} {lang}: a placeholder is left:\n{md}", doc.id);
+                let known = cat().templates().blank_labels(lang);
+                for sec in &doc.sections {
+                    for b in &sec.blocks {
+                        if let Block::Paragraph { parts, .. } | Block::Note { parts, .. } = b {
+                            for p in parts {
+                                if let Part::Blank { blank, label, .. } = p {
+                                    prop_assert!(known.contains(&(blank.as_str(), label.as_str())), "{blank}");
+                                }
+                            }
+                        }
+                    }
+                }
+                // The chosen messenger and its operator appear.
+                let name = messenger_name(&messenger, lang);
+                prop_assert!(text.contains(&name), "{} {lang}: `{name}` is not named", doc.id);
+                let op = operator(&a, lang);
+                prop_assert!(text.contains(&op), "{} {lang}: the operator `{op}` is not named:\n{text}", doc.id);
+                // Nothing names a messenger, audience or content the visitor did not choose.
+                for (ids, re) in messenger_markers().iter() {
+                    if !ids.contains(&messenger.as_str()) {
+                        prop_assert!(!re.is_match(&text), "{} {lang} for {messenger}: names another messenger ({re}):\n{text}", doc.id);
+                    }
+                }
+                for (q, o, re) in answer_markers(lang).iter() {
+                    if !chosen(&a, q).iter().any(|x| x == o) {
+                        let hit = re.find(&text).map(|m| m.as_str().to_string());
+                        prop_assert!(hit.is_none(), "{} {lang}: `{hit:?}` names {q}={o}, which was not chosen ({a:?}):\n{text}", doc.id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The messenger's name as the templates write it (a marked blank for "another one").
+fn messenger_name(m: &str, lang: Lang) -> String {
+    let a = answers(json!({"messenger": m, "audience": ["customers"]}));
+    let d = documents::document(DocId::Checklist, &a, cat(), lang, &Blanks::default()).unwrap();
+    // The checklist's title is "Checkliste: {messenger} datenschutzgerecht einrichten".
+    let t = documents::plain(&d.title);
+    let (start, end) = if lang == Lang::De {
+        ("Checkliste: ", " datenschutzgerecht")
+    } else {
+        ("Checklist: setting up ", " for data")
+    };
+    t[start.len()..t.find(end).unwrap()].to_string()
+}
+
+/// The operator as the templates write it for these answers: the first sentence of the
+/// checklist's "about" paragraph names it.
+fn operator(a: &Answers, lang: Lang) -> String {
+    let d = documents::document(DocId::Checklist, a, cat(), lang, &Blanks::default()).unwrap();
+    let about = match &d.sections[0].blocks[0] {
+        Block::Paragraph { parts, .. } => documents::plain(parts),
+        b => panic!("{b:?}"),
+    };
+    let key = if lang == Lang::De { "betrieben von " } else { "is run by " };
+    let from = about.find(key).unwrap() + key.len();
+    let to = about[from..].find(". ").map_or(about.len(), |i| from + i);
+    about[from..to].to_string()
+}
+
+// ---------------------------------------------------------------------------------------
+// What the templates must say
+
+/// A plumber on WhatsApp Business, the app (docs/examples/templates/plumber).
+fn plumber() -> serde_json::Value {
+    json!({"sector": "trade", "audience": ["customers", "internal"], "messenger": "whatsapp_business_app",
+        "device": "company_private_allowed", "contact_access": "granted", "address_book": "business_only",
+        "first_contact": "customer", "consent": "informal", "content": ["appointments", "business_letters", "personal_data"],
+        "chat_backup": "cloud", "media_autosave": "on", "archiving": "none", "usage_policy": "none", "works_council": "none"})
+}
+
+/// A physiotherapy practice moving to Threema Work.
+fn physio() -> serde_json::Value {
+    json!({"sector": "health", "audience": ["customers", "internal"], "messenger": "threema_work", "dpa": "yes",
+        "device": "company_business_only", "contact_access": "denied", "first_contact": "customer", "consent": "documented",
+        "content": ["appointments", "special_categories"], "chat_backup": "off", "media_autosave": "off",
+        "usage_policy": "none", "works_council": "none"})
+}
+
+fn md(v: serde_json::Value, id: DocId, lang: Lang) -> String {
+    render::markdown(&doc(v, id, lang))
+}
+
+#[test]
+fn the_customer_information_has_every_element_of_art_13_that_applies() {
+    for (setup, lang) in [(plumber(), Lang::De), (physio(), Lang::En), (plumber(), Lang::En)] {
+        let d = doc(setup.clone(), DocId::Consent, lang);
+        let t = body(&d);
+        let de = lang == Lang::De;
+        let must = |what: &str, needles: &[&str]| {
+            for n in needles {
+                assert!(t.contains(n), "{what} ({lang}): `{n}` missing in\n{t}");
+            }
+        };
+        // Art. 13(1)(a): controller with contact details (blanks); (b) the DPO "if you have one".
+        if de {
+            must("controller", &["Verantwortlich für die Verarbeitung Ihrer Daten ist [Name des Betriebs], [Anschrift], [E-Mail-Adresse oder Telefonnummer]"]);
+            must("DPO", &["Datenschutzbeauftragte", "wenn Sie eine oder einen benannt haben", "§ 38 Abs. 1 BDSG"]);
+            // (c) purposes and legal bases: replies rest on Art. 6(1)(b), messaging first on consent.
+            must("purposes", &["Art. 6 Abs. 1 lit. b DSGVO", "Art. 6 Abs. 1 lit. a DSGVO", "Rechtsgrundlage"]);
+            // (e) recipients: the operator; (f) the transfer and its safeguard.
+            must("recipients", &["WhatsApp Ireland Ltd., Dublin (Irland)", "Auftragsverarbeiter"]);
+            must("transfer", &["Art. 45 DSGVO", "Durchführungsbeschluss (EU) 2023/1795", "Standardvertragsklauseln"]);
+            // Art. 13(2)(a) storage, (b) rights, (c) withdrawal, (d) complaint, (e) whether required, (f) automated decisions.
+            must("storage", &["spätestens [Frist", "sechs Jahre", "acht Jahre"]);
+            must(
+                "rights",
+                &["Auskunft (Art. 15 DSGVO)", "Berichtigung", "Löschung", "Einschränkung", "Datenübertragbarkeit"],
+            );
+            must("withdrawal", &["jederzeit mit Wirkung für die Zukunft widerrufen", "Art. 7 Abs. 3 DSGVO"]);
+            must("complaint", &["Aufsichtsbehörde beschweren (Art. 77 DSGVO)"]);
+            must("provision", &["Sie müssen uns weder über", "noch einwilligen"]);
+            must("automated", &["Art. 22 DSGVO"]);
+            assert!(!t.contains("Art. 9"), "no Art. 9 consent without health data");
+        } else {
+            must(
+                "controller",
+                &["The controller of your data is [name of the business], [address], [e-mail address or phone number]"],
+            );
+            must("DPO", &["data protection officer", "only if you have appointed one", "s. 38(1) BDSG"]);
+            must("purposes", &["Art. 6(1)(b) GDPR", "Art. 6(1)(a) GDPR", "Legal basis"]);
+            must(
+                "rights",
+                &["right of access (Art. 15 GDPR)", "rectification", "erasure", "restriction", "data portability"],
+            );
+            must("withdrawal", &["withdraw consent at any time with effect for the future", "Art. 7(3) GDPR"]);
+            must("complaint", &["supervisory authority (Art. 77 GDPR)"]);
+            must("automated", &["Art. 22 GDPR"]);
+            if setup == physio() {
+                // Health data through an end-to-end encrypted service: explicit consent under Art. 9(2)(a).
+                must("Art. 9", &["explicitly consent", "Art. 9(2)(a) GDPR", "information about my health"]);
+                must("recipients", &["Threema GmbH, Pfäffikon SZ (Switzerland)", "processor"]);
+                must("transfer", &["Switzerland", "Art. 45 GDPR", "Decision 2000/518/EC"]);
+                // A secrecy holder whose provider signed a processing agreement: no release needed.
+                assert!(!t.contains("release"), "{t}");
+                assert!(!t.contains("invoices"), "no business letters chosen");
+            } else {
+                must("storage", &["six years", "eight years"]);
+            }
+        }
+        // The customer-facing text carries no citation numbers; its sources are for the business.
+        assert!(!d.cite);
+        assert!(!render::markdown(&d).contains(" [1]"));
+    }
+}
+
+#[test]
+fn the_platforms_information_names_meta_and_the_provider() {
+    let v = json!({"audience": ["customers"], "messenger": "whatsapp_business_platform", "provider_region": "eu"});
+    let t = body(&doc(v, DocId::Consent, Lang::De));
+    assert!(
+        t.contains("Meta (WhatsApp Cloud API), genutzt über den Dienstleister [Name und Sitz des Dienstleisters]"),
+        "{t}"
+    );
+    assert!(t.contains("Local Storage") && t.contains("60 Minuten"), "{t}");
+}
+
+#[test]
+fn retention_is_six_years_for_letters_and_eight_for_invoices() {
+    let de = md(plumber(), DocId::Policy, Lang::De);
+    assert!(
+        de.contains("sechs Jahre aufbewahrt") && de.contains("Rechnungen und andere Buchungsbelege werden acht Jahre"),
+        "{de}"
+    );
+    assert!(de.contains("§ 14b Abs. 1 UStG") && de.contains("seit dem 1. Januar 2025"));
+    assert!(!de.contains("zehn Jahre"));
+    let en = md(plumber(), DocId::Policy, Lang::En);
+    assert!(en.contains("kept for six years") && en.contains("accounting vouchers are kept for eight years"), "{en}");
+    for id in [DocId::Record, DocId::Consent] {
+        let t = md(plumber(), id, Lang::De);
+        assert!(t.contains("sechs Jahre") && t.contains("acht Jahre"), "{id}");
+    }
+    // Without business letters there is nothing to keep.
+    let none = md(physio(), DocId::Policy, Lang::De);
+    assert!(!none.contains("Aufbewahrung") && !none.contains("acht Jahre"));
+}
+
+#[test]
+fn a_secrecy_holders_rules_contain_the_section_203_clause() {
+    let clause_de = "§ 203 Abs. 3 Satz 2, Abs. 4 Satz 2 Nr. 1 StGB";
+    let clause_en = "s. 203(3) sentence 2, (4) sentence 2 no. 1 StGB";
+    for sector in ["health", "legal_tax", "public_sector"] {
+        for m in ["whatsapp_business_app", "threema_work", "teams", "signal"] {
+            let v = json!({"sector": sector, "audience": ["internal"], "messenger": m});
+            let de = md(v.clone(), DocId::Policy, Lang::De);
+            assert!(de.contains("Schweigepflicht (§ 203 StGB)") && de.contains(clause_de), "{sector} {m}:\n{de}");
+            assert!(de.contains("zur Verschwiegenheit verpflichtet"), "{sector} {m}");
+            let en = md(v, DocId::Policy, Lang::En);
+            assert!(en.contains(clause_en), "{sector} {m}");
+            // Lawyers and tax advisers: the contract in text form.
+            assert_eq!(de.contains("§ 43e BRAO, § 62a StBerG"), sector == "legal_tax", "{sector} {m}");
+        }
+    }
+    // Insurers and others who say they are bound.
+    let v = json!({"sector": "finance_insurance", "professional_secrecy": "yes", "audience": ["customers"], "messenger": "whatsapp_business_platform"});
+    let de = md(v, DocId::Policy, Lang::De);
+    assert!(de.contains(clause_de) && de.contains("Die Cloud API entschlüsselt jede Nachricht"), "{de}");
+    // Not for a craft business.
+    assert!(!md(plumber(), DocId::Policy, Lang::De).contains("§ 203"));
+    // WhatsApp cannot be bound: the consent carries the release from secrecy.
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app"});
+    let consent = md(v, DocId::Consent, Lang::De);
+    assert!(consent.contains("entbinde ich [Name des Betriebs] von der Schweigepflicht"), "{consent}");
+}
+
+#[test]
+fn an_internal_only_setup_gets_no_customer_consent() {
+    let v = json!({"sector": "trade", "audience": ["internal"], "messenger": "threema_work"});
+    let all = docs(&answers(v.clone()), Lang::De);
+    assert_eq!(all.iter().map(|d| d.id).collect::<Vec<_>>(), [DocId::Policy, DocId::Record, DocId::Checklist]);
+    let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    assert_eq!(e, DocError::NotApplicable(DocId::Consent));
+    assert!(e.to_string().contains("customers"), "{e}");
+    for d in &all {
+        assert!(!body(d).contains("Kund"), "{}: no word about customers", d.id);
+    }
+}
+
+#[test]
+fn telegrams_checklist_says_ordinary_chats_are_not_end_to_end_encrypted() {
+    let v = json!({"audience": ["internal"], "messenger": "telegram"});
+    let de = md(v.clone(), DocId::Checklist, Lang::De);
+    assert!(de.contains("Normale Telegram-Chats und alle Gruppen sind nicht Ende-zu-Ende-verschlüsselt"), "{de}");
+    assert!(de.contains("https://telegram.org/faq#secret-chats"), "with its source");
+    let en = md(v, DocId::Checklist, Lang::En);
+    assert!(en.contains("Ordinary Telegram chats and all groups are not end-to-end encrypted"), "{en}");
+}
+
+#[test]
+fn replies_rest_on_art_6_1_b_and_a_first_message_is_not_consent() {
+    let de = md(plumber(), DocId::Policy, Lang::De);
+    assert!(de.contains("Art. 6 Abs. 1 lit. b DSGVO; die erste Nachricht ist aber keine Einwilligung"), "{de}");
+    let en = md(plumber(), DocId::Policy, Lang::En);
+    assert!(en.contains("Art. 6(1)(b) GDPR; the first message is not consent"), "{en}");
+}
+
+#[test]
+fn health_data_need_explicit_consent_and_never_go_through_whatsapp() {
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "threema_work", "content": ["special_categories"]});
+    let consent = md(v, DocId::Consent, Lang::De);
+    assert!(
+        consent.contains("Ich willige ausdrücklich ein") && consent.contains("Art. 9 Abs. 2 lit. a DSGVO"),
+        "{consent}"
+    );
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "content": ["special_categories"]});
+    let policy = md(v.clone(), DocId::Policy, Lang::De);
+    assert!(policy.contains("gehen nicht über WhatsApp Business"), "{policy}");
+    assert!(!md(v, DocId::Consent, Lang::De).contains("Art. 9 Abs. 2 lit. a"), "no consent to what the rules forbid");
+}
+
+#[test]
+fn a_works_council_must_agree() {
+    let v = json!({"audience": ["internal"], "messenger": "teams", "works_council": "no_agreement"});
+    let de = md(v, DocId::Policy, Lang::De);
+    assert!(
+        de.contains("§ 87 Abs. 1 Nr. 6 BetrVG")
+            && de.contains("gilt erst, wenn sie mit dem Betriebsrat vereinbart ist"),
+        "{de}"
+    );
+    // Unanswered: a conditional note; no works council: nothing.
+    assert!(md(json!({"messenger": "teams"}), DocId::Policy, Lang::De).contains("Gibt es einen Betriebsrat"));
+    assert!(
+        !md(json!({"messenger": "teams", "works_council": "none"}), DocId::Policy, Lang::De).contains("Betriebsrat")
+    );
+}
+
+#[test]
+fn the_checklist_ticks_what_the_answers_say_is_done() {
+    let items = |v: serde_json::Value| -> Vec<(String, Status)> {
+        doc(v, DocId::Checklist, Lang::En)
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .filter_map(|b| match b {
+                Block::Checklist { items } => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .map(|i| (documents::plain(i.title.as_deref().unwrap()), i.status.unwrap()))
+            .collect()
+    };
+    let open = items(plumber());
+    let get = |list: &[(String, Status)], t: &str| list.iter().find(|(x, _)| x == t).map(|(_, s)| *s);
+    assert_eq!(get(&open, "Turn off the chat backup to the cloud"), Some(Status::Open));
+    assert_eq!(get(&open, "Deny access to contacts"), Some(Status::Open));
+    let mut done = plumber();
+    done["chat_backup"] = "off".into();
+    done["contact_access"] = "denied".into();
+    let done = items(done);
+    assert_eq!(get(&done, "Turn off the chat backup to the cloud"), Some(Status::Done));
+    assert_eq!(get(&done, "Deny access to contacts"), Some(Status::Done));
+    let md = md(plumber(), DocId::Checklist, Lang::En);
+    assert!(md.contains("- [ ] **Turn off the chat backup to the cloud**"), "{md}");
+    assert!(md.contains("*Where:* WhatsApp Business > Settings > Chats > Chat backup"), "{md}");
+}
+
+#[test]
+fn the_company_name_fills_its_blanks_and_cannot_become_markup() {
+    let blanks = Blanks::company("Müller & Söhne <b>*GmbH*</b>");
+    let d = documents::document(DocId::Policy, &answers(plumber()), cat(), Lang::De, &blanks).unwrap();
+    let md = render::markdown(&d);
+    assert!(
+        md.starts_with(
+            "# Messenger-Richtlinie: Nutzung von WhatsApp Business bei Müller & Söhne \\<b\\>\\*GmbH\\*\\</b\\>\n"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("[Name des Betriebs]"));
+    let html = render::html(&d);
+    assert!(html.contains("bei Müller &amp; Söhne &lt;b&gt;*GmbH*&lt;/b&gt;</h1>"), "{html}");
+    assert!(!html.contains("<b>"));
+    // The other blanks stay marked.
+    assert!(html.contains("<mark>[zuständige Person]</mark>"));
+    // A blank's value is one line, and long values are cut.
+    let b = Blanks::company(&format!("A\nB  {}", "x".repeat(500)));
+    assert_eq!(b.get("company").unwrap().chars().count(), documents::MAX_BLANK);
+    assert!(b.get("company").unwrap().starts_with("A B x"));
+    // An unknown blank is an error that names it.
+    let mut bad = Blanks::default();
+    bad.0.insert("firma".into(), "x".into());
+    let e = documents::documents(&answers(plumber()), cat(), Lang::De, &bad).unwrap_err();
+    assert!(e.to_string().contains("unknown blank `firma`") && e.to_string().contains("company"), "{e}");
+}
+
+#[test]
+fn without_a_messenger_there_is_no_template() {
+    for v in [json!({}), json!({"messenger": "undecided", "audience": ["customers"]})] {
+        assert!(docs(&answers(v.clone()), Lang::De).is_empty());
+        let e = documents::document(DocId::Policy, &answers(v), cat(), Lang::De, &Blanks::default()).unwrap_err();
+        assert_eq!(e, DocError::NoMessenger);
+    }
+}
+
+#[test]
+fn every_document_carries_version_as_of_disclaimer_and_sources() {
+    for d in docs(&answers(plumber()), Lang::De).iter().chain(&docs(&answers(physio()), Lang::En)) {
+        assert_eq!(d.catalog.version, cat().version());
+        assert!(d.meta.contains(cat().version()), "{}", d.meta);
+        assert!(d.disclaimer.contains("keine Rechtsberatung") || d.disclaimer.contains("not legal advice"));
+        assert!(!d.sources.is_empty());
+        let md = render::markdown(d);
+        assert!(md.contains(&d.disclaimer) && md.contains(&d.sources_heading));
+        // Citation numbers point into the list.
+        let n = d.sources.len() as u32;
+        for s in &d.sections {
+            for b in &s.blocks {
+                let cited: Vec<u32> = match b {
+                    Block::Paragraph { sources, .. } | Block::Note { sources, .. } => sources.clone(),
+                    Block::List { items } | Block::Checklist { items } => {
+                        items.iter().flat_map(|i| i.sources.clone()).collect()
+                    }
+                };
+                assert!(cited.iter().all(|c| (1..=n).contains(c)), "{}: {cited:?} of {n}", d.id);
+            }
+        }
+    }
+    let html = render::html(&doc(plumber(), DocId::Checklist, Lang::En));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">") && html.ends_with("</html>\n"));
+    assert!(
+        html.contains("<h2>Settings in WhatsApp Business</h2>") && html.contains("<li>\u{2610} <strong>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_json_is_the_structure() {
+    let d = doc(plumber(), DocId::Record, Lang::En);
+    let v: serde_json::Value = serde_json::from_str(&render::Format::Json.write(&d)).unwrap();
+    assert_eq!(v["id"], "record");
+    assert_eq!(v["lang"], "en");
+    assert_eq!(
+        v["title"][0]["text"],
+        "Record of processing activities (Art. 30 GDPR): communication through WhatsApp Business"
+    );
+    let measures = v["sections"].as_array().unwrap().iter().find(|s| s["id"] == "measures").unwrap();
+    let list = measures["blocks"].as_array().unwrap().iter().find(|b| b["type"] == "list").unwrap();
+    assert!(list["items"].as_array().unwrap().iter().any(|i| i["status"] == "missing" && i["label"] == "Missing"));
+    let blank = v["sections"][2]["blocks"][0]["items"][0]["parts"][0].clone();
+    assert_eq!(blank, json!({"blank": "company", "label": "name of the business"}));
+}
+
+// ---------------------------------------------------------------------------------------
+// Embedders: switch templates off, add a note (catalog overrides)
+
+fn with_overrides(json: &str) -> Result<engine::Catalog, engine::CatalogError> {
+    engine::Overrides::from_json(json).and_then(|o| cat().with_overrides(&o))
+}
+
+#[test]
+fn overrides_switch_templates_off_and_add_a_note() {
+    let c = with_overrides(r#"{"templates": {"hide": ["consent", "record"], "note": {"de": "Fragen? Wir prüfen Ihre Vorlagen: 030 123456"}}}"#).unwrap();
+    let a = answers(plumber());
+    let ds = documents::documents(&a, &c, Lang::En, &Blanks::default()).unwrap();
+    assert_eq!(ds.iter().map(|d| d.id).collect::<Vec<_>>(), [DocId::Policy, DocId::Checklist]);
+    // One language stands in for the other.
+    assert_eq!(ds[0].note.as_deref(), Some("Fragen? Wir prüfen Ihre Vorlagen: 030 123456"));
+    assert!(render::markdown(&ds[0]).contains("> Fragen? Wir prüfen Ihre Vorlagen: 030 123456\n"));
+    let e = documents::document(DocId::Record, &a, &c, Lang::De, &Blanks::default()).unwrap_err();
+    assert_eq!(e, DocError::Hidden(DocId::Record));
+    let none = with_overrides(r#"{"templates": {"hide": ["all"]}}"#).unwrap();
+    assert!(documents::documents(&a, &none, Lang::De, &Blanks::default()).unwrap().is_empty());
+    assert!(none.templates().hidden(DocId::Policy) && none.templates().all_hidden());
+    // The embedded catalog is untouched.
+    assert_eq!(docs(&a, Lang::De).len(), 4);
+    assert!(docs(&a, Lang::De)[0].note.is_none());
+}
+
+#[test]
+fn malformed_template_overrides_name_the_field() {
+    let cases = [
+        (r#"{"templates": {"hide": ["policy", "letter"]}}"#, "hide[1]", "unknown template `letter`"),
+        (r#"{"templates": {"hide": "all"}}"#, "templates.hide", "sequence"),
+        (r#"{"templates": {"note": {"fr": "Bonjour"}}}"#, "note.fr", "unknown language"),
+        (r#"{"templates": {"note": {"de": "  "}}}"#, "note", "needs a text"),
+        (r#"{"templates": {"note": "Hallo"}}"#, "templates.note", "map"),
+        (r#"{"templates": {"off": true}}"#, "templates", "unknown field `off`"),
+    ];
+    for (json, field, message) in cases {
+        let e = with_overrides(json).unwrap_err();
+        assert_eq!(e.file, "catalog override", "{json}");
+        assert!(e.to_string().contains(field) && e.to_string().contains(message), "{json}: {e}");
+    }
+    let long = format!(r#"{{"templates": {{"note": {{"en": "{}"}}}}}}"#, "x".repeat(501));
+    let e = with_overrides(&long).unwrap_err();
+    assert!(e.to_string().contains("note.en") && e.to_string().contains("500"), "{e}");
+}
+
+// ---------------------------------------------------------------------------------------
+// A broken templates.json: an error naming the entry and the field (the widget's build fails
+// with it, since build.rs loads the same files)
+
+fn load_templates_with(edit: impl Fn(&mut serde_json::Value)) -> engine::CatalogError {
+    let files: Vec<(&str, String)> = engine::catalog::EMBEDDED_FILES
+        .iter()
+        .map(|(name, text)| {
+            let mut text = text.to_string();
+            if *name == "templates.json" {
+                let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                edit(&mut v);
+                text = v.to_string();
+            }
+            (*name, text)
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    match engine::Catalog::from_files(&files) {
+        Ok(_) => panic!("the broken templates.json must not load"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn a_broken_templates_file_names_the_entry_and_the_field() {
+    let at = |e: &engine::CatalogError| format!("{} | {} | {} | {}", e.file, e.entry, e.field, e.message);
+    let e = load_templates_with(|v| v["documents"][0]["sections"][0]["blocks"][0]["p"]["text"]["en"] = json!(" "));
+    assert_eq!(at(&e), "templates.json | document `policy`, section `scope` | blocks[0].p.text.en | text is empty");
+    let e = load_templates_with(|v| v["documents"][0]["sections"][0]["blocks"][0]["p"]["sources"] = json!(["nope"]));
+    assert_eq!(e.field, "blocks[0].p.sources[0]", "{e}");
+    assert!(e.message.contains("unknown source `nope`"), "{e}");
+    let e =
+        load_templates_with(|v| v["documents"][0]["sections"][0]["blocks"][0]["p"]["text"]["de"] = json!("{firma}"));
+    assert!(e.to_string().contains("unknown blank or value `{firma}`"), "{e}");
+    let e = load_templates_with(|v| v["documents"][0]["when"] = json!({"is": ["messenger", "icq"]}));
+    assert_eq!((e.entry.as_str(), e.field.as_str()), ("document `policy`", "when"), "{e}");
+    assert!(e.message.contains("unknown option `icq` for question `messenger`"), "{e}");
+    let e = load_templates_with(|v| {
+        v["messengers"].as_object_mut().unwrap().remove("wire");
+    });
+    assert_eq!(e.entry, "messenger `wire`", "{e}");
+    let e = load_templates_with(|v| v["messengers"]["wire"]["steps"] = json!(["nope"]));
+    assert_eq!((e.field.as_str(), e.message.as_str()), ("steps[0]", "unknown step `nope`"), "{e}");
+    let e = load_templates_with(|v| {
+        v["texts"].as_object_mut().unwrap().remove("ui.doc.record");
+    });
+    assert_eq!(e.entry, "text `ui.doc.record`", "{e}");
+    // A syntax or type error names the JSON path, as for every catalog file.
+    let e = load_templates_with(|v| v["documents"][1]["cite"] = json!("yes"));
+    assert_eq!((e.file.as_str(), e.field.as_str()), ("templates.json", "documents[1].cite"), "{e}");
+}

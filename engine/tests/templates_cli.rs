@@ -1,0 +1,95 @@
+//! `assess --document …`: the templates on the command line, the same bytes as the library.
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use engine::documents::{self, render, Blanks, DocId};
+use engine::{parse_answers, Catalog, Lang};
+
+/// Runs `assess` with `args` and `stdin`: (exit code, stdout, stderr).
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run assess");
+    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
+    let out = child.wait_with_output().expect("assess ends");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}
+
+const PLUMBER: &str = r#"{"sector": "trade", "audience": ["customers", "internal"], "messenger": "whatsapp_business_app",
+  "device": "company_private_allowed", "contact_access": "granted", "address_book": "business_only",
+  "content": ["appointments", "business_letters"]}"#;
+
+#[test]
+fn each_document_in_each_format_is_the_librarys() {
+    let cat = Catalog::embedded();
+    let answers = parse_answers(PLUMBER, cat).unwrap();
+    let mut blanks = Blanks::company("Sanitär Beispiel GmbH");
+    blanks.0.insert("address".into(), "Hauptstraße 1, 12345 Musterstadt".into());
+    for id in DocId::ALL {
+        for lang in Lang::ALL {
+            let doc = documents::document(id, &answers, cat, lang, &blanks).unwrap();
+            for (format, expected) in [
+                ("markdown", render::markdown(&doc)),
+                ("html", render::html(&doc)),
+                ("json", render::Format::Json.write(&doc)),
+            ] {
+                let args = [
+                    "--document",
+                    id.id(),
+                    "--lang",
+                    lang.code(),
+                    "--format",
+                    format,
+                    "--blank",
+                    "company=Sanitär Beispiel GmbH",
+                    "--blank=address=Hauptstraße 1, 12345 Musterstadt",
+                ];
+                let (code, out, err) = run(&args, PLUMBER);
+                assert_eq!(code, 0, "{id} {lang} {format}: {err}");
+                assert_eq!(out, expected, "{id} {lang} {format}: byte for byte");
+            }
+        }
+    }
+    // Markdown unless asked otherwise.
+    let (_, out, _) = run(&["--document", "checklist"], PLUMBER);
+    assert!(out.starts_with("# Checkliste: WhatsApp Business datenschutzgerecht einrichten\n"), "{out}");
+}
+
+#[test]
+fn bad_values_exit_2_with_one_line_naming_them() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&["--document", "letter"], PLUMBER, "unknown document `letter`"),
+        (&["--document"], PLUMBER, "missing argument for option '--document'"),
+        (&["--document", "policy", "--format", "pdf"], PLUMBER, "unknown format `pdf`"),
+        (&["--format", "html"], PLUMBER, "html only with --document"),
+        (&["--document", "policy", "--blank", "firma=X"], PLUMBER, "unknown blank `firma`"),
+        (&["--document", "policy", "--blank", "company"], PLUMBER, "--blank needs ID=TEXT"),
+        (&["--blank", "company=X"], PLUMBER, "--blank only works with --document"),
+        (&["--document", "consent"], r#"{"audience": ["internal"], "messenger": "wire"}"#, "`consent` template"),
+        (&["--document", "policy"], r#"{"messenger": "undecided"}"#, "answer `messenger`"),
+        (&["--document", "policy"], r#"{"messenger": "icq"}"#, "unknown option `icq`"),
+    ];
+    for (args, stdin, needle) in cases {
+        let (code, out, err) = run(args, stdin);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn the_help_lists_the_blanks() {
+    let (code, out, _) = run(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("--document policy|consent|record|checklist"));
+    for id in ["company", "address", "contact", "responsible", "dpo"] {
+        assert!(out.contains(&format!(" {id},")), "{id}: {out}");
+    }
+    assert!(!out.contains("BLANKS"));
+}
