@@ -458,6 +458,51 @@ fn health_data_need_explicit_consent_and_never_go_through_whatsapp() {
 }
 
 #[test]
+fn a_practice_treats_under_art_9_2_h_keeps_the_record_ten_years_and_others_do_not() {
+    // A health practice: treatment data under Art. 9(2)(h) with s. 22 BDSG, the messenger on
+    // explicit consent, the patient record ten years (s. 630f(3) BGB), in every template that
+    // names the basis or the period, in both languages.
+    for (lang, basis, record) in [
+        (Lang::De, "Art. 9 Abs. 2 lit. h, Abs. 3 DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG", "§ 630f Abs. 3 BGB"),
+        (Lang::En, "Art. 9(2)(h), (3) GDPR with s. 22(1) no. 1(b) BDSG", "s. 630f(3) BGB"),
+    ] {
+        let consent = md(physio(), DocId::Consent, lang);
+        assert!(consent.contains(basis) && consent.contains(record), "{consent}");
+        let rec = md(physio(), DocId::Record, lang);
+        assert!(rec.contains(basis) && rec.contains(record), "{rec}");
+        assert!(md(physio(), DocId::Policy, lang).contains(basis));
+        // The record names the health basis once, not beside the generic line as well.
+        assert!(
+            !rec.contains(if lang == Lang::De {
+                "Besondere Kategorien personenbezogener"
+            } else {
+                "Special categories of personal"
+            }),
+            "{rec}"
+        );
+    }
+    // A non-health business that sends Art. 9 data gets neither the treatment basis nor the
+    // patient record.
+    let v = json!({"sector": "trade", "audience": ["customers"], "messenger": "threema_work", "content": ["special_categories"]});
+    for id in [DocId::Policy, DocId::Consent, DocId::Record] {
+        let text = md(v.clone(), id, Lang::De);
+        assert!(!text.contains("lit. h") && !text.contains("630f"), "{text}");
+    }
+}
+
+#[test]
+fn the_pending_appeal_is_against_the_judgment_not_the_adequacy_decision() {
+    for m in ["whatsapp", "whatsapp_business_app", "whatsapp_business_platform"] {
+        let v = json!({"sector": "trade", "audience": ["customers"], "messenger": m});
+        let de = md(v.clone(), DocId::Consent, Lang::De);
+        assert!(de.contains("T-553/23") && de.contains("C-703/25 P"), "{de}");
+        assert!(!de.contains("Gegen den Angemessenheitsbeschluss ist ein Rechtsmittel"), "{de}");
+        let en = md(v, DocId::Consent, Lang::En);
+        assert!(en.contains("T-553/23") && !en.contains("appeal against the adequacy decision"), "{en}");
+    }
+}
+
+#[test]
 fn a_works_council_must_agree() {
     let v = json!({"audience": ["internal"], "messenger": "teams", "works_council": "no_agreement"});
     let de = md(v, DocId::Policy, Lang::De);

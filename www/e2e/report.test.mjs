@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ASSESS, LIVE, RESULTS, WORST, answerByClicking, cli, fragment, open, score, settle, setup } from "./lib.mjs";
+import { ASSESS, LIVE, RESULTS, WORST, answerByClicking, cli, download, flat, fragment, open, score, settle, setup } from "./lib.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -29,17 +29,6 @@ const MONTHS = {
 
 function markdown(answers, lang) {
   return execFileSync(ASSESS, ["--lang", lang, "--format", "markdown"], { input: JSON.stringify(answers) }).toString();
-}
-
-/** Text without whitespace and hyphens: the PDF breaks lines anywhere, and pdftotext joins
- * a word broken after its hyphen without the hyphen. */
-const flat = (s) => s.replace(/[\s\u00ad-]+/g, "");
-
-/** Clicks `selector` and returns the download's file name and text. */
-async function download(page, selector) {
-  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 5000 }), page.click(selector)]);
-  const path = await d.path();
-  return { name: d.suggestedFilename(), text: readFileSync(path, "utf8") };
 }
 
 test("the print button is a real button that opens the browser's print dialog", { timeout: 30_000 }, async () => {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { setup, open, axe, settle, fragment, ASSESS, LIVE, RESULTS } from "./lib.mjs";
+import { setup, open, axe, settle, fragment, download, flat, ASSESS, LIVE, RESULTS } from "./lib.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -26,13 +26,6 @@ function cli(id, lang, format, company = COMPANY) {
   return execFileSync(ASSESS, args, { input: JSON.stringify(PLUMBER) }).toString();
 }
 
-/** Text without whitespace and hyphens (a PDF breaks lines anywhere). */
-const flat = (s) => s.replace(/[\s\u00ad-]+/g, "");
-
-async function download(page, locator) {
-  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 5000 }), locator.click()]);
-  return { name: d.suggestedFilename(), text: readFileSync(await d.path(), "utf8") };
-}
 
 /** The disclosure of one template. */
 const item = (page, id, lang) => page.locator("details.mc-doc-item").filter({ has: page.locator("summary", { hasText: ui(`ui.doc.${id}`, lang) }) });
