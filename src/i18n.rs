@@ -1,6 +1,7 @@
 //! Interface texts: the catalog's `ui.json` in the visitor's language, plus the few texts that
 //! must work when the catalog itself cannot be used (a panic).
 use engine::wording::fill;
+pub use engine::wording::long_date as date;
 use engine::{Catalog, Lang};
 
 /// An interface text from `ui.json`.
@@ -11,52 +12,6 @@ pub fn t(cat: &Catalog, key: &str, lang: Lang) -> String {
 /// An interface text with its `{name}` placeholders filled.
 pub fn tf(cat: &Catalog, key: &str, lang: Lang, values: &[(&str, String)]) -> String {
     fill(cat.ui(key, lang), values)
-}
-
-/// A catalog date (`YYYY-MM-DD`) as the language writes it: `23. November 2026`, `23 November 2026`.
-pub fn date(iso: &str, lang: Lang) -> String {
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
-    };
-    let (Ok(mi), Ok(di)) = (m.parse::<usize>(), d.parse::<u8>()) else {
-        return iso.to_string();
-    };
-    const MONTHS_DE: [&str; 12] = [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ];
-    const MONTHS_EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    if !(1..=12).contains(&mi) || m.len() != 2 {
-        return iso.to_string();
-    }
-    match lang {
-        Lang::De => format!("{di}. {} {y}", MONTHS_DE[mi - 1]),
-        Lang::En => format!("{di} {} {y}", MONTHS_EN[mi - 1]),
-    }
 }
 
 /// What the visitor reads when the widget has failed (it cannot rely on the catalog then).

@@ -5,6 +5,7 @@
 use crate::answers::Answers;
 use crate::catalog::{Catalog, PropValue};
 use crate::model::Assessment;
+use crate::text::Lang;
 
 /// Fills `{name}` placeholders of an interface text.
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
@@ -13,6 +14,52 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
         out = out.replace(&format!("{{{k}}}"), v);
     }
     out
+}
+
+/// A catalog date (`YYYY-MM-DD`) as the language writes it: `23. November 2026`, `23 November 2026`.
+pub fn long_date(iso: &str, lang: Lang) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(mi), Ok(di)) = (m.parse::<usize>(), d.parse::<u8>()) else {
+        return iso.to_string();
+    };
+    const MONTHS_DE: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const MONTHS_EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !(1..=12).contains(&mi) || m.len() != 2 {
+        return iso.to_string();
+    }
+    match lang {
+        Lang::De => format!("{di}. {} {y}", MONTHS_DE[mi - 1]),
+        Lang::En => format!("{di} {} {y}", MONTHS_EN[mi - 1]),
+    }
 }
 
 /// "The score can still rise to N", or that it is final: because everything that applies is

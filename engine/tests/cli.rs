@@ -1,27 +1,13 @@
 //! The `assess` command, run as a process.
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn assess(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_assess"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run assess");
-    // The command may exit before reading (bad arguments): a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
-}
+mod common;
+use common::assess_cli;
 
 const WORST: &str = r#"{"sector":"trade","audience":["customers"],"messenger":"whatsapp","device":"private_phone",
   "contact_access":"granted","address_book":"mixed","consent":"none"}"#;
 
 #[test]
 fn prints_the_assessment_as_json() {
-    let (code, out, err) = assess(&[], WORST);
+    let (code, out, err) = assess_cli(&[], WORST);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     for key in ["score", "band", "range", "factors", "measures", "alternatives", "what_if", "catalog"] {
@@ -29,18 +15,18 @@ fn prints_the_assessment_as_json() {
     }
     assert_eq!(v["band"], "critical");
     assert_eq!(v["lang"], "de");
-    let (_, again, _) = assess(&[], WORST);
+    let (_, again, _) = assess_cli(&[], WORST);
     assert_eq!(out, again, "byte-identical");
 }
 
 #[test]
 fn english_and_markdown() {
-    let (code, md, _) = assess(&["--lang", "en", "--format", "markdown"], WORST);
+    let (code, md, _) = assess_cli(&["--lang", "en", "--format", "markdown"], WORST);
     assert_eq!(code, 0);
     assert!(md.starts_with("# Messenger check: report"), "{md}");
     assert!(md.contains("The address book is uploaded") && md.contains("Art. 6(1)"));
     assert!(md.contains("not legal advice"));
-    let (_, de, _) = assess(&["--format=markdown"], WORST);
+    let (_, de, _) = assess_cli(&["--format=markdown"], WORST);
     assert!(de.contains("Das Adressbuch wird hochgeladen"));
 }
 
@@ -56,27 +42,27 @@ fn bad_input_exits_2_with_one_line_naming_it() {
         ("[1, 2]", "JSON object"),
     ];
     for (input, needle) in cases {
-        let (code, out, err) = assess(&[], input);
+        let (code, out, err) = assess_cli(&[], input);
         assert_eq!(code, 2, "{input}");
         assert!(out.is_empty());
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");
         assert!(err.contains(needle), "{input}: {err}");
     }
-    let (code, _, err) = assess(&["--lang", "fr"], "{}");
+    let (code, _, err) = assess_cli(&["--lang", "fr"], "{}");
     assert_eq!(code, 2);
     assert!(err.contains("fr"));
 }
 
 #[test]
 fn help_and_schemas() {
-    let (code, out, _) = assess(&["--help"], "");
+    let (code, out, _) = assess_cli(&["--help"], "");
     assert_eq!(code, 0);
     assert!(out.contains("--format") && out.contains("--lang"));
-    let (code, out, _) = assess(&["--schema", "answers"], "");
+    let (code, out, _) = assess_cli(&["--schema", "answers"], "");
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(v["properties"]["messenger"]["anyOf"][0]["enum"].as_array().unwrap().iter().any(|x| x == "wire"));
-    let (code, out, _) = assess(&["--schema", "assessment"], "");
+    let (code, out, _) = assess_cli(&["--schema", "assessment"], "");
     assert_eq!(code, 0);
     assert!(out.contains("score") && out.contains("what_if"));
 }
@@ -86,7 +72,7 @@ fn help_and_schemas() {
 #[test]
 fn published_schemas_are_current() {
     for which in ["answers", "assessment"] {
-        let (_, out, _) = assess(&["--schema", which], "");
+        let (_, out, _) = assess_cli(&["--schema", which], "");
         let path = format!("{}/../schema/{which}.schema.json", env!("CARGO_MANIFEST_DIR"));
         let published = std::fs::read_to_string(&path).unwrap_or_default();
         assert_eq!(published, out, "{path} is stale: regenerate it");
@@ -101,6 +87,6 @@ fn json_export_holds_answers_and_assessment() {
     let v: serde_json::Value = serde_json::from_str(&engine::report::json_export(&a, &answers)).unwrap();
     assert_eq!(v["answers"]["messenger"], "whatsapp");
     assert_eq!(v["assessment"]["score"], a.score);
-    let (_, cli, _) = assess(&["--lang", "en"], WORST);
+    let (_, cli, _) = assess_cli(&["--lang", "en"], WORST);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&cli).unwrap(), v["assessment"], "same assessment as the CLI");
 }

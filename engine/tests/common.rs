@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 use engine::{assess, parse_answers, Answers, Assessment, Catalog, Lang};
 use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 pub fn cat() -> &'static Catalog {
     Catalog::embedded()
@@ -51,3 +53,19 @@ pub const REST: &[(&str, &[&str])] = &[
     ("usage_policy", &["written", "informal", "none"]),
     ("works_council", &["agreement", "no_agreement", "none"]),
 ];
+
+/// Runs the `assess` command with `args` and `stdin`: (exit code, stdout, stderr).
+pub fn assess_cli(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run assess");
+    // The command may exit before reading (bad arguments): a broken pipe is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
+    let out = child.wait_with_output().expect("assess ends");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}

@@ -1,24 +1,9 @@
 //! `assess --document …`: the templates on the command line, the same bytes as the library.
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+use common::assess_cli;
 
 use engine::documents::{self, render, Blanks, DocId};
 use engine::{parse_answers, Catalog, Lang};
-
-/// Runs `assess` with `args` and `stdin`: (exit code, stdout, stderr).
-fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_assess"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run assess");
-    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
-    let out = child.wait_with_output().expect("assess ends");
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
-    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
-}
 
 const PLUMBER: &str = r#"{"sector": "trade", "audience": ["customers", "internal"], "messenger": "whatsapp_business_app",
   "device": "company_private_allowed", "contact_access": "granted", "address_book": "business_only",
@@ -49,14 +34,14 @@ fn each_document_in_each_format_is_the_librarys() {
                     "company=Sanitär Beispiel GmbH",
                     "--blank=address=Hauptstraße 1, 12345 Musterstadt",
                 ];
-                let (code, out, err) = run(&args, PLUMBER);
+                let (code, out, err) = assess_cli(&args, PLUMBER);
                 assert_eq!(code, 0, "{id} {lang} {format}: {err}");
                 assert_eq!(out, expected, "{id} {lang} {format}: byte for byte");
             }
         }
     }
     // Markdown unless asked otherwise.
-    let (_, out, _) = run(&["--document", "checklist"], PLUMBER);
+    let (_, out, _) = assess_cli(&["--document", "checklist"], PLUMBER);
     assert!(out.starts_with("# Checkliste: WhatsApp Business datenschutzgerecht einrichten\n"), "{out}");
 }
 
@@ -75,7 +60,7 @@ fn bad_values_exit_2_with_one_line_naming_them() {
         (&["--document", "policy"], r#"{"messenger": "icq"}"#, "unknown option `icq`"),
     ];
     for (args, stdin, needle) in cases {
-        let (code, out, err) = run(args, stdin);
+        let (code, out, err) = assess_cli(args, stdin);
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(out.is_empty(), "{args:?}");
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
@@ -85,7 +70,7 @@ fn bad_values_exit_2_with_one_line_naming_them() {
 
 #[test]
 fn the_help_lists_the_blanks() {
-    let (code, out, _) = run(&["--help"], "");
+    let (code, out, _) = assess_cli(&["--help"], "");
     assert_eq!(code, 0);
     assert!(out.contains("--document policy|consent|record|checklist"));
     for id in ["company", "address", "contact", "responsible", "dpo"] {

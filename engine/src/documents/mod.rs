@@ -326,28 +326,9 @@ pub fn document(
 /// A catalog date `YYYY-MM-DD` as the language writes it in a document: `23.11.2026`,
 /// `23 November 2026`.
 pub fn doc_date(iso: &str, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let p: Vec<&str> = iso.splitn(3, '-').collect();
-    match (lang, p.as_slice()) {
+    match (lang, iso.splitn(3, '-').collect::<Vec<_>>().as_slice()) {
         (Lang::De, [y, m, d]) => format!("{d}.{m}.{y}"),
-        (Lang::En, [y, m, d]) => match (m.parse::<usize>(), d.parse::<u8>()) {
-            (Ok(mi @ 1..=12), Ok(di)) => format!("{di} {} {y}", MONTHS[mi - 1]),
-            _ => iso.to_string(),
-        },
-        _ => iso.to_string(),
+        _ => crate::wording::long_date(iso, lang),
     }
 }
 
