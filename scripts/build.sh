@@ -3,7 +3,7 @@
 # (size profile from Cargo.toml), shrunk with a current wasm-opt -Oz, plus the page's assets.
 #   dist/index.html (with the prerendered first screen)  dist/lang.js  dist/style.css (www/css/ in one file)  dist/boot.js  dist/favicon.svg
 #   dist/pkg/messenger_check.js  dist/pkg/messenger_check_bg.wasm
-#   dist/embed.html  dist/embed.js  dist/embed-builder.{html,js,css}  dist/embed-snippet.js
+#   dist/embed.html (prerendered too)  dist/embed.js  dist/screen-{de,en}.js (the npm package's first screens)  dist/embed-builder.{html,js,css}  dist/embed-snippet.js
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh wasm
@@ -38,15 +38,15 @@ mkdir -p "$stage/pkg"
 # server-side renderer, natively), and lang.js that picks the visitor's language.
 say "prerendering the first screen"
 cargo build -q --release --bin prerender
-target/release/prerender index.html "$stage"
-cp www/boot.js www/favicon.svg "$stage/"
+target/release/prerender "$stage" index.html www/embed.html
+cp www/boot.js www/failed.js www/favicon.svg "$stage/"
 # The pages' stylesheet (index.html and embed.html): www/css/ as one file, one request, in
 # cascade order, without comments (scripts/css.mjs).
 node scripts/css.mjs page > "$stage/style.css"
 cp "$out/messenger_check.js" "$wasm" "$stage/pkg/"
 # Embedding: the iframe page and the offline service worker, whose cache name is a hash of
 # the page's files (each build gets a fresh cache). See www/sw.js, www/embed.js.
-cp www/embed.html www/embed.js "$stage/"
+cp www/embed.js "$stage/"
 # The embed builder (a page of its own: settings, live preview, ready snippet), and the iframe
 # sizing script it offers to hosts.
 cp www/embed-builder.html www/embed-builder.js www/embed-builder.css "$stage/"

@@ -38,10 +38,14 @@ stage=target/npm-package/messenger-check
 rm -rf "$stage"
 mkdir -p "$stage" dist/npm
 
-cp www/npm/index.js www/npm/node.js www/npm/element.js www/npm/core.js \
+cp www/npm/index.js www/npm/node.js www/npm/element.js www/npm/core.js www/npm/screen.js www/npm/server.js \
+   www/npm/server.d.ts \
    www/npm/index.d.ts www/npm/element.d.ts www/npm/react.d.ts www/npm/vue.d.ts www/npm/README.md "$stage/"
 cp LICENSE-MIT LICENSE-APACHE "$stage/"
 cp "$glue" "$wasm" "$stage/"
+# The first screen per language (prerendered by scripts/build.sh), which mount() and the
+# element paint before the WebAssembly arrives (screen.js), and the server writes as HTML.
+cp dist/screen-*.js "$stage/"
 
 # What the JavaScript side must not copy by hand, asked from the wasm itself: the languages
 # (engine::Lang) and the theme fields (src/bindings/theme.rs), as generated.js and its types.
@@ -61,7 +65,9 @@ node --input-type=module -e '
     "/** The languages, the main one first, each with its name in itself. */\n" +
     `export const LANGUAGES = Object.freeze(${js(languages)}.map(Object.freeze));\n` +
     "/** The theme fields and the CSS custom property each sets; `kind`: the CSS property a value must be valid for. */\n" +
-    `export const THEME_PROPERTIES = Object.freeze(${js(theme)});\n`);
+    `export const THEME_PROPERTIES = Object.freeze(${js(theme)});\n` +
+    "/** Each language'"'"'s prerendered first screen (screen.js), loaded when a widget in it is painted. */\n" +
+    `export const SCREENS = Object.freeze({ ${languages.map((l) => `${l.code}: () => import("./screen-${l.code}.js")`).join(", ")} });\n`);
   const literal = (v) => typeof v === "string" ? JSON.stringify(v) : Array.isArray(v)
     ? `readonly [${v.map(literal).join(", ")}]`
     : `{ ${Object.entries(v).map(([k, x]) => `readonly ${/^[a-z_]+$/i.test(k) ? k : JSON.stringify(k)}: ${literal(x)}`).join("; ")} }`;

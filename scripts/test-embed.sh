@@ -9,6 +9,7 @@
 # tarball, then the browser), and the embed builder.
 #   scripts/test-embed.sh            build, pack, install, test
 #   MC_SKIP_PACKAGE=1 scripts/…      reuse dist/npm/*.tgz (when `make package` just ran)
+#   scripts/test-embed.sh FILE…      only these test files (while developing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -42,4 +43,4 @@ rm -rf "$site/examples/bundler/public/build" "$site"/examples/*/node_modules "$s
 
 export MC_SITE="$site" MC_DIST="$site/dist" MC_ASSESS="$repo/target/release/assess"
 say "running www/e2e-embed/*.test.mjs"
-node --test --test-concurrency=1 --test-timeout=900000 www/e2e-embed/
+node --test --test-concurrency=1 --test-timeout=900000 "${@:-www/e2e-embed/}"

@@ -8,38 +8,17 @@
 // The order: first the prerendered page paints, with the connection to itself (it is the
 // largest paint, and the visitor can read and answer it at once); then the WebAssembly loads
 // and takes over. A hidden tab, where frames do not come, starts after a short wait.
+import { afterFirstPaint, showFailed } from "./failed.js";
+
 const host = document.getElementById("messenger-check");
 
-function fail(error) {
-  console.error("messenger-check could not start:", error);
-  if (!host) return;
-  const notes = [...host.querySelectorAll(":scope > .mc-failed")];
-  const note = notes.find((n) => n.lang === document.documentElement.lang) || notes[0];
-  const p = document.createElement("p");
-  p.className = "mc-error";
-  p.setAttribute("role", "alert");
-  if (note) {
-    // Before the screens, which stay: the visitor can still read the questions.
-    p.lang = note.lang;
-    p.textContent = note.textContent;
-    host.insertBefore(p, host.querySelector(":scope > .mc-pre"));
-  } else {
-    p.textContent = "Der Messenger-Check konnte nicht starten. Bitte laden Sie die Seite neu. / " +
-      "The messenger check could not start. Please reload the page.";
-    host.replaceChildren(p);
-  }
-}
-
 try {
-  await new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 500);
-  });
+  await afterFirstPaint();
   const { default: init, start } = await import("./pkg/messenger_check.js");
   await init({ module_or_path: new URL("./pkg/messenger_check_bg.wasm", import.meta.url) });
   start();
 } catch (error) {
-  fail(error);
+  showFailed(host, error);
 }
 
 // The service worker's address. Under Trusted Types (`require-trusted-types-for 'script'`) it

@@ -8,7 +8,13 @@
 // (see www/examples/iframe/snippet.js): only to a host that said hello from an allowed origin
 // (<meta name="messenger-check-hosts">), only to that origin, and only the height: the
 // visitor's answers never leave the frame.
-import init, { languages, mount } from "./pkg/messenger_check.js";
+//
+// The page arrives with the first screen prerendered in every language (src/bin/prerender.rs);
+// lang.js shows the one asked for (?lang=, else the browser's languages) before the first
+// paint. After that paint the WebAssembly loads and mount() takes the screen over
+// (src/bindings/takeover.rs), keeping what the visitor clicked meanwhile; if it cannot start,
+// the questions stay and a note says why.
+import { afterFirstPaint, showFailed } from "./failed.js";
 
 const host = document.getElementById("messenger-check");
 const params = new URLSearchParams(location.search);
@@ -39,21 +45,13 @@ window.addEventListener("message", (event) => {
   post(true);
 });
 
-function fail(error) {
-  console.error("messenger-check could not start:", error);
-  const p = document.createElement("p");
-  p.className = "mc-error";
-  p.setAttribute("role", "alert");
-  p.textContent = "Der Messenger-Check konnte nicht starten. / The messenger check could not start.";
-  host.replaceChildren(p);
-  post(true);
-}
-
 /** The mount() options the query asks for. */
-function options() {
+function options(languages) {
   const list = (name) => (params.get(name) || "").split(",").map((s) => s.trim()).filter(Boolean);
   const codes = languages().map((l) => l.code);
-  const out = { lang: codes.includes(params.get("lang")) ? params.get("lang") : codes[0] };
+  // The language lang.js shows (the query's, else the browser's), else the first.
+  const shown = document.documentElement.lang;
+  const out = { lang: codes.includes(params.get("lang")) ? params.get("lang") : codes.includes(shown) ? shown : codes[0] };
   const theme = {};
   // "auto" follows this page's color-scheme, `light dark`, so the system's (www/npm/theme.css).
   if (params.get("theme")) theme.scheme = params.get("theme");
@@ -71,11 +69,14 @@ function options() {
   return out;
 }
 
+// The height from the first paint on (the prerendered screen has one).
+new ResizeObserver(() => post(false)).observe(document.body);
 try {
+  await afterFirstPaint();
+  const { default: init, languages, mount } = await import("./pkg/messenger_check.js");
   await init({ module_or_path: new URL("./pkg/messenger_check_bg.wasm", import.meta.url) });
-  const wanted = options();
+  const wanted = options(languages);
   document.documentElement.lang = wanted.lang;
-  host.replaceChildren();
   try {
     widget = mount(host, wanted);
   } catch (error) {
@@ -83,7 +84,7 @@ try {
     console.error("messenger-check: embed.html:", error);
     widget = mount(host, { lang: wanted.lang });
   }
-  new ResizeObserver(() => post(false)).observe(document.body);
 } catch (error) {
-  fail(error);
+  showFailed(host, error);
+  post(true);
 }

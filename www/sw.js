@@ -10,6 +10,7 @@ const ASSETS = [
   "lang.js",
   "style.css",
   "boot.js",
+  "failed.js",
   "favicon.svg",
   "pkg/messenger_check.js",
   "pkg/messenger_check_bg.wasm",

@@ -1,14 +1,22 @@
-//! `prerender`: the demo page's first screen as static HTML, rendered at build time with the
-//! widget's own components (Yew's server-side renderer), so that a visitor reads the questions
-//! and can start answering before the WebAssembly arrives. The wasm then takes over (`start()`
-//! in the bindings), keeping what was clicked, the focus and the scroll position.
+//! `prerender`: the first screen as static HTML, rendered at build time with the widget's own
+//! components (Yew's server-side renderer), so that a visitor reads the questions and can start
+//! answering before the WebAssembly arrives. The wasm then takes over (`start()` on the demo
+//! page, `mount()` everywhere else; src/bindings/takeover.rs), keeping what was clicked, the
+//! focus and the scroll position.
 //!
-//!     prerender <index.html template> <out dir>
+//!     prerender <out dir> <template>...
 //!
-//! Writes `<out dir>/index.html` (the template's `<!--mc:prerender-->` replaced by the first
-//! screen in every language, German first) and `<out dir>/lang.js` (the small script in the
-//! page's head that shows the visitor's language before the first paint: `?lang=`, else the
-//! browser's languages, else German; the list of languages comes from `engine::Lang`).
+//! Writes, into `<out dir>`:
+//! - each template (`index.html`, `embed.html`) under its own name, its `<!--mc:prerender-->`
+//!   (the standalone page) or `<!--mc:prerender widget-->` (an embedded widget, as `mount()`
+//!   renders it) replaced by the first screen in every language, German first;
+//! - `lang.js`, the small script in a page's head that shows the visitor's language before the
+//!   first paint (`?lang=`, else the browser's languages, else German; the list of languages
+//!   comes from `engine::Lang`);
+//! - `screen-<lang>.js` per language: an embedded widget's first screen as a JSON tree, the
+//!   payload with which the npm package's `mount()` and `<messenger-check>` paint the questions
+//!   before the WebAssembly arrives, and from which `messenger-check/server` writes the HTML a
+//!   server-rendered host sends (www/npm/screen.js).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     native::main()
@@ -20,68 +28,106 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use std::path::Path;
     use std::process::ExitCode;
 
     use engine::Lang;
-    use messenger_check::prerendered::{prefix, shape_of_html, FAILED, SCREEN, SHAPE};
+    use messenger_check::prerendered::{prefix, shape_of_html, tree_json, FAILED, MARK, MARK_WIDGET, SCREEN, SHAPE};
     use messenger_check::{App, AppProps};
     use yew::LocalServerRenderer;
 
-    const MARK: &str = "<!--mc:prerender-->";
-
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
-        let [template, out] = args.as_slice() else {
-            eprintln!("usage: prerender <index.html template> <out dir>");
+        let Some((out, templates)) = args.split_first().filter(|(_, t)| !t.is_empty()) else {
+            eprintln!("usage: prerender <out dir> <template>...");
             return ExitCode::from(2);
         };
-        let page = match std::fs::read_to_string(template) {
-            Ok(p) if p.contains(MARK) => p,
-            Ok(_) => {
-                eprintln!("prerender: {template} has no {MARK}");
-                return ExitCode::from(2);
-            }
-            Err(e) => {
-                eprintln!("prerender: cannot read {template}: {e}");
-                return ExitCode::from(2);
-            }
-        };
+        let out = Path::new(out);
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
-        // First the notes for a failed start (hidden; www/boot.js shows the one in the page's
-        // language), then the screens, German first.
+        let render = |props: AppProps| runtime.block_on(tokio::task::LocalSet::new().run_until(render(props)));
         let cat = messenger_check::catalog();
-        let mut screens: Vec<String> = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let text = html_escape(&messenger_check::i18n::t(cat, "no_start", lang));
-                format!(r#"<p class="{FAILED} mc-error" lang="{}" hidden>{text}</p>"#, lang.code())
-            })
-            .collect();
-        for lang in Lang::ALL {
-            let html = runtime.block_on(tokio::task::LocalSet::new().run_until(first_screen(lang)));
-            let (elements, comments) = shape_of_html(&html);
-            screens.push(format!(
-                r#"<div class="{SCREEN}" lang="{}" {SHAPE}="{elements} {comments}">{html}</div>"#,
-                lang.code()
-            ));
+        let note = |lang: Lang| messenger_check::i18n::t(cat, "no_start", lang);
+        let mut files: Vec<(String, String)> = Vec::new();
+        for template in templates {
+            let page = match std::fs::read_to_string(template) {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("prerender: cannot read {template}: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let (mark, standalone) = if page.contains(MARK) {
+                (MARK, true)
+            } else if page.contains(MARK_WIDGET) {
+                (MARK_WIDGET, false)
+            } else {
+                eprintln!("prerender: {template} has neither {MARK} nor {MARK_WIDGET}");
+                return ExitCode::from(2);
+            };
+            // First the notes for a failed start (hidden; www/boot.js and www/embed.js show the
+            // one in the page's language), then the screens, German first.
+            let mut screens: Vec<String> = Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    format!(
+                        r#"<p class="{FAILED} mc-error" lang="{}" hidden>{}</p>"#,
+                        lang.code(),
+                        html_escape(&note(lang))
+                    )
+                })
+                .collect();
+            for lang in Lang::ALL {
+                let html = render(props(lang, standalone, prefix(lang)));
+                let (elements, comments) = shape_of_html(&html);
+                screens.push(format!(
+                    r#"<div class="{SCREEN}" lang="{}" {SHAPE}="{elements} {comments}">{html}</div>"#,
+                    lang.code()
+                ));
+            }
+            let name = Path::new(template).file_name().expect("a file").to_string_lossy().into_owned();
+            files.push((name, page.replace(mark, &screens.concat())));
         }
-        let page = page.replace(MARK, &screens.concat());
-        let out = std::path::Path::new(out);
-        let written =
-            std::fs::write(out.join("index.html"), page).and_then(|_| std::fs::write(out.join("lang.js"), lang_js()));
-        if let Err(e) = written {
-            eprintln!("prerender: cannot write to {}: {e}", out.display());
-            return ExitCode::FAILURE;
+        files.push(("lang.js".into(), lang_js()));
+        // The embedded widget's first screen per language, for the npm package: the ids get the
+        // live widget's prefix (`mc`), which the painting script changes for a second widget.
+        for lang in Lang::ALL {
+            let html = render(props(lang, false, "mc".into()));
+            let (elements, comments) = shape_of_html(&html);
+            let payload = serde_json::json!({
+                "lang": lang.code(),
+                "shape": format!("{elements} {comments}"),
+                "note": note(lang),
+            });
+            let payload = payload.to_string();
+            let js = format!(
+                "// Generated by `prerender` (src/bin/prerender.rs): the widget's first screen in {name}, as\n\
+                 // mount() and <messenger-check> paint it before the WebAssembly arrives (screen.js).\n\
+                 export default {{{fields},\"tree\":{tree}}};\n",
+                name = lang.native_name(),
+                fields = &payload[1..payload.len() - 1],
+                tree = tree_json(&html),
+            );
+            files.push((format!("screen-{}.js", lang.code()), js));
+        }
+        for (name, text) in files {
+            if let Err(e) = std::fs::write(out.join(&name), text) {
+                eprintln!("prerender: cannot write {name} to {}: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
         }
         ExitCode::SUCCESS
     }
 
-    /// The page's first state in `lang`: nothing answered, as `start()` renders it before it
-    /// brings in answers, with the markers Yew needs to adopt it (hydration). The German screen
-    /// keeps the ids the live widget uses (`mc-…`); the others get their own, so that no id
-    /// appears twice in the page (adopting one gives it the live ids).
-    async fn first_screen(lang: Lang) -> String {
-        let props = yew::props!(AppProps { lang, standalone: true, resume: true, prefix: prefix(lang) });
+    /// The widget's first state in `lang`: nothing answered, as `start()` (`standalone`) or
+    /// `mount()` render it before they bring in answers.
+    fn props(lang: Lang, standalone: bool, prefix: String) -> AppProps {
+        yew::props!(AppProps { lang, standalone, resume: standalone, prefix })
+    }
+
+    /// The first screen with the markers Yew needs to adopt it (hydration). The German page
+    /// screen keeps the ids the live widget uses (`mc-…`); the others get their own, so that no
+    /// id appears twice in the page (adopting one gives it the live ids).
+    async fn render(props: AppProps) -> String {
         LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await
     }
 

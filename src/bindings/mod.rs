@@ -124,6 +124,10 @@ pub struct Widget {
     app: Option<Rendered>,
     remote: Remote,
     host: Element,
+    /// The element the app renders into (the host, a pooled root, or an adopted screen).
+    root: Element,
+    /// The prefix of its element ids.
+    prefix: String,
     catalog: Cat,
     initial: (Answers, Lang),
     /// The theme set on the root (`mount()` only).
@@ -186,14 +190,20 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
         remote: remote.clone(),
         on_change: Some(on_change),
         standalone: config.standalone,
-        prefix: prefix.into(),
+        prefix: prefix.clone().into(),
         resume: config.resume,
         remembered: config.remembered,
     };
-    let app = match into {
-        Into::Pooled => Rendered::Pooled(roots::take(&host, props)),
-        Into::Host => Rendered::Own(Renderer::<App>::with_root_and_props(host.clone(), props).render()),
-        Into::Hydrate(screen) => Rendered::Own(Renderer::<App>::with_root_and_props(screen, props).hydrate()),
+    let (app, root) = match into {
+        Into::Pooled => {
+            let r = roots::take(&host, props);
+            let root = r.root.clone();
+            (Rendered::Pooled(r), root)
+        }
+        Into::Host => (Rendered::Own(Renderer::<App>::with_root_and_props(host.clone(), props).render()), host.clone()),
+        Into::Hydrate(screen) => {
+            (Rendered::Own(Renderer::<App>::with_root_and_props(screen.clone(), props).hydrate()), screen)
+        }
     };
     warm_up::warm_up();
     if config.share_link {
@@ -203,6 +213,8 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
         app: Some(app),
         remote,
         host,
+        root,
+        prefix,
         catalog,
         initial: (config.answers, config.lang),
         theme: Theme::default(),
@@ -277,10 +289,7 @@ impl Widget {
     /// was mounted on) for `mount()`, the element itself for the demo page.
     #[wasm_bindgen(getter)]
     pub fn root(&self) -> Element {
-        match &self.app {
-            Some(Rendered::Pooled(r)) => r.root.clone(),
-            _ => self.host.clone(),
-        }
+        self.root.clone()
     }
 
     /// Clears all answers (the visitor can undo it).
@@ -291,7 +300,13 @@ impl Widget {
     /// Unmounts the widget and frees what it holds. Calling it twice does nothing.
     pub fn destroy(&mut self) {
         match self.app.take() {
-            Some(Rendered::Own(app)) => app.destroy(),
+            Some(Rendered::Own(app)) => {
+                app.destroy();
+                // An adopted screen (`mount()` took over a prerendered one) goes with it.
+                if self.root != self.host {
+                    self.root.remove();
+                }
+            }
             Some(Rendered::Pooled(root)) => roots::park(root),
             None => {}
         }
@@ -331,7 +346,16 @@ impl Widget {
 pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsError> {
     install_panic_hook();
     let (config, theme) = read_options(&options)?;
-    let mut widget = mount_impl(element, config, Into::Pooled);
+    // A first screen painted before the WebAssembly arrived (the npm package's screen.js, a
+    // server's HTML, embed.html's prerendered screens): taken over, with what was clicked.
+    // (An embedder's texts change no screen's shape: the takeover puts them in place.)
+    let mut widget = match takeover::take(&element, config.lang, &config.catalog) {
+        None => mount_impl(element, config, Into::Pooled),
+        Some(pre) => {
+            pre.screen.set_class_name("mc-root");
+            adopt(element, config, pre, Into::Pooled)
+        }
+    };
     theme::apply(&widget.root(), &theme, &Theme::default());
     widget.theme = theme;
     Ok(widget)
@@ -421,33 +445,9 @@ pub fn start() -> Result<(), JsError> {
     };
     let widget = match takeover::take(&host, lang, &cat) {
         None => mount_with(host, config),
-        Some(pre) if pre.intact => {
-            // Adopt the screen as it was rendered (nothing answered, nothing remembered), then
-            // bring in the answers: the link's or the remembered ones, and what was clicked.
-            let Config { answers, notice, remembered, .. } = config;
-            let config = Config { lang: pre.lang, answers: Answers::new(), notice: None, remembered: false, ..config };
-            let widget = mount_impl(host, config, Into::Hydrate(pre.screen));
-            if !answers.is_empty() || notice.is_some() {
-                widget.remote.send(Action::Load { answers, notice });
-            }
-            if !pre.clicked.is_empty() {
-                widget.remote.send(Action::Merge(pre.clicked));
-            }
-            if remembered {
-                widget.remote.send(Action::Remember(true));
-            }
-            widget
-        }
         Some(pre) => {
-            // Changed since it was built: render afresh (yew clears the host) with everything
-            // the visitor did, and put the focus and the page back.
-            let mut answers = config.answers.clone();
-            answers.extend(pre.clicked);
-            let config = Config { lang: pre.lang, answers, ..config };
-            let widget = mount_with(host, config);
-            let (focus, scroll) = (pre.focus, pre.scroll);
-            widget.remote.when_rendered(move || takeover::restore(focus, scroll));
-            widget
+            let config = Config { lang: pre.lang, ..config };
+            adopt(host, config, pre, Into::Host)
         }
     };
     // For whoever waits for the page to be live (the tests; a host's script): the widget has
@@ -462,6 +462,41 @@ pub fn start() -> Result<(), JsError> {
         }
     });
     Ok(())
+}
+
+/// Takes over a prerendered screen (`takeover::take`): a screen as it was built is adopted
+/// (hydration: nothing moves, focus and scroll stay), rendered as it was built, and then the
+/// answers (`config`'s, then what was clicked on it) and the language asked for are brought
+/// in. A screen changed since it was built is replaced by a fresh render (`fresh`: where) with
+/// the same answers, and the focus and the page are put back.
+fn adopt(host: Element, config: Config, pre: takeover::Prerendered, fresh: Into) -> Widget {
+    if pre.intact {
+        let Config { answers, notice, remembered, lang, .. } = config;
+        let config = Config { lang: pre.lang, answers: Answers::new(), notice: None, remembered: false, ..config };
+        let widget = mount_impl(host, config, Into::Hydrate(pre.screen));
+        if lang != pre.lang {
+            widget.remote.send(Action::SetLang(lang));
+        }
+        if !answers.is_empty() || notice.is_some() {
+            widget.remote.send(Action::Load { answers, notice });
+        }
+        if !pre.clicked.is_empty() {
+            widget.remote.send(Action::Merge(pre.clicked));
+        }
+        if remembered {
+            widget.remote.send(Action::Remember(true));
+        }
+        widget
+    } else {
+        // (On its own root yew clears the host; in a pooled root the screen must go.)
+        pre.screen.remove();
+        let mut answers = config.answers.clone();
+        answers.extend(pre.clicked);
+        let widget = mount_impl(host, Config { answers, ..config }, fresh);
+        let (focus, scroll, prefix, root) = (pre.focus, pre.scroll, widget.prefix.clone(), widget.root.clone());
+        widget.remote.when_rendered(move || takeover::restore(&root, &prefix, focus, scroll));
+        widget
+    }
 }
 
 /// For the test suite only: panics, so that a test can see the panic hook replace the widget

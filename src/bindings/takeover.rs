@@ -16,7 +16,7 @@ use engine::{answers_from_raw, Answers, Catalog, Lang, RawValue};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::prerendered::{prefix, FAILED, SCREEN, SHAPE};
+use crate::prerendered::{FAILED, SCREEN, SHAPE};
 
 /// What the visitor did on the prerendered screen.
 pub(super) struct Prerendered {
@@ -58,11 +58,13 @@ pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerende
     let lang = screen.get_attribute("lang").and_then(|l| Lang::parse(&l)).unwrap_or(lang);
     let window = web_sys::window()?;
     let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let focus =
-        window.document().and_then(|d| d.active_element()).filter(|el| screen.contains(Some(el))).and_then(|el| {
-            let own = format!("{}-", prefix(lang));
-            el.id().strip_prefix(&own).map(str::to_string)
-        });
+    // (Ids are `<prefix>-<name>`, and no prefix has a `-`: the page's are `prefix(lang)`,
+    // the npm package's painted screens `mc` or `mcp<n>`.)
+    let focus = window
+        .document()
+        .and_then(|d| d.active_element())
+        .filter(|el| screen.contains(Some(el)))
+        .and_then(|el| el.id().split_once('-').map(|(_, name)| name.to_string()));
     let clicked = read_inputs(&screen, cat);
     for (i, s) in screens.iter().enumerate() {
         if i != keep {
@@ -120,10 +122,11 @@ fn children_with_class(host: &Element, class: &str) -> Vec<Element> {
 
 /// After a fresh render (a screen that was not adopted): the focus back on the same control,
 /// the page where it was.
-pub(super) fn restore(focus: Option<String>, scroll: (f64, f64)) {
+pub(super) fn restore(root: &Element, prefix: &str, focus: Option<String>, scroll: (f64, f64)) {
     let Some(window) = web_sys::window() else { return };
     if let Some(id) = focus {
-        let el = window.document().and_then(|d| d.get_element_by_id(&format!("mc-{id}")));
+        // (In the widget's root, which may be inside a shadow root.)
+        let el = root.query_selector(&format!("#{prefix}-{id}")).ok().flatten();
         if let Some(el) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             let _ = el.focus();
         }

@@ -7,7 +7,10 @@
 // DOM: find the element, adopt the stylesheet, and keep track of the mounts per element.
 import * as wasm from "./messenger_check.js";
 import { css } from "./styles.js";
+import { LANGUAGES } from "./generated.js";
+import { paint, showFailure, unpaint } from "./screen.js";
 export { LANGUAGES, THEME_PROPERTIES } from "./generated.js";
+export { showFailure } from "./screen.js";
 
 /** An Error whose message says where it comes from. */
 export function fail(message) {
@@ -50,6 +53,20 @@ function adoptStyles(root) {
   if (count > 0) return;
   const sheet = sheetFor(root.ownerDocument || root);
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/**
+ * Paints the first screen into `element` (screen.js) with the widget's stylesheet, before the
+ * WebAssembly has arrived (the element does, before it mounts). The sheet stays until the
+ * widget that takes the screen over is destroyed.
+ */
+export function paintInto(element, lang) {
+  const root = styleRoot(element);
+  if ("adoptedStyleSheets" in root) {
+    const sheet = sheetFor(root.ownerDocument || root);
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+  return paint(element, lang);
 }
 
 function releaseStyles(root) {
@@ -201,30 +218,57 @@ export function createApi(load) {
     const forget = () => {
       if (mounts.get(element) === entry) mounts.delete(element);
     };
+    // The widget's stylesheet (adopted now, for the painted first screen too).
+    let root = null;
+    const release = () => {
+      if (root) releaseStyles(root);
+      root = null;
+    };
     try {
-      await load({});
-      if (entry.cancelled) return new Widget(null, element);
-      // Checks every option before it renders anything (src/bindings/options.rs): a bad one
-      // leaves the element as it was. The widget renders into a root of its own (`.mc-root`)
-      // appended to `element`, which destroy() takes out again and keeps for reuse
-      // (src/bindings/roots.rs): mount and destroy as often as you like, memory stays flat.
-      const inner = wasm.mount(element, options);
-      let root = null;
+      if (!(options && options.styles === false)) {
+        const r = styleRoot(element);
+        adoptStyles(r);
+        root = r;
+      }
+      // The first screen at once, in the widget's language, while the WebAssembly loads
+      // (screen.js); the WebAssembly then takes it over (src/bindings/takeover.rs).
+      const lang = options && options.lang !== undefined ? options.lang : LANGUAGES[0].code;
+      const painted = LANGUAGES.some((l) => l.code === lang) ? paint(element, lang) : Promise.resolve(null);
       try {
-        root = options && options.styles === false ? null : styleRoot(element);
-        if (root) adoptStyles(root);
+        await load({});
       } catch (e) {
-        inner.destroy();
-        inner.free();
+        // No WebAssembly (a policy without 'wasm-unsafe-eval'): the questions stay, with a
+        // note that says why there is no result.
+        if (await painted) await showFailure(element);
+        root = null; // the questions keep their styles
+        throw e;
+      }
+      const screen = await painted;
+      if (entry.cancelled) {
+        release();
+        return new Widget(null, element);
+      }
+      // Checks every option before it renders anything (src/bindings/options.rs): a bad one
+      // leaves the element as it was. The widget takes over the painted screen, or renders
+      // into a root of its own (`.mc-root`) appended to `element`, which destroy() takes out
+      // again and keeps for reuse (src/bindings/roots.rs): mount and destroy as often as you
+      // like, memory stays flat.
+      let inner;
+      try {
+        inner = wasm.mount(element, options);
+      } catch (e) {
+        if (screen) unpaint(element);
         throw e;
       }
       const widget = new Widget(inner, element, root, forget);
+      root = null; // the widget releases them
       entry.widget = widget;
       // Resolve when every question is in the DOM (or when a later mount cancelled this one).
       await widget.complete;
       if (!entry.cancelled && !widget.destroyed) entry.done = true;
       return widget;
     } catch (e) {
+      release();
       forget();
       throw e;
     }

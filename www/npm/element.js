@@ -14,6 +14,7 @@
 // a value equal to the last one changes nothing; new answers are loaded into the running
 // widget (no remount); only a new catalog remounts it, keeping the visitor's answers.
 import { init, mount, LANGUAGES } from "./index.js";
+import { paintInto, showFailure } from "./core.js";
 // The attribute checks and their error texts are the Rust side's (src/bindings/options.rs).
 import { checkAttribute } from "./messenger_check.js";
 
@@ -59,6 +60,8 @@ export class MessengerCheckElement extends HTMLElementBase {
   #reported = { lang: null, theme: null };
   #ready = null;
   #resolve = null;
+  /** The server's first screen (if any) was taken. */
+  #served = false;
 
   constructor() {
     super();
@@ -220,14 +223,31 @@ export class MessengerCheckElement extends HTMLElementBase {
     }
     this.#unmount(false);
     const run = this.#run;
-    const point = document.createElement("div");
-    point.className = "mc-host";
-    this.#shadow.appendChild(point);
+    // The first time, a server may have sent the first screen (declarative Shadow DOM:
+    // messenger-check/server): its point is taken over as it is.
+    let point = [...this.#shadow.children].find((c) => c.classList.contains("mc-host") && !c.hidden);
+    if (!point || this.#served) {
+      point = document.createElement("div");
+      point.className = "mc-host";
+      this.#shadow.appendChild(point);
+    }
+    this.#served = true;
     this.#point = point;
+    // The questions at once, in the language the widget will start in, while the WebAssembly
+    // loads (the attribute is checked by the WebAssembly later: an unknown one paints the
+    // default language).
+    const raw = this.getAttribute("lang");
+    paintInto(point, LANGUAGES.some((l) => l.code === raw) ? raw : DEFAULTS.lang);
     let widget = null;
     let options = null;
     try {
-      await init();
+      try {
+        await init();
+      } catch (error) {
+        // No WebAssembly: the questions stay, with a note that says why there is no result.
+        if (run === this.#run) showFailure(point);
+        throw error;
+      }
       if (run !== this.#run) return;
       // The values as they are now, not as they were when the mount was asked for.
       options = {
