@@ -269,6 +269,25 @@ fn use_action<E: 'static>(
     })
 }
 
+/// An assessment compared by identity (for `use_memo`: the same explanation, not an equal one).
+struct Same(Rc<Assessment>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Same) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the lists render, made once per explanation.
+struct Parts {
+    what_if: Rc<Vec<engine::WhatIf>>,
+    factors: Rc<Vec<engine::Factor>>,
+    formula: AttrValue,
+    none: AttrValue,
+    measures: Rc<Vec<engine::MeasureResult>>,
+    alternatives: Rc<Vec<engine::Alternative>>,
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer_eq(|| State {
@@ -437,19 +456,30 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let results_title = env.id("results-title");
-    let results = match (&*result, &*explained) {
-        (Ok(a), Some((e, explained_answers))) => html! {
+    // The lists' props, made once per explanation: the score's own render (on every answer)
+    // then compares them without cloning every list first.
+    let parts = use_memo(explained.as_ref().map(|(e, _)| Same(e.clone())), |e| {
+        e.as_ref().map(|Same(e)| Parts {
+            what_if: Rc::new(e.what_if.clone()),
+            factors: Rc::new(e.factors.clone()),
+            formula: AttrValue::from(e.formula.clone()),
+            none: AttrValue::from(engine::wording::no_factors_line(e, &cat)),
+            measures: Rc::new(e.measures.clone()),
+            alternatives: Rc::new(e.alternatives.clone()),
+        })
+    });
+    let results = match (&*result, &*explained, &*parts) {
+        (Ok(a), Some((_, explained_answers)), Some(e)) => html! {
             <>
                 // Each part gets only its own data, compared by value: an answer re-renders
                 // only the parts it changes. The score is current; the lists are `explained`.
                 <ResultPanel assessment={a.clone()} />
-                <WhatIfList what_if={Rc::new(e.what_if.clone())} can_undo={state.can_undo()} on_apply={on_merge.clone()}
+                <WhatIfList what_if={e.what_if.clone()} can_undo={state.can_undo()} on_apply={on_merge.clone()}
                     on_undo={on_undo} undo_ref={undo_ref} />
-                <Factors factors={Rc::new(e.factors.clone())} formula={AttrValue::from(e.formula.clone())}
-                    none={AttrValue::from(engine::wording::no_factors_line(e, &cat))} />
-                <Measures measures={Rc::new(e.measures.clone())} on_apply={on_merge} />
+                <Factors factors={e.factors.clone()} formula={e.formula.clone()} none={e.none.clone()} />
+                <Measures measures={e.measures.clone()} on_apply={on_merge} />
                 if *stage >= Stage::Results {
-                    <Alternatives alternatives={Rc::new(e.alternatives.clone())} />
+                    <Alternatives alternatives={e.alternatives.clone()} />
                     <Keep remote={props.remote.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember} />
                     <Templates answers={explained_answers.clone()} remember={props.resume.then_some(remember)} />
                     <crate::components::CallToAction />
@@ -457,9 +487,9 @@ pub fn App(props: &AppProps) -> Html {
             </>
         },
         // Cannot happen with answers the widget produced itself; say so rather than go blank.
-        (Err(e), _) => html! { <p class="mc-error" role="alert">{ e.to_string() }</p> },
+        (Err(e), _, _) => html! { <p class="mc-error" role="alert">{ e.to_string() }</p> },
         // The first valid answers after an error: explained from the next render on.
-        (Ok(_), None) => html! {},
+        (Ok(_), _, _) => html! {},
     };
 
     html! {
