@@ -81,6 +81,9 @@ pub struct Config {
     /// The answers came from this device's memory: start with remembering on.
     pub remembered: bool,
     pub on_change: Option<js_sys::Function>,
+    /// Say nothing of the first render (a takeover whose answers or language follow at once:
+    /// the embedder hears of the widget as it then is, once).
+    pub quiet_start: bool,
 }
 
 impl Default for Config {
@@ -95,6 +98,7 @@ impl Default for Config {
             resume: false,
             remembered: false,
             on_change: None,
+            quiet_start: false,
         }
     }
 }
@@ -162,7 +166,11 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
         let standalone = config.standalone;
         let js = config.on_change.clone();
         let cat = catalog.clone();
+        let quiet = Cell::new(config.quiet_start);
         Callback::from(move |c: Changed| {
+            if quiet.replace(false) {
+                return;
+            }
             panic::set_lang(c.lang);
             if standalone {
                 update_document(&cat, c.lang);
@@ -472,7 +480,16 @@ pub fn start() -> Result<(), JsError> {
 fn adopt(host: Element, config: Config, pre: takeover::Prerendered, fresh: Into) -> Widget {
     if pre.intact {
         let Config { answers, notice, remembered, lang, .. } = config;
-        let config = Config { lang: pre.lang, answers: Answers::new(), notice: None, remembered: false, ..config };
+        let follows =
+            lang != pre.lang || !answers.is_empty() || notice.is_some() || !pre.clicked.is_empty() || remembered;
+        let config = Config {
+            lang: pre.lang,
+            answers: Answers::new(),
+            notice: None,
+            remembered: false,
+            quiet_start: follows,
+            ..config
+        };
         let widget = mount_impl(host, config, Into::Hydrate(pre.screen));
         if lang != pre.lang {
             widget.remote.send(Action::SetLang(lang));

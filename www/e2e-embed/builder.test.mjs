@@ -103,7 +103,7 @@ for (const way of ["script", "element", "iframe"]) {
       const p = await visit.context.newPage();
       await p.goto(host.url(`/${dir}/`));
       const scope = way === "iframe" ? p.frameLocator("iframe[data-messenger-check]") : p.locator(way === "element" ? "messenger-check" : "#messenger-check");
-      await scope.locator("output.mc-score").waitFor({ timeout: 20000 });
+      await scope.locator(".mc-root output.mc-score").waitFor({ timeout: 20000 });
       assert.equal(await scope.locator(".mc").getAttribute("lang"), "en", "English");
       assert.equal(await scope.locator(".mc").evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(21, 24, 28)", "dark");
       assert.equal(await scope.locator(".mc-lang-button[aria-pressed=true]").evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(138, 28, 28)", "the accent colour");

@@ -36,7 +36,7 @@ test("the snippet sizes the frame to its content, and again after answering", as
     const page = await context.newPage();
     await page.goto(hostServer.url("/examples/iframe/"));
     const frame = page.frameLocator("iframe[data-messenger-check]");
-    await frame.locator("output.mc-score").waitFor();
+    await frame.locator(".mc-root output.mc-score").waitFor();
     // The page's CSS gives 40rem (640px); the snippet replaces it with the content's height
     // (the content may still grow while the widget builds: wait until the frame has followed).
     const inner = () => page.frames().find((f) => f.url().includes("/embed.html")).evaluate(() => document.documentElement.scrollHeight);
@@ -72,7 +72,7 @@ test("the frame answers only a hello from its parent, only to that origin, and o
   try {
     const page = await context.newPage();
     await page.goto(hostServer.url("/examples/iframe/"));
-    await page.frameLocator("iframe[data-messenger-check]").locator("output.mc-score").waitFor();
+    await page.frameLocator("iframe[data-messenger-check]").locator(".mc-root output.mc-score").waitFor();
     const messages = await page.evaluate(async () => {
       const frame = document.querySelector("iframe[data-messenger-check]");
       const seen = [];
@@ -105,7 +105,7 @@ test("embed.html itself runs under the strict CSP with ?lang=en&theme=dark", asy
   try {
     const page = await context.newPage();
     await page.goto(strict.url("/embed.html?lang=en&theme=dark"));
-    await page.locator("output.mc-score").waitFor();
+    await page.locator("#messenger-check > .mc-root output.mc-score").waitFor();
     assert.equal(await page.locator(".mc").getAttribute("lang"), "en");
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".mc")).backgroundColor), "rgb(21, 24, 28)");
     assert.deepEqual(await violations(page), []);

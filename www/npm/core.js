@@ -8,7 +8,7 @@
 import * as wasm from "./messenger_check.js";
 import { css } from "./styles.js";
 import { LANGUAGES } from "./generated.js";
-import { paint, showFailure, unpaint } from "./screen.js";
+import { paint, painted as paintedIn, screenIn, showFailure, unpaint } from "./screen.js";
 export { LANGUAGES, THEME_PROPERTIES } from "./generated.js";
 export { showFailure } from "./screen.js";
 
@@ -61,6 +61,10 @@ function adoptStyles(root) {
  * widget that takes the screen over is destroyed.
  */
 export function paintInto(element, lang) {
+  // Once the WebAssembly is here, the widget renders at once: nothing to paint. (A painted
+  // screen is taken over into a yew root of its own, which is never freed: once per page is
+  // fine, a thousand mounts are not; see src/bindings/roots.rs.)
+  if (wasmLoaded) return paintedIn(element);
   const root = styleRoot(element);
   if ("adoptedStyleSheets" in root) {
     const sheet = sheetFor(root.ownerDocument || root);
@@ -88,6 +92,8 @@ function releaseStyles(root) {
 // destroyed.
 
 const mounts = new WeakMap(); // Element -> { widget: Widget | null, done: boolean, cancelled: boolean }
+/** The WebAssembly has been loaded (by any createApi's loader). */
+let wasmLoaded = false;
 
 /** A mounted widget. */
 export class Widget {
@@ -180,7 +186,11 @@ export class Widget {
  * Builds the API on a loader that instantiates the WebAssembly module once.
  * @param {(opts?: object) => Promise<unknown>} load
  */
-export function createApi(load) {
+export function createApi(loadWasm) {
+  const load = (options) => loadWasm(options).then((v) => {
+    wasmLoaded = true;
+    return v;
+  });
   async function init(options) {
     if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
       throw fail(`init: options must be an object like { wasm: url } (got ${options === null ? "null" : typeof options})`);
@@ -233,7 +243,10 @@ export function createApi(load) {
       // The first screen at once, in the widget's language, while the WebAssembly loads
       // (screen.js); the WebAssembly then takes it over (src/bindings/takeover.rs).
       const lang = options && options.lang !== undefined ? options.lang : LANGUAGES[0].code;
-      const painted = LANGUAGES.some((l) => l.code === lang) ? paint(element, lang) : Promise.resolve(null);
+      const ours = !screenIn(element);
+      // (With the WebAssembly here, nothing new is painted, but a paint under way, the
+      // element's, is waited for and taken over.)
+      const painted = !wasmLoaded && LANGUAGES.some((l) => l.code === lang) ? paint(element, lang) : paintedIn(element);
       try {
         await load({});
       } catch (e) {
@@ -257,7 +270,7 @@ export function createApi(load) {
       try {
         inner = wasm.mount(element, options);
       } catch (e) {
-        if (screen) unpaint(element);
+        if (screen && ours) unpaint(element);
         throw e;
       }
       const widget = new Widget(inner, element, root, forget);

@@ -16,7 +16,7 @@ const ID_ATTRIBUTES = new Set(["id", "for", "aria-labelledby", "aria-describedby
 
 const loaded = new Map(); // lang -> Promise<payload>
 const painting = new WeakMap(); // host element -> Promise<Element | null>
-let painted = 0;
+let paintCount = 0;
 
 /** The payload of `lang` ({ lang, shape, note, tree }), or null for a language without one. */
 export function payload(lang) {
@@ -63,8 +63,8 @@ export function paint(host, lang) {
       // Ids unique in the document: the first widget's are `mc-…` (as the live widget's), a
       // second's `mcp2-…`. In a shadow root (the element) ids are its own anyway.
       const inShadow = host.getRootNode() !== doc;
-      painted++;
-      const prefix = inShadow || painted === 1 && !doc.getElementById("mc-score") ? "mc" : `mcp${painted}`;
+      paintCount++;
+      const prefix = inShadow || (paintCount === 1 && !doc.getElementById("mc-score")) ? "mc" : `mcp${paintCount}`;
       const screen = doc.createElement("div");
       screen.className = SCREEN;
       screen.lang = p.lang;
@@ -75,6 +75,11 @@ export function paint(host, lang) {
     }).catch(() => null).finally(() => painting.delete(host)));
   }
   return painting.get(host);
+}
+
+/** The screen in `host` once a paint under way has finished (null if there is none). */
+export function painted(host) {
+  return painting.get(host) || Promise.resolve(screenIn(host));
 }
 
 /** Removes a screen that paint() made (a mount() that failed on a bad option). */
