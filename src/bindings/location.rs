@@ -150,8 +150,14 @@ fn write_location(cat: &Catalog, answers: &Answers, lang: Lang) {
 /// The page's language and title follow the widget's.
 pub(super) fn update_document(cat: &Catalog, lang: Lang) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    // (Only when they change: this runs on every answer, in the task that shows its score.)
     if let Some(root) = doc.document_element() {
-        let _ = root.set_attribute("lang", lang.code());
+        if root.get_attribute("lang").as_deref() != Some(lang.code()) {
+            let _ = root.set_attribute("lang", lang.code());
+        }
     }
-    doc.set_title(&t(cat, "title", lang));
+    let title = t(cat, "title", lang);
+    if doc.title() != title {
+        doc.set_title(&title);
+    }
 }
