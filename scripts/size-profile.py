@@ -31,7 +31,7 @@ BUCKETS = [
     ("widget: components", r"messenger_check::components"),
     ("widget: bindings (JS API, takeover)", r"messenger_check::bindings|wasm_bindgen::convert|__wbg|__wbindgen"),
     ("widget: app, state, i18n, browser", r"messenger_check::"),
-    ("yew (and its implitude: gloo, slab, indexmap)", r"^yew|<yew|yew::|gloo|slab|indexmap|implicit_clone|prokio"),
+    ("yew (with gloo, slab, indexmap, implicit-clone)", r"^yew|<yew|yew::|gloo|slab|indexmap|implicit_clone|prokio"),
     ("serde, serde_json", r"serde"),
     ("wasm-bindgen, js-sys, web-sys", r"wasm_bindgen|js_sys|web_sys"),
     ("std: formatting", r"core::fmt|alloc::fmt|<.* as core::fmt"),
