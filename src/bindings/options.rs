@@ -105,9 +105,11 @@ pub(super) fn read_answers(value: &JsValue, cat: &Catalog, place: &str) -> Resul
         } else if let Some(s) = v.as_string() {
             RawValue::Str(s)
         } else if js_sys::Array::is_array(&v) {
-            RawValue::List(v.unchecked_ref::<js_sys::Array>().iter().map(|x| x.as_string()).collect())
+            RawValue::List(
+                v.unchecked_ref::<js_sys::Array>().iter().map(|x| x.as_string().ok_or_else(|| describe(&x))).collect(),
+            )
         } else {
-            RawValue::Other
+            RawValue::Other(describe(&v))
         };
         (k, raw)
     });
