@@ -9,7 +9,7 @@
 // languages, the messengers, the theme fields, and whether a setting is valid — comes from the
 // widget itself (its wasm), never from a copy here. The page builds its DOM with
 // createElement/textContent (no innerHTML), so it runs under the strict policy and Trusted Types.
-import init, { languages, messengers, mount, themeProperties } from "./pkg/messenger_check.js";
+import init, { languages, messengers, mount, onPanic, themeProperties } from "./pkg/messenger_check.js";
 
 /** The builder's own texts, German first. */
 const TEXTS = {
@@ -52,6 +52,11 @@ const TEXTS = {
     packagePath: "Pfad, unter dem Ihre Seite das npm-Paket ausliefert",
     widgetUrl: "Adresse von embed.html (wo das Widget liegt)",
     badWidgetUrl: "Bitte eine vollständige Adresse mit https:// (oder http://) angeben.",
+    // The iframe's height channel and call to action are for the listed sites only (www/embed.js).
+    hostOrigin: "Adresse Ihrer Website, die den Rahmen einbettet (z. B. https://www.innung-musterstadt.de)",
+    badHostOrigin: "Bitte die Adresse Ihrer Website mit https:// (oder http://) angeben.",
+    hostsMeta: "In embed.html auf dem Server des Widgets eintragen (nur diese Websites erfahren die Höhe des Rahmens, in Stufen von 1.000 px, und nur auf sie darf die Handlungsaufforderung verweisen)",
+    ctaMailtoFrame: "Im iframe kann die Handlungsaufforderung nur auf eine Webadresse Ihrer Website verweisen, nicht auf mailto:.",
     preview: "Vorschau",
     previewHint: "So erscheint das Widget; probieren Sie es aus.",
     code: "Ihr Code",
@@ -105,6 +110,10 @@ const TEXTS = {
     packagePath: "Path where your site serves the npm package",
     widgetUrl: "Address of embed.html (where the widget is served)",
     badWidgetUrl: "Please give a full address starting with https:// (or http://).",
+    hostOrigin: "Address of your website that embeds the frame (e.g. https://www.guild-example.org)",
+    badHostOrigin: "Please give your website's address starting with https:// (or http://).",
+    hostsMeta: "Put into embed.html on the widget's server (only these sites learn the frame's height, in steps of 1,000 px, and only they may be the call to action's address)",
+    ctaMailtoFrame: "In the iframe, the call to action can only link to a web address on your site, not to mailto:.",
     preview: "Preview",
     previewHint: "This is how the widget appears; try it.",
     code: "Your code",
@@ -199,6 +208,8 @@ const state = {
   way: "script",
   packagePath: "/node_modules/messenger-check/",
   widgetUrl: new URL("embed.html", location.href).href,
+  /** The iframe way: the site that embeds the frame (listed in embed.html, see www/embed.js). */
+  hostOrigin: "",
 };
 
 let LANGS = [];
@@ -227,7 +238,16 @@ function options() {
   return out;
 }
 
-/** The snippet: { html, file, csp } for the current settings (null when a setting is invalid). */
+/** Whether the address of embed.html is a usable one (the iframe way). */
+function snippetBase() {
+  try {
+    return /^https?:$/.test(new URL(state.widgetUrl).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The snippet: { html, file, csp, hosts } for the current settings (null when a setting is invalid). */
 function snippet(o) {
   const pkg = state.packagePath.endsWith("/") ? state.packagePath : `${state.packagePath}/`;
   const head = `// ${t().fileComment}\n`;
@@ -271,10 +291,29 @@ function snippet(o) {
     if (cta.url) q.set("cta_url", cta.url);
   }
   const src = `${base.origin}${base.pathname}?${q}`;
+  // The sites embed.html must list: the one that embeds it, and the call to action's.
+  let hostOrigin;
+  try {
+    hostOrigin = new URL(state.hostOrigin.trim());
+    if (!/^https?:$/.test(hostOrigin.protocol)) throw new Error("protocol");
+  } catch {
+    return null;
+  }
+  const hosts = [hostOrigin.origin];
+  if (cta?.url) {
+    if (/^mailto:/i.test(cta.url)) return null;
+    try {
+      const target = new URL(cta.url, hostOrigin).origin;
+      if (target !== base.origin && !hosts.includes(target)) hosts.push(target);
+    } catch {
+      // the widget's own check reports it
+    }
+  }
   return {
     html: `<iframe data-messenger-check src="${attr(src)}" title="Messenger-Check"></iframe>\n<script src="${FILE}" defer></script>`,
     file: snippetJs,
     csp: `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${base.origin}`,
+    hosts: `<meta name="messenger-check-hosts" content="${attr(hosts.join(" "))}">`,
   };
 }
 
@@ -401,7 +440,10 @@ function form() {
     ),
     radios("way", T.way, Object.entries(T.ways), state.way, (v) => update(() => (state.way = v), true)),
     state.way === "iframe"
-      ? field("mcb-widget-url", T.widgetUrl, h("input", { type: "url", id: "mcb-widget-url", value: state.widgetUrl, oninput: (e) => update(() => (state.widgetUrl = e.target.value)) }))
+      ? [
+        field("mcb-widget-url", T.widgetUrl, h("input", { type: "url", id: "mcb-widget-url", value: state.widgetUrl, oninput: (e) => update(() => (state.widgetUrl = e.target.value)) })),
+        field("mcb-host-origin", T.hostOrigin, h("input", { type: "url", id: "mcb-host-origin", value: state.hostOrigin, oninput: (e) => update(() => (state.hostOrigin = e.target.value)) })),
+      ]
       : field("mcb-package-path", T.packagePath, h("input", { type: "text", id: "mcb-package-path", value: state.packagePath, oninput: (e) => update(() => (state.packagePath = e.target.value)) })),
   );
 }
@@ -465,8 +507,12 @@ function render() {
   const o = options();
   const error = document.getElementById("mcb-error");
   const code = document.getElementById("mcb-code");
-  preview?.destroy();
-  preview?.free();
+  try {
+    preview?.destroy();
+    preview?.free();
+  } catch {
+    // a widget of the instance a panic ended (see below): nothing to free
+  }
   preview = null;
   let problem = null;
   try {
@@ -481,7 +527,11 @@ function render() {
     }
   }
   const s = problem ? null : snippet(o);
-  if (!problem && !s) problem = t().badWidgetUrl;
+  if (!problem && !s) {
+    const url = o.catalog?.call_to_action?.url || "";
+    problem = state.way === "iframe" && /^mailto:/i.test(url) ? t().ctaMailtoFrame
+      : state.way === "iframe" && snippetBase() ? t().badHostOrigin : t().badWidgetUrl;
+  }
   error.textContent = problem ? `${t().invalid} ${problem}` : "";
   error.hidden = !problem;
   document.getElementById("mcb-cta-url")?.setAttribute("aria-invalid", String(!!problem && /call_to_action/.test(problem)));
@@ -489,7 +539,8 @@ function render() {
   code.replaceChildren(
     h("h2", { id: "mcb-code-title" }, T.code),
     ...(s
-      ? [output("mcb-html", T.html, s.html, 3), output("mcb-file", T.file(FILE), s.file, 14), output("mcb-csp", T.csp, `Content-Security-Policy: ${s.csp}`, 2)]
+      ? [output("mcb-html", T.html, s.html, 3), output("mcb-file", T.file(FILE), s.file, 14), output("mcb-csp", T.csp, `Content-Security-Policy: ${s.csp}`, 2),
+        ...(s.hosts ? [output("mcb-hosts", T.hostsMeta, s.hosts, 2)] : [])]
       : [h("p", {}, T.fixFirst)]),
   );
   requestAnimationFrame(() => requestAnimationFrame(showContrast));
@@ -535,6 +586,15 @@ function showContrast() {
 
 try {
   await init({ module_or_path: new URL("./pkg/messenger_check_bg.wasm", import.meta.url) });
+  // After a panic the glue switches to a fresh instance at the next call: made here at once
+  // (src/bindings/panic.rs); the next change of a setting mounts the preview again.
+  onPanic(function renew() {
+    try {
+      onPanic(renew);
+    } catch {
+      // the next call tries again
+    }
+  });
   LANGS = languages();
   MESSENGERS = messengers();
   THEME = themeProperties();

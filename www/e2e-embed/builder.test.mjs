@@ -19,11 +19,17 @@ const ACCENT = "#8a1c1c";
 let widget; // dist/: the builder, embed.html
 let host; // the example site: node_modules/messenger-check and the pasted pages
 let browser;
+/** The line the builder says to put into embed.html (the sites that embed the frame). */
+let hostsMeta = null;
 /** The policy each pasted page is served with: the one the builder stated. */
 const policies = new Map();
 
 before(async () => {
-  widget = await serve({ root: DIST(), csp: () => STRICT_CSP });
+  widget = await serve({
+    root: DIST(),
+    csp: () => STRICT_CSP,
+    rewrite: (path, text) => (path === "/embed.html" && hostsMeta ? text.replace(/<meta name="messenger-check-hosts" content="[^"]*">/, hostsMeta) : text),
+  });
   host = await serve({ root: SITE(), csp: (path) => policies.get(path.split("/")[1]) ?? STRICT_CSP });
   browser = await launch();
 });
@@ -76,7 +82,15 @@ for (const way of ["script", "element", "iframe"]) {
       await page.locator("#mcb-cta-en").fill("Ask the chamber");
       await page.locator("#mcb-cta-url").fill("https://chamber.example/advice");
       await page.locator(`#mcb-way-${way}`).check();
+      if (way === "iframe") await page.locator("#mcb-host-origin").fill(host.origin);
       snippet = await outputs(page, way === "iframe" ? "messenger-check:hello" : "https://chamber.example/advice");
+      if (way === "iframe") {
+        // The builder writes the host's origin (and the call to action's) for embed.html, which
+        // the widget's server then serves (www/embed.js: only listed sites hear the height).
+        const line = await page.locator("#mcb-hosts").inputValue();
+        assert.equal(line, `<meta name="messenger-check-hosts" content="${host.origin} https://chamber.example">`);
+        hostsMeta = line;
+      }
       // The names as the builder lists them (from the widget's own catalog).
       names = await page.evaluate(() => Object.fromEntries(["telegram", "threema_work", "wire"].map((id) => [id, document.querySelector(`label[for="mcb-alt-${id}"]`).firstChild.textContent.trim()])));
       // The preview shows the settings too.
