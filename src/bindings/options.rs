@@ -33,7 +33,7 @@ pub(super) fn describe(value: &JsValue) -> String {
         "null".into()
     } else if value.is_undefined() {
         "undefined".into()
-    } else if js_sys::Array::is_array(value) {
+    } else if is_array(value) {
         "an array".into()
     } else if value.is_function() {
         "a function".into()
