@@ -1,10 +1,11 @@
 //! The JavaScript boundary: the only module with `#[wasm_bindgen]` exports and the only one
 //! that uses serde-wasm-bindgen, `location` and `history`.
 //!
-//! - `start()`: the demo page. Mounts on `#messenger-check`, language from `?lang=`, the
-//!   browser, or German; answers from the share link in `location.hash`, kept current with
-//!   `history.replaceState` as the visitor answers; without a link, the answers this device
-//!   remembers (`localStorage`, only with the visitor's opt-in, see `browser`).
+//! - `start(options)`: the demo page. Mounts on `#messenger-check`, language from `?lang=`, the
+//!   browser, or German; answers from the share link in `location.hash` (written there only
+//!   once the visitor asks for a link, see `location`); without a link, the answers this device
+//!   remembers (`localStorage`, only with the visitor's opt-in, see `browser`); offline use
+//!   offered when www/boot.js passes `offline` and `onOffline`.
 //! - `mount(element, options)`: a widget on any element; returns a `Widget` handle
 //!   (`setLang`, `setTheme`, `setAnswers`, `answers`, `assessment`, `reset`, `whenComplete`,
 //!   `destroy`). The npm package (www/npm/core.js) builds on it.
@@ -17,8 +18,9 @@
 //!
 //! One job per file: `options` (every option and argument check, with its error text),
 //! `theme` (checking and setting the theme), `location` (the address bar and the share link),
-//! `panic` (the hook that replaces a crashed widget with a message, so a bug never leaves a
-//! blank page), `warm_up`, `roots` (reusing yew roots), `documents` (the templates).
+//! `panic` (the hook that replaces only the widget that panicked with a message and a reload
+//! button, so a bug never leaves a blank page nor takes the other widgets with it; `onPanic`),
+//! `warm_up`, `roots` (reusing yew roots), `documents` (the templates).
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -379,8 +381,9 @@ impl Widget {
 
 /// Mounts a widget on `element`, in a root of its own (`.mc-root`) appended to it. Options
 /// (all optional): `lang` ("de" | "en"), `answers` (question id to option id(s)), `catalog`
-/// (overrides, see engine/src/overrides.rs), `theme`, `onChange(assessment)`, `styles` (read
-/// by the npm package), `shareLink` (keep `location.hash` current). Every option is checked
+/// (overrides, see engine/src/overrides.rs), `theme`, `onChange(assessment, answers)`, `styles`
+/// (read by the npm package), `shareLink` (read a share link from `location.hash`, and offer the
+/// visitor a link, which then goes there). Every option is checked
 /// before anything renders: a bad one throws an `Error` that names it, and `element` stays as
 /// it was.
 #[wasm_bindgen]
