@@ -103,7 +103,8 @@ fn raw_len(value: &JsValue) -> Result<f64, String> {
 fn list_len(value: &JsValue, max: usize, what: &str) -> Result<usize, String> {
     let n = raw_len(value)?;
     if n > max as f64 {
-        return Err(format!("at most {max} {what} (got a list of {n})"));
+        // As an integer: no float formatting code in the wasm for a message.
+        return Err(format!("at most {max} {what} (got a list of {})", n as u64));
     }
     Ok(n as usize)
 }

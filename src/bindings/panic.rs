@@ -145,7 +145,12 @@ impl Drop for Calling {
 /// message (or `undefined` when no widget panicked, e.g. in `evaluate`). Called while the
 /// instance is going down: it must not call into the widget before the current task is done.
 pub(super) fn listen(callback: js_sys::Function) {
-    LISTENERS.with(|l| l.borrow_mut().push(callback));
+    LISTENERS.with(|l| {
+        let mut l = l.borrow_mut();
+        if !l.iter().any(|f| AsRef::<JsValue>::as_ref(f) == AsRef::<JsValue>::as_ref(&callback)) {
+            l.push(callback);
+        }
+    });
 }
 
 /// For the test suite: the widget with `prefix` panics in its next render.
