@@ -243,6 +243,10 @@ pub struct AppProps {
     /// fragment). `None`: no share link (a widget whose host did not ask for one).
     #[prop_or_default]
     pub share: Option<AttrValue>,
+    /// The address holds a share link the page was opened with (only with `share`): "forget"
+    /// is offered, to take it out.
+    #[prop_or_default]
+    pub linked: bool,
     /// Offer "make this page work offline": whether it does already. `None`: not offered.
     #[prop_or_default]
     pub offline: Option<bool>,
@@ -307,6 +311,7 @@ pub fn App(props: &AppProps) -> Html {
     let force = use_force_update();
     let state = use_reducer_eq(|| State {
         remember: props.resume && props.remembered,
+        linked: props.share.is_some() && props.linked,
         ..State::new(props.lang, props.answers.clone(), props.notice.clone())
     });
     // The page is built in stages, one per frame, so that no start-up task is long: first what
@@ -519,7 +524,7 @@ pub fn App(props: &AppProps) -> Html {
                 if *stage >= Stage::Results {
                     <Alternatives alternatives={Rc::new(e.alternatives.clone())} />
                     <Keep remote={props.remote.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember}
-                        share={props.share.is_some().then_some(share_link)} on_share={on_share} on_forget={on_forget}
+                        share={props.share.is_some().then_some(share_link)} linked={state.linked} on_share={on_share} on_forget={on_forget}
                         offline={props.offline.map(|_| *offline)} on_offline={on_offline} />
                     <Templates answers={explained_answers.clone()} remember={props.resume.then_some(remember)} />
                     <crate::components::CallToAction />

@@ -34,6 +34,9 @@ pub struct State {
     /// The visitor asked for a link with the answers: the address holds them from now on
     /// (only offered where the host allows it, see `AppProps::share`).
     pub sharing: bool,
+    /// The address holds answers this widget did not write: the page was opened with a share
+    /// link (or one was pasted). "Forget" is offered, to take them out of the address.
+    pub linked: bool,
     /// Counts "forget" and "clear all answers": each takes the answers out of the address.
     pub cleared: u32,
 }
@@ -66,11 +69,14 @@ pub enum Action {
     /// Forget: stop remembering and sharing; the address and this device lose the answers
     /// (those on the screen stay).
     Forget,
+    /// The address now holds a share link from outside (a link pasted into the address bar),
+    /// or no longer does.
+    Linked(bool),
 }
 
 impl State {
     pub fn new(lang: Lang, answers: Answers, notice: Option<Rc<LinkNotice>>) -> State {
-        State { answers, lang, history: Vec::new(), notice, remember: false, sharing: false, cleared: 0 }
+        State { answers, lang, history: Vec::new(), notice, remember: false, sharing: false, linked: false, cleared: 0 }
     }
 
     pub fn can_undo(&self) -> bool {
@@ -102,6 +108,7 @@ impl State {
             Action::Reset => {
                 next.change_answers(Answers::new());
                 next.sharing = false;
+                next.linked = false;
                 next.cleared += 1;
             }
             Action::SetLang(lang) => next.lang = lang,
@@ -116,8 +123,10 @@ impl State {
             Action::Forget => {
                 next.remember = false;
                 next.sharing = false;
+                next.linked = false;
                 next.cleared += 1;
             }
+            Action::Linked(on) => next.linked = on,
         }
         next
     }
@@ -236,5 +245,17 @@ mod tests {
         assert_eq!(reset.cleared, shared.cleared + 1);
         // Undo brings the answers back, not the shared address.
         assert!(!reset.reduce(Action::Undo).sharing);
+    }
+
+    #[test]
+    fn a_page_opened_with_a_link_offers_forget_which_takes_the_link_out() {
+        let opened = State { linked: true, ..State::default() }.reduce(set("sector", one("trade")));
+        assert!(opened.linked, "answering keeps the link as it was sent");
+        let forgot = opened.reduce(Action::Forget);
+        assert!(!forgot.linked);
+        assert_eq!(forgot.cleared, opened.cleared + 1, "forget takes the link out of the address");
+        let reset = opened.reduce(Action::Reset);
+        assert!(!reset.linked && reset.cleared == opened.cleared + 1);
+        assert!(!reset.reduce(Action::Undo).linked, "undo brings the answers back, not the link");
     }
 }

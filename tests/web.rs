@@ -47,6 +47,7 @@ fn props() -> AppProps {
         resume: false,
         remembered: false,
         share: None,
+        linked: false,
         offline: None,
         on_offline: None,
     }

@@ -109,6 +109,8 @@ fn listen_hash(cat: &Cat, remote: &Remote) -> Option<HashListener> {
         let same = remote.latest().is_some_and(|c| c.answers == parsed.answers);
         if !same || parsed.dropped_count > 0 {
             let (answers, notice) = split(parsed);
+            // A link from outside: "forget" is offered to take it out again.
+            remote.send(Action::Linked(!answers.is_empty()));
             remote.send(Action::Load { answers, notice });
         }
     });

@@ -211,6 +211,8 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
         resume: config.resume,
         remembered: config.remembered,
         share: config.share_link.then(share_base).flatten().map(AttrValue::from),
+        // The address holds answers from a link (not written by this widget): forget is offered.
+        linked: config.share_link && !read_hash(&catalog).0.is_empty(),
         offline: config.offline.as_ref().map(|(on, _)| *on),
         on_offline: config.offline.as_ref().map(|(_, f)| {
             let f = f.clone();

@@ -29,6 +29,7 @@ pub(super) fn warm_up() {
                 resume: false,
                 remembered: false,
                 share: None,
+                linked: false,
                 offline: None,
                 on_offline: None,
             };

@@ -29,6 +29,9 @@ pub struct KeepProps {
     pub share: Option<Option<AttrValue>>,
     #[prop_or_default]
     pub on_share: Callback<()>,
+    /// The address holds a share link the page was opened with: "forget" takes it out.
+    #[prop_or_default]
+    pub linked: bool,
     #[prop_or_default]
     pub on_forget: Callback<()>,
     /// Offline use is offered (`Some`): whether it is on.
@@ -105,6 +108,7 @@ pub fn Keep(props: &KeepProps) -> Html {
     let remember_hint = env.id("remember-hint");
     let share_id = env.id("share-link");
     let share_hint = env.id("share-hint");
+    let linked_hint = env.id("linked-hint");
     let offline_id = env.id("offline");
     let offline_hint = env.id("offline-hint");
     html! {
@@ -155,12 +159,16 @@ pub fn Keep(props: &KeepProps) -> Html {
                     <p class="mc-hint" id={remember_hint}>{ env.t("keep.remember_hint") }</p>
                 </div>
             }
-            if remembering || sharing {
+            if remembering || sharing || props.linked {
                 <p class="mc-keep-line">
-                    <button type="button" class="mc-button mc-button-quiet mc-button-small mc-forget" onclick={on_forget}>
+                    <button type="button" class="mc-button mc-button-quiet mc-button-small mc-forget" onclick={on_forget}
+                        aria-describedby={(props.linked && !sharing).then(|| linked_hint.clone())}>
                         { env.t("keep.forget") }
                     </button>
                 </p>
+                if props.linked && !sharing {
+                    <p class="mc-hint mc-linked-hint" id={linked_hint}>{ env.t("keep.linked_hint") }</p>
+                }
             }
             if let Some(on) = props.offline {
                 <div class="mc-keep-line mc-offline">

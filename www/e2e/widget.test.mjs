@@ -109,6 +109,61 @@ test("the address holds answers only when the visitor asks for a link; forget an
   await linked.closeAll();
 });
 
+test("a page opened with a share link offers Forget, which takes the link out of the address; a reload then shows no answers", { timeout: 60_000 }, async () => {
+  const answers = { sector: "trade", audience: ["customers"], messenger: "whatsapp", device: "private_phone" };
+  const page = await open(env, `?lang=en#${fragment(answers)}`);
+  assert.equal(await score(page), cli(answers, "en").score, "the link's answers are shown");
+  const historyBefore = await page.evaluate(() => history.length);
+  // Not remembered, not shared by this widget: Forget is offered for the link, with the hint
+  // that says why, and no share link is shown.
+  const forget = page.getByRole("button", { name: "Forget", exact: true });
+  await forget.waitFor({ timeout: 3000 });
+  const hint = await page.textContent(".mc-linked-hint");
+  assert.match(hint, /address bar/);
+  const describedBy = await forget.getAttribute("aria-describedby");
+  assert.equal(await page.evaluate((id) => document.getElementById(id)?.textContent, describedBy), hint, "the button is described by the hint");
+  assert.equal(await page.locator(".mc-share-link").count(), 0);
+  // Answering leaves the link as it was sent, and Forget stays.
+  await page.check('input[name="consent"][value="none"]');
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), `#${fragment(answers)}`);
+  await forget.click();
+  await settle(page);
+  const after = await page.evaluate(() => ({ hash: location.hash, href: location.href, stored: { ...localStorage } }));
+  assert.equal(after.hash, "", "Forget takes the link out of the address");
+  assert.doesNotMatch(after.href, /#|messenger|whatsapp/, "nothing of the link stays in the address");
+  assert.deepEqual(after.stored, {});
+  assert.equal(await page.evaluate(() => history.length), historyBefore, "replaceState: the address is changed, not a new history entry");
+  assert.equal(await page.isChecked('input[name="messenger"][value="whatsapp"]'), true, "the screen keeps the answers");
+  assert.equal(await page.locator(".mc-linked-hint").count(), 0, "the hint goes with the link");
+  assert.equal(await page.locator(".mc-forget").count(), 0, "nothing left to forget");
+  await page.check('input[name="budget"][value="small_fee"]');
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), "", "after Forget, answering writes nothing");
+  // A reload (the address as it is now) brings nothing back.
+  await page.reload();
+  await page.waitForSelector(LIVE);
+  assert.equal(await score(page), 0, "a reload shows no answers");
+  assert.equal(await page.isChecked('input[name="messenger"][value="whatsapp"]'), false);
+  assert.equal(await page.evaluate(() => location.hash), "");
+  assert.equal(await page.locator(".mc-forget").count(), 0);
+
+  // A link pasted into the address bar of the open page: its answers come in, Forget is
+  // offered for it and takes it out again.
+  await page.evaluate((h) => { location.hash = h; }, fragment(answers));
+  await page.waitForFunction(() => document.querySelector('input[name="messenger"][value="whatsapp"]')?.checked, null, { timeout: 3000 });
+  await forget.waitFor({ timeout: 3000 });
+  await page.locator(".mc-linked-hint").waitFor({ timeout: 3000 });
+  await forget.click();
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), "", "the pasted link is taken out too");
+  await page.reload();
+  await page.waitForSelector(LIVE);
+  assert.equal(await score(page), 0);
+  await page.assertClean();
+  await page.closeAll();
+});
+
 test("a question that stops applying disappears, and its answer no longer counts", { timeout: 30_000 }, async () => {
   const page = await open(env, "?lang=de");
   await answerByClicking(page, { audience: ["customers"] });
