@@ -46,10 +46,11 @@ bench-widgets: package
 	node scripts/bench-widgets.mjs 1000
 
 # The fuzz tests of `make test` with a longer budget: 200,000 inputs per engine reader
-# (engine/tests/fuzz.rs), 50,000 for the JavaScript answers reader (www/e2e-embed/node.test.mjs).
+# (engine/tests/fuzz.rs), 50,000 for the JavaScript answers reader (www/e2e-embed/node.test.mjs)
+# and for the JavaScript overrides reader (www/e2e-embed/overrides-fuzz.test.mjs, in Chromium).
 fuzz:
 	MC_FUZZ_CASES=$${MC_FUZZ_CASES:-200000} cargo test --release -p messenger-check-engine --test fuzz -- --nocapture
-	MC_FUZZ_RUNS=$${MC_FUZZ_RUNS:-50000} MC_SKIP_PACKAGE=$${MC_SKIP_PACKAGE:-} scripts/test-embed.sh node.test.mjs
+	MC_FUZZ_RUNS=$${MC_FUZZ_RUNS:-50000} MC_SKIP_PACKAGE=$${MC_SKIP_PACKAGE:-} scripts/test-embed.sh node.test.mjs overrides-fuzz.test.mjs
 
 fmt:
 	cargo fmt --all

@@ -203,6 +203,10 @@ test("a page on another origin framing embed.html as shipped receives no message
     assert.ok((await (await fetch(widget.url("/embed.html"))).text()).includes(SHIPPED_HOSTS), "embed.html as shipped: no site listed");
     await answerInFrame(page);
     assert.deepEqual(await page.evaluate(() => window.__seen), [], "not one message, whatever was answered");
+    // Nor does the frame's own address get the answers (its history is the visitor's too).
+    const inner = page.frames().find((f) => f.url().startsWith(widget.origin));
+    assert.equal(inner.url(), widget.url("/embed.html?lang=en"), "the frame's address as it was given");
+    assert.equal(await inner.evaluate(() => location.hash), "");
     // The frame keeps the height the page gave it; the widget scrolls inside.
     assert.equal(await page.evaluate(() => document.getElementById("f").getBoundingClientRect().height), 600);
     assert.deepEqual(foreignRequests(log, [widget.origin, evil.origin]), []);
@@ -342,6 +346,23 @@ test("lists of length 2^31 and 10^8 are an Error within 100 ms everywhere, and t
           el.answers = { content: list };
           setTimeout(() => resolve("no error event"), 500);
         }),
+        // The same bad answers assigned afresh, as a framework does on each render: compared
+        // by length, not walked item by item (2^31 holes took 33 s).
+        "element again": (list) => new Promise((resolve, reject) => {
+          const el = window.elements[0];
+          el.addEventListener("error", (e) => reject(e.error), { once: true });
+          const copy = []; copy.length = list.length; copy[5e7] = list[5e7];
+          el.answers = { content: copy };
+          setTimeout(() => resolve("no error event"), 500);
+        }),
+        // A new element given the list before it is on the page.
+        "new element": (list) => new Promise((resolve, reject) => {
+          const el = document.createElement("messenger-check");
+          el.addEventListener("error", (e) => { el.remove(); reject(e.error); }, { once: true });
+          el.answers = { content: list };
+          document.querySelector("main").append(el);
+          setTimeout(() => resolve("no error event"), 2000);
+        }),
       };
       const out = [];
       for (const [what, make] of Object.entries(lists)) {
@@ -366,9 +387,10 @@ test("lists of length 2^31 and 10^8 are an Error within 100 ms everywhere, and t
       assert.equal(x.kind, "Error", `${x.call} with ${x.what}: ${x.message}`);
       assert.match(x.message, /question `content` takes at most 64 option ids \(got a list of (2147483648|100000000)\)/, `${x.call}: ${x.message}`);
       assert.ok(x.message.length < 200, x.message);
-      if (x.call !== "element") assert.ok(x.ms < 100, `${x.call} with ${x.what}: ${x.ms.toFixed(1)} ms`);
+      assert.ok(x.ms < 100, `${x.call} with ${x.what}: ${x.ms.toFixed(1)} ms`);
     }
-    console.log(`arrays: slowest error ${Math.max(...r.filter((x) => x.call !== "element").map((x) => x.ms)).toFixed(1)} ms`);
+    for (const x of r) console.log(`arrays: ${x.call} with ${x.what}: Error after ${x.ms.toFixed(1)} ms`);
+    console.log(`arrays: slowest error ${Math.max(...r.map((x) => x.ms)).toFixed(1)} ms`);
     // The other widgets are untouched and work.
     assert.equal(await clickIn(page, 1, "device", "private_phone"), cli({ sector: "health", messenger: "threema_work", device: "private_phone" }).score);
     assert.equal(await clickIn(page, 0, "messenger", "whatsapp"), cli({ sector: "trade", messenger: "whatsapp" }).score, "the one given the bad list too");

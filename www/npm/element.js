@@ -28,6 +28,9 @@ const HTMLElementBase = globalThis.HTMLElement || class {};
 const DEFAULTS = { lang: LANGUAGES[0].code, theme: "auto" };
 
 const none = (v) => v === undefined || v === null;
+/** The longest list (and the most keys) `sameJson` compares: as many as the widget reads at
+ * most (engine/src/limits.rs `MAX_ENTRIES`); a longer one is refused by the widget anyway. */
+const SAME_MAX = 2000;
 
 /**
  * Whether two values hold the same JSON data (what answers and catalog overrides are). A
@@ -37,12 +40,17 @@ function sameJson(a, b) {
   if (a === b || (none(a) && none(b))) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+    // Bounded, as the widget's own reader is: a list longer than any answer or override can
+    // be (a sparse one of length 2^31, assigned afresh on each render) is "changed" at once,
+    // and the widget then refuses it by its length, instead of a walk over 2^31 holes.
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || a.length > SAME_MAX) return false;
+    return a.every((v, i) => sameJson(v, b[i]));
   }
   const keys = (o) => Object.keys(o).filter((k) => o[k] !== undefined);
   const ka = keys(a);
   const kb = keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k], b[k]));
+  if (ka.length !== kb.length || ka.length > SAME_MAX) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k], b[k]));
 }
 
 export class MessengerCheckElement extends HTMLElementBase {
