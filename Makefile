@@ -22,6 +22,7 @@ test-native:
 test-browser:
 	scripts/test-browser.sh
 	scripts/test-embed.sh
+	MC_SKIP_PACKAGE=1 scripts/test-wordpress.sh
 
 build:
 	scripts/build.sh

@@ -116,7 +116,34 @@ tgz=$(cd "$stage" && npm pack --silent --pack-destination "$OLDPWD/dist/npm" 2>/
 out="dist/npm/$tgz"
 [ -s "$out" ] || { echo "package: npm pack wrote nothing" >&2; exit 1; }
 
+# The WordPress plugin (wordpress/messenger-check/): its own PHP and scripts, plus the
+# package's files exactly as the tarball holds them (in widget/, so a file the package gains
+# is in the plugin too), and widget.json: the languages, messengers and theme fields, asked
+# from the wasm, for the settings the plugin offers. -> dist/wordpress/messenger-check.zip
+plugin=target/wordpress/messenger-check
+rm -rf target/wordpress && mkdir -p "$plugin/widget" dist/wordpress
+cp -r wordpress/messenger-check/. "$plugin/"
+tar -xzf "$out" -C "$plugin/widget" --strip-components=1
+node --input-type=module -e '
+  import { readFileSync, writeFileSync } from "node:fs";
+  import { join } from "node:path";
+  import { pathToFileURL } from "node:url";
+  const [dir, version] = process.argv.slice(1);
+  const glue = await import(pathToFileURL(join(dir, "widget", "messenger_check.js")).href);
+  await glue.default({ module_or_path: readFileSync(join(dir, "widget", "messenger_check_bg.wasm")) });
+  writeFileSync(join(dir, "widget.json"), JSON.stringify({
+    version, languages: glue.languages(), messengers: glue.messengers(), theme: glue.themeProperties(),
+  }, null, 1) + "\n");
+' "$plugin" "$version"
+sed -i "s/^ \* Version:           0\.0\.0$/ * Version:           $version/; s/'MESSENGER_CHECK_VERSION', '0\.0\.0'/'MESSENGER_CHECK_VERSION', '$version'/" "$plugin/messenger-check.php"
+sed -i "s/'version'      => '0\.0\.0'/'version'      => '$version'/" "$plugin/block/editor.asset.php"
+sed -i "s/^Stable tag: 0\.0\.0$/Stable tag: $version/; s/^= 0\.0\.0 =$/= $version =/" "$plugin/readme.txt"
+grep -q "Version:           $version" "$plugin/messenger-check.php" || { echo "package: no version in the plugin header" >&2; exit 1; }
+rm -f dist/wordpress/messenger-check.zip
+(cd target/wordpress && zip -q -r -X ../../dist/wordpress/messenger-check.zip messenger-check)
+
 gz() { gzip -9 -c "$1" | wc -c; }
 say "wasm in the package: $(wc -c < "$stage/messenger_check_bg.wasm") bytes raw, $(gz "$stage/messenger_check_bg.wasm") gzip"
 say "js: $(cat "$stage"/*.js | wc -c) bytes raw; css: $(wc -c < "$stage/style.css") bytes"
 say "tarball: $out ($(wc -c < "$out") bytes)"
+say "WordPress plugin: dist/wordpress/messenger-check.zip ($(wc -c < dist/wordpress/messenger-check.zip) bytes)"
