@@ -9,11 +9,11 @@ import { fileURLToPath } from "node:url";
 
 export const CSS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../www/css");
 
-/** Which files, in cascade order: the palette and scheme, the widget, the pages around it
- * (not in the package), the printed report. */
+/** Which files, in cascade order: the reset (the host's CSS stays out), the palette and
+ * scheme, the widget, the pages around it (not in the package), the printed report. */
 export const BUNDLES = {
-  page: ["tokens.css", "widget.css", "page.css", "print.css"],
-  package: ["tokens.css", "widget.css", "print.css"],
+  page: ["reset.css", "tokens.css", "widget.css", "page.css", "print.css"],
+  package: ["reset.css", "tokens.css", "widget.css", "print.css"],
 };
 
 /** The CSS of a bundle: the files joined, comments and blank-line runs removed. */
