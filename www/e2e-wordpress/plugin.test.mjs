@@ -117,6 +117,11 @@ test("Settings > Messenger-Check saves the site's defaults (sanitised); without 
   // The builder is linked and opens from the plugin's folder.
   const builder = await p.locator("a", { hasText: "Open the embed builder" }).getAttribute("href");
   assert.ok(builder.startsWith(`${URL_}/wp-content/plugins/messenger-check/widget/`), builder);
+  const tool = await admin.context.newPage();
+  await tool.goto(builder);
+  await tool.locator("#mcb-preview-host output.mc-score").waitFor();
+  assert.equal(await tool.locator("#mcb-files-url").inputValue(), `${URL_}/wp-content/plugins/messenger-check/widget/`, "the plugin's copy of the widget");
+  await tool.close();
   // A forged request (no nonce) is refused and changes nothing.
   const status = await p.evaluate(async () => {
     const body = new URLSearchParams({ option_page: "messenger_check", action: "update", "messenger_check_options[lang]": "en" });
