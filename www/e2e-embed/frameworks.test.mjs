@@ -13,10 +13,10 @@
 // Timings of install, build and browser run are printed as `# timing {...}` lines.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { join, relative } from "node:path";
-import { SITE, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { useSite } from "./lib.mjs";
+import { assertNoStylesheetEmitted, checkApp as check, files, installAndBuild, timing, typeErrors } from "./recipes.mjs";
 
 const site = useSite();
 const T = { timeout: 900_000 };
