@@ -150,13 +150,21 @@ out="dist/npm/$tgz"
 rm -rf dist/messenger-check && mkdir -p dist/messenger-check
 tar -xzf "$out" -C dist/messenger-check --strip-components=1
 
-# The WordPress plugin (wordpress/messenger-check/): its own PHP and scripts, plus the
-# package's files exactly as the tarball holds them (in widget/, so a file the package gains
-# is in the plugin too), and widget.json: the languages, messengers and theme fields, asked
-# from the wasm, for the settings the plugin offers. -> dist/wordpress/messenger-check.zip
+# The WordPress plugin (wordpress/messenger-check/): its own PHP and scripts, its compiled
+# translations, plus the package's files exactly as the tarball holds them (in widget/, so a
+# file the package gains is in the plugin too), and widget.json: the languages, messengers and
+# theme fields, asked from the wasm, for the settings the plugin offers.
+# -> dist/wordpress/messenger-check.zip
 plugin=target/wordpress/messenger-check
 rm -rf target/wordpress && mkdir -p "$plugin/widget" dist/wordpress
 cp -r wordpress/messenger-check/. "$plugin/"
+# The admin texts in German: languages/*.po compiled into the .mo and the editor script's .json
+# that WordPress loads (scripts/wordpress/i18n.sh build), for de_DE and de_DE_formal.
+scripts/wordpress/i18n.sh build "$plugin"
+for f in messenger-check-de_DE.mo messenger-check-de_DE_formal.mo \
+         "messenger-check-de_DE-$(printf %s block/editor.js | md5sum | cut -c1-32).json"; do
+  [ -s "$plugin/languages/$f" ] || { echo "package: the plugin has no languages/$f" >&2; exit 1; }
+done
 tar -xzf "$out" -C "$plugin/widget" --strip-components=1
 node --input-type=module -e '
   import { readFileSync, writeFileSync } from "node:fs";

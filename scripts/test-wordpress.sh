@@ -4,7 +4,8 @@
 # in a temporary folder, started here and stopped when this script ends. Then
 # www/e2e-wordpress/*.test.mjs uploads and activates dist/wordpress/messenger-check.zip through
 # WordPress's admin pages, makes pages with the block and the shortcode and checks them in
-# headless Chromium. Before that, the plugin checker (scripts/wordpress/phpcs.sh).
+# headless Chromium. Before that, the translation check (scripts/wordpress/i18n.sh check: every
+# text has its German) and the plugin checker (scripts/wordpress/phpcs.sh).
 #   scripts/test-wordpress.sh            (after `make package`; builds it when the zip is missing)
 #   MC_WP_KEEP=1 scripts/test-wordpress.sh   keeps the site running afterwards (prints how to stop it)
 set -euo pipefail
@@ -19,7 +20,7 @@ scripts/setup.sh browser
 
 # Debian's packages (once; later runs only check).
 need=()
-for p in wordpress wordpress-theme-twentytwentythree mariadb-server apache2 libapache2-mod-php php-mysql php-cli php-xml php-mbstring php-codesniffer; do
+for p in wordpress wordpress-theme-twentytwentythree mariadb-server apache2 libapache2-mod-php php-mysql php-cli php-xml php-mbstring php-codesniffer gettext; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -27,6 +28,19 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+say "the plugin's translations: every text in the PHP, the editor script, block.json and the header has its German"
+# The check must fail on a text without German (a copy of the plugin with one new text) ...
+copy=$(mktemp -d)
+cp -r wordpress/messenger-check "$copy/messenger-check"
+sed -i "s/__( 'Language and colours', 'messenger-check' )/__( 'Language and colours (new)', 'messenger-check' )/" "$copy/messenger-check/block/editor.js"
+grep -q "Language and colours (new)" "$copy/messenger-check/block/editor.js" || { echo "test-wordpress: could not add a text to the copy" >&2; exit 1; }
+if scripts/wordpress/i18n.sh check "$copy/messenger-check" >/dev/null 2>&1; then
+  echo "test-wordpress: the translation check passed a text that has no German" >&2; exit 1
+fi
+rm -rf "$copy"
+# ... and pass on the plugin.
+scripts/wordpress/i18n.sh check
 
 say "the plugin checker (PHP_CodeSniffer with the WordPress Coding Standards)"
 # It must find what it is there to find (a file with unescaped, unchecked input) ...

@@ -4,6 +4,7 @@
  *   php wp.php install <url>                       installs WordPress (Twenty Twenty-Three, /index.php/%postname%/ links)
  *   php wp.php page <slug> <title> <content-file>  creates or replaces a published page; prints its address
  *   php wp.php option <name>                       prints an option as JSON
+ *   php wp.php site-language <locale>              sets the site language (option WPLANG; '' is English); prints the one before
  *   php wp.php plugin-active <file>                prints "yes" or "no"
  * WORDPRESS_CONFIG (environment) names the host config, as Apache's SetEnv does for the site.
  *
@@ -66,6 +67,23 @@ switch ( $command ) {
 		break;
 	case 'option':
 		echo wp_json_encode( get_option( $argv[2] ) ) . "\n";
+		break;
+	case 'site-language':
+		// WordPress keeps a site language only when its language pack is installed
+		// (sanitize_option); the test site has none, so the option is written as it is.
+		global $wpdb;
+		$before = (string) get_option( 'WPLANG', '' );
+		if ( false === get_option( 'WPLANG' ) ) {
+			add_option( 'WPLANG', '' );
+		}
+		$wpdb->update( $wpdb->options, array( 'option_value' => $argv[2] ), array( 'option_name' => 'WPLANG' ) );
+		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( 'WPLANG', 'options' );
+		if ( get_option( 'WPLANG' ) !== $argv[2] ) {
+			fwrite( STDERR, "wp.php: WPLANG is not {$argv[2]}\n" );
+			exit( 1 );
+		}
+		echo $before . "\n";
 		break;
 	case 'plugin-active':
 		require_once ABSPATH . 'wp-admin/includes/plugin.php';

@@ -8,7 +8,9 @@
 // application/wasm (compressed, by the plugin's .htaccess), the theme's CSS changes nothing in
 // the widget (computed styles against the same widget on a blank page), a phone shows the
 // score while answering, pages without the widget load none of its files; saving settings
-// without the form's nonce changes nothing; deleting the plugin removes its option.
+// without the form's nonce changes nothing; with the site language German (de_DE, de_DE_formal)
+// the settings page, the plugin list and the block's sidebar are German; deleting the plugin
+// removes its option.
 //
 // Environment (scripts/test-wordpress.sh): MC_WP_URL, MC_WP_ZIP, MC_WP_PHP (scripts/wordpress/wp.php),
 // MC_WP_WORK (the site's folder: wp-content/, debug.log, access.log), WORDPRESS_CONFIG.
@@ -114,6 +116,9 @@ test("Settings > Messenger-Check saves the site's defaults (sanitised); without 
   assert.deepEqual(saved.alternatives, { telegram: "hide" });
   assert.deepEqual(saved.cta_label, { de: "Beratung anfragen jetzt" }, "tags are stripped");
   assert.equal(saved.cta_url, "/kontakt/");
+  // The shortcode's help names its attributes and the messengers' ids for recommend and hide.
+  const help = await p.locator("table.messenger-check-shortcode-help").innerText();
+  for (const text of ["lang", "recommend, hide", "cta_de, cta_en", "cta_url", "threema_work", "telegram"]) assert.ok(help.includes(text), `shortcode help: ${text}`);
   // The builder is linked and opens from the plugin's folder.
   const builder = await p.locator("a", { hasText: "Open the embed builder" }).getAttribute("href");
   assert.ok(builder.startsWith(`${URL_}/wp-content/plugins/messenger-check/widget/`), builder);
@@ -278,29 +283,53 @@ test("on a phone the score stays in view while answering", T, async () => {
   }
 });
 
-test("the block in the editor: its settings in the sidebar, a changed language reaches the page", T, async () => {
-  const p = await admin.context.newPage();
-  const id = await (async () => {
-    await p.goto(pages.block);
-    return p.evaluate(() => [...document.body.classList].find((c) => /^page-id-\d+$/.test(c)).slice(8));
-  })();
-  await p.goto(`${URL_}/wp-admin/post.php?post=${id}&action=edit`);
-  await p.waitForFunction(() => window.wp?.blocks?.getBlockType("messenger-check/widget") && window.wp.data.select("core/block-editor").getBlocks().length > 0, null, { timeout: 60_000 });
-  // No "This block contains unexpected or invalid content" or missing-block notice.
-  const blocks = await p.evaluate(() => window.wp.data.select("core/block-editor").getBlocks().map((b) => ({ name: b.name, valid: b.isValid })));
-  assert.deepEqual(blocks.filter((b) => b.name === "messenger-check/widget"), [{ name: "messenger-check/widget", valid: true }]);
-  // Close the welcome guide if it shows, select the block, and use its sidebar.
-  await p.evaluate(() => {
-    const prefs = window.wp.data.select("core/edit-post");
-    if (prefs.isFeatureActive("welcomeGuide")) window.wp.data.dispatch("core/edit-post").toggleFeature("welcomeGuide");
-  });
-  await p.locator(".messenger-check-editor").click();
-  const settings = p.locator(".block-editor-block-inspector");
-  await settings.getByText("Language and colours").waitFor();
-  await settings.locator("select").first().selectOption("de");
-  await p.evaluate(() => window.wp.data.dispatch("core/editor").savePost());
-  await p.waitForFunction(() => !window.wp.data.select("core/editor").isSavingPost() && !window.wp.data.select("core/editor").isEditedPostDirty(), null, { timeout: 30_000 });
-  await p.close();
+/** The plugin's source texts that must not show for a German admin. */
+const ENGLISH = ["Colour scheme", "Accent colour", "Call to action", "Alternatives", "Open the embed builder", "as the catalog has it", "What it sets"];
+
+test("the block in the editor, for a German admin (site language de_DE; WordPress itself has no German here): its sidebar in German, a changed language reaches the page", T, async () => {
+  // WordPress keeps its own texts English (no language pack installed); the plugin's come from
+  // its languages/ folder: the .mo (PHP, block.json) and the editor script's .json.
+  const before = wp("site-language", "de_DE");
+  try {
+    const p = await admin.context.newPage();
+    const id = await (async () => {
+      await p.goto(pages.block);
+      return p.evaluate(() => [...document.body.classList].find((c) => /^page-id-\d+$/.test(c)).slice(8));
+    })();
+    pages.blockId = id;
+    await p.goto(`${URL_}/wp-admin/post.php?post=${id}&action=edit`);
+    await p.waitForFunction(() => window.wp?.blocks?.getBlockType("messenger-check/widget") && window.wp.data.select("core/block-editor").getBlocks().length > 0, null, { timeout: 60_000 });
+    // No "This block contains unexpected or invalid content" or missing-block notice.
+    const blocks = await p.evaluate(() => window.wp.data.select("core/block-editor").getBlocks().map((b) => ({ name: b.name, valid: b.isValid })));
+    assert.deepEqual(blocks.filter((b) => b.name === "messenger-check/widget"), [{ name: "messenger-check/widget", valid: true }]);
+    // Close the welcome guide if it shows, select the block, and use its sidebar.
+    await p.evaluate(() => {
+      const prefs = window.wp.data.select("core/edit-post");
+      if (prefs.isFeatureActive("welcomeGuide")) window.wp.data.dispatch("core/edit-post").toggleFeature("welcomeGuide");
+    });
+    const placeholder = p.locator(".messenger-check-editor");
+    assert.match(await placeholder.innerText(), /Hier erscheint auf der veröffentlichten Seite der DSGVO-Check/, "the block's placeholder");
+    await placeholder.click();
+    const settings = p.locator(".block-editor-block-inspector");
+    await settings.getByText("Sprache und Farben").waitFor();
+    // The block card (block.json's description) and the panels; textContent, as the sidebar
+    // shows its labels in capitals (CSS) and innerText would too.
+    const sidebar = await settings.evaluate((e) => e.textContent);
+    for (const text of ["Der DSGVO-Check für die Nutzung von Messengern", "Sprache und Farben", "Sprache", "Farbschema", "Akzentfarbe (Schaltflächen, Links)",
+      "Textfarbe", "Hintergrund", "Alternativen", "Handlungsaufforderung"]) {
+      assert.ok(sidebar.includes(text), `the block's sidebar says "${text}": ${sidebar}`);
+    }
+    for (const text of ENGLISH) assert.ok(!sidebar.includes(text), `the block's sidebar still says "${text}": ${sidebar}`);
+    const schemes = await settings.locator("select").nth(1).locator("option").allInnerTexts();
+    assert.deepEqual(schemes, ["Wie in den Einstellungen der Website", "Wie die Seite (ihr color-scheme)", "Hell", "Dunkel"], "the colour scheme's choices");
+    assert.equal(await p.evaluate(() => window.wp.blocks.getBlockType("messenger-check/widget").keywords.join(", ")), "DSGVO, Datenschutz-Grundverordnung, WhatsApp, Messenger, Datenschutz", "the inserter's keywords");
+    await settings.locator("select").first().selectOption("de");
+    await p.evaluate(() => window.wp.data.dispatch("core/editor").savePost());
+    await p.waitForFunction(() => !window.wp.data.select("core/editor").isSavingPost() && !window.wp.data.select("core/editor").isEditedPostDirty(), null, { timeout: 30_000 });
+    await p.close();
+  } finally {
+    wp("site-language", before);
+  }
   const { context } = await newContext(browser);
   try {
     const q = await context.newPage();
@@ -311,6 +340,51 @@ test("the block in the editor: its settings in the sidebar, a changed language r
   } finally {
     await context.close();
   }
+});
+
+/** Settings > Messenger-Check in German, none of it in English; WordPress's own texts English. */
+async function germanSettingsPage(p, locale) {
+  await p.goto(`${URL_}/wp-admin/options-general.php?page=messenger-check`);
+  const settings = await p.locator("#wpbody-content .wrap").innerText();
+  for (const text of ["Sprache", "Sprache der Website", "Farbschema", "Wie die Seite (ihr color-scheme)", "Akzentfarbe (Schaltflächen, Links)",
+    "Hintergrund", "Alternativen", "wie im Katalog (empfohlen)", "ausblenden", "Handlungsaufforderung: Beschriftung (Deutsch)",
+    "Handlungsaufforderung: Adresse", "Leer lassen: kein Link.", "Was es einstellt", "Alternativen, die das Widget empfehlen oder ausblenden soll",
+    "Außerhalb von WordPress", "Einbettungs-Assistenten öffnen"]) {
+    assert.ok(settings.includes(text), `${locale}: the settings page says "${text}"`);
+  }
+  for (const text of ENGLISH) assert.ok(!settings.includes(text), `${locale}: the settings page still says "${text}"`);
+  assert.equal(await p.locator("#submit").inputValue(), "Save Changes", "WordPress's own texts stay English (no language pack)");
+}
+
+test("a German admin, de_DE and de_DE_formal: the settings page, the plugin list and the editor script's texts in German; English again after", T, async () => {
+  const before = wp("site-language", "de_DE");
+  const p = await admin.context.newPage();
+  try {
+    await germanSettingsPage(p, "de_DE");
+    // The plugin list: the header's description and the settings link.
+    await p.goto(`${URL_}/wp-admin/plugins.php`);
+    const row = p.locator('tr[data-plugin="messenger-check/messenger-check.php"]');
+    assert.match(await row.locator(".plugin-description").innerText(), /^Wie DSGVO-sicher nutzt ein Betrieb WhatsApp/, "the plugin's description");
+    assert.equal(await row.locator("a", { hasText: "Einstellungen" }).count(), 1, "the settings link");
+
+    // de_DE_formal has files of its own (WordPress does not fall back to de_DE).
+    wp("site-language", "de_DE_formal");
+    await germanSettingsPage(p, "de_DE_formal");
+    // The editor page carries the editor script's German (de_DE's: the sidebar in the test
+    // above). Its HTML is enough; no editor to start.
+    const html = await (await admin.context.request.get(`${URL_}/wp-admin/post.php?post=${pages.blockId}&action=edit`)).text();
+    const inline = html.match(/\} \)\( "messenger-check", (\{.*\})\s*\);/);
+    assert.ok(inline, "de_DE_formal: the editor script's translations on the editor page");
+    const jed = JSON.parse(inline[1]).locale_data.messages;
+    assert.equal(jed[""].lang, "de_DE_formal");
+    assert.deepEqual(jed["Language and colours"], ["Sprache und Farben"]);
+  } finally {
+    wp("site-language", before);
+  }
+  await p.goto(`${URL_}/wp-admin/options-general.php?page=messenger-check`);
+  assert.ok((await p.locator("#wpbody-content .wrap").innerText()).includes("Colour scheme"), "English again");
+  await p.close();
+  assert.deepEqual(pluginLog(), []);
 });
 
 test("deleting the plugin removes its option", T, async () => {

@@ -180,13 +180,58 @@ function messenger_check_settings_page() {
 				<tr>
 					<th scope="row"><label for="messenger-check-cta-url"><?php esc_html_e( 'Call to action: address', 'messenger-check' ); ?></label></th>
 					<td>
-						<input type="text" class="regular-text code" inputmode="url" id="messenger-check-cta-url" name="<?php echo esc_attr( $name ); ?>[cta_url]" value="<?php echo esc_attr( $settings['cta_url'] ); ?>" placeholder="/kontakt/">
+						<?php /* translators: the example in the empty address field: the path of a contact page on the site. */ ?>
+						<input type="text" class="regular-text code" inputmode="url" id="messenger-check-cta-url" name="<?php echo esc_attr( $name ); ?>[cta_url]" value="<?php echo esc_attr( $settings['cta_url'] ); ?>" placeholder="<?php esc_attr_e( '/contact/', 'messenger-check' ); ?>">
 						<p class="description"><?php esc_html_e( 'A link below the result, e.g. to your advice service: https://…, mailto:… or a path on this site such as /contact/. Empty: no link.', 'messenger-check' ); ?></p>
 					</td>
 				</tr>
 			</table>
 			<?php submit_button(); ?>
 		</form>
+		<h2><?php esc_html_e( 'Shortcode', 'messenger-check' ); ?></h2>
+		<p>
+			<?php esc_html_e( 'Type the shortcode into any editor or a Shortcode block. Every attribute is optional; what a shortcode leaves out comes from the settings above.', 'messenger-check' ); ?>
+		</p>
+		<?php
+		$languages = messenger_check_languages();
+		$cta       = implode( ', ', array_map( static fn( $code ) => 'cta_' . $code, $languages ) );
+		$help      = array(
+			'lang'                     => sprintf(
+				/* translators: %s: the language codes, e.g. "de, en". */
+				__( 'Language: %s', 'messenger-check' ),
+				implode( ', ', $languages )
+			),
+			'theme'                    => __( 'Colour scheme: auto (as the page), light or dark', 'messenger-check' ),
+			'accent, text, background' => __( 'Accent, text and background colour, e.g. #8a1c1c', 'messenger-check' ),
+			'recommend, hide'          => sprintf(
+				/* translators: %s: the messengers' ids, e.g. "threema_work, wire". */
+				__( 'Alternatives to recommend or to hide, separated by commas: %s', 'messenger-check' ),
+				implode( ', ', messenger_check_messenger_ids() )
+			),
+			$cta                       => __( 'Call to action: its label, in each language', 'messenger-check' ),
+			'cta_url'                  => __( 'Call to action: its address', 'messenger-check' ),
+		);
+		?>
+		<table class="widefat striped messenger-check-shortcode-help">
+			<thead>
+				<tr>
+					<th scope="col"><?php esc_html_e( 'Attribute', 'messenger-check' ); ?></th>
+					<th scope="col"><?php esc_html_e( 'What it sets', 'messenger-check' ); ?></th>
+				</tr>
+			</thead>
+			<tbody>
+			<?php foreach ( $help as $attributes => $text ) : ?>
+				<tr>
+					<td><code><?php echo esc_html( $attributes ); ?></code></td>
+					<td><?php echo esc_html( $text ); ?></td>
+				</tr>
+			<?php endforeach; ?>
+			</tbody>
+		</table>
+		<p>
+			<?php esc_html_e( 'For example:', 'messenger-check' ); ?>
+			<code>[messenger-check lang="en" accent="#8a1c1c" hide="telegram" cta_de="Beratung anfragen" cta_en="Ask us" cta_url="/kontakt/"]</code>
+		</p>
 		<h2><?php esc_html_e( 'Elsewhere', 'messenger-check' ); ?></h2>
 		<p>
 			<?php esc_html_e( 'For a page outside WordPress, or to try settings with a live preview, open the embed builder. It uses this plugin\'s copy of the widget and sends nothing anywhere.', 'messenger-check' ); ?>

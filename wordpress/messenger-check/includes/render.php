@@ -26,6 +26,13 @@ function messenger_check_register() {
 		plugin_dir_path( MESSENGER_CHECK_FILE ) . 'block',
 		array( 'render_callback' => 'messenger_check_render_block' )
 	);
+	// block.json's textdomain makes WordPress look for the editor script's translations in
+	// wp-content/languages/plugins/ only; they ship in the plugin's languages/ folder.
+	wp_set_script_translations(
+		generate_block_asset_handle( 'messenger-check/widget', 'editorScript' ),
+		'messenger-check',
+		plugin_dir_path( MESSENGER_CHECK_FILE ) . 'languages'
+	);
 	add_shortcode( 'messenger-check', 'messenger_check_shortcode' );
 }
 
