@@ -9,16 +9,20 @@
 // only set what cannot mislead or leak. Colours are plain hex (and the widget resolves them,
 // see src/bindings/theme.rs). A call to action, whose button carries the embedder's name, is
 // shown only when its address is on this site (a path, /kontakt) or on one of the sites listed
-// in <meta name="messenger-check-hosts"> (the sites that embed this frame, listed by whoever
-// deploys it): nobody else can put a button to their own site into the frame.
+// in <meta name="messenger-check-hosts"> (the sites that embed this frame; the embed builder
+// writes the host's origin there): nobody else can put a button to their own site into the
+// frame.
 //
-// The height channel (www/examples/iframe/snippet.js sizes the frame with it): the frame
-// tells its height only to a page that said hello from a listed origin (or from this origin,
-// which can read the frame anyway), only to that origin, and only in steps of STEP pixels,
-// rounded up. As shipped, the list is empty: no page learns anything, and the frame keeps the
-// height the host page gives it, scrolling inside. The height depends on the answers (which
+// The height channel (www/messenger-check-frame.js sizes the frame with it): the frame tells
+// its height only to a page that said hello from a listed origin (or from this origin, which
+// can read the frame anyway), only to that origin, and only in steps of STEP pixels, rounded
+// up. As shipped, the list is empty: no page learns anything, and the frame keeps the height
+// the host page gives it, scrolling inside. The height depends on the answers (which
 // questions apply, how long the result is): a listed page could tell roughly how much is
 // showing, at STEP-pixel resolution, and nothing else; the answers never leave the frame.
+// From a listed host it takes which part of the frame is on screen, to keep the score bar in
+// view; links of the call to action open in the host's window, and a relative one is then the
+// listed host's address (for any other parent it stays on this site).
 import init, { languages, mount, onPanic } from "./pkg/messenger_check.js";
 
 /** The height steps, in pixels (see above). */
@@ -38,6 +42,7 @@ const allowed = new Set([location.origin, ...listed.filter((o) => o !== "*").map
     return null;
   }
 }).filter(Boolean)]);
+/** The listed (or this) origin of the page that holds the frame, once it said hello. */
 let parentOrigin = null;
 let lastHeight = -1;
 // The widget handle, kept for the page's lifetime.
@@ -59,11 +64,61 @@ function post(force) {
 // Listen before anything else, so the host's hello is never missed.
 window.addEventListener("message", (event) => {
   if (window.parent === window || event.source !== window.parent) return;
+  if (event.data?.type === "messenger-check:view" && parentOrigin && event.origin === parentOrigin) {
+    view(event.data);
+    return;
+  }
   if (!event.data || event.data.type !== "messenger-check:hello") return;
   if (event.origin === "null" || !allowed.has(event.origin)) return;
   parentOrigin = event.origin;
   post(true);
+  hostLinks(host);
 });
+
+/**
+ * The part of the frame the visitor sees (the host's helper sends it while the page scrolls):
+ * the frame is about as tall as its content, so its own viewport rarely scrolls; these custom
+ * properties move the sticky score (widget.css: .mc-results, .mc-mini) into the visible part.
+ */
+function view({ top, height }) {
+  if (!Number.isFinite(top) || !Number.isFinite(height) || top < 0 || height < 0) return;
+  const total = document.documentElement.scrollHeight;
+  const root = document.documentElement.style;
+  root.setProperty("--_view-top", `${Math.min(top, total)}px`);
+  root.setProperty("--_view-height", `${Math.min(height, total)}px`);
+  root.setProperty("--_view-bottom", `${Math.max(0, total - top - height)}px`);
+}
+
+/**
+ * The call to action opens in the host's window (not inside the frame). A relative address
+ * ("/kontakt") is the host's only once a listed host said hello (resolved against its page,
+ * whose address the browser gives the frame as the referrer when it is of that origin, else
+ * against the origin): a page that is not listed cannot turn the embedder's button into a link
+ * to its own site, so there it stays on this site.
+ */
+function hostLinks(root) {
+  const listedParent = parentOrigin && parentOrigin !== location.origin ? parentOrigin : null;
+  let base = null;
+  if (listedParent) {
+    try {
+      base = document.referrer && new URL(document.referrer).origin === listedParent ? document.referrer : `${listedParent}/`;
+    } catch {
+      base = `${listedParent}/`;
+    }
+  }
+  for (const link of root.querySelectorAll("a.mc-cta-link")) {
+    link.target = "_top";
+    const raw = link.dataset.mcHref ?? link.getAttribute("href") ?? "";
+    link.dataset.mcHref = raw;
+    if (base && !/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
+      try {
+        link.href = new URL(raw, base).href;
+      } catch {
+        // not a URL: left as it is
+      }
+    }
+  }
+}
 
 function fail(error) {
   console.error("messenger-check could not start:", error);
@@ -156,6 +211,10 @@ try {
   host.replaceChildren();
   start(wanted);
   new ResizeObserver(() => post(false)).observe(document.body);
+  if (window.parent !== window) {
+    hostLinks(host);
+    new MutationObserver(() => hostLinks(host)).observe(host, { childList: true, subtree: true });
+  }
 } catch (error) {
   fail(error);
 }
