@@ -183,16 +183,19 @@ test("without 'wasm-unsafe-eval' the painted questions stay, with a note why the
   }
 });
 
+// The server's shadow root is closed, as the element's own is; the tests look inside an open
+// copy of it (as a page that chose an open root: the element takes that over too), and check
+// the closed one as shipped from outside.
 test("a server's HTML (messenger-check/server) shows the questions before any script; the element takes them over", T, async () => {
   const server = await import(pathToFileURL(join(SITE(), "node_modules", "messenger-check", "server.js")).href);
   const html = await server.elementHTML({ lang: "de", stylesheet: `${PKG}/style.css` });
-  assert.match(html, /^<messenger-check lang="de"><template shadowrootmode="open"><link rel="stylesheet"/);
+  assert.match(html, /^<messenger-check lang="de"><template shadowrootmode="closed"><link rel="stylesheet"/);
   assert.ok(!/<script|style=/.test(html), "no script, no style attribute");
   const inner = await server.mountHTML({ lang: "en" });
   assert.match(inner, /^<div class="mc-pre" lang="en"/);
   await assert.rejects(server.elementHTML({ lang: "fr" }), /option `lang`/);
   const page = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>ssr</title>
-    <script type="module" src="/first/element.js"></script></head><body><main>${html}</main></body></html>`;
+    <script type="module" src="/first/element.js"></script></head><body><main>${html.replace('shadowrootmode="closed"', 'shadowrootmode="open"')}</main></body></html>`;
   const http = await site(TRUSTED_TYPES_CSP);
   const browser = await launch();
   const { context, log } = await newContext(browser);
@@ -222,6 +225,65 @@ test("a server's HTML (messenger-check/server) shows the questions before any sc
     assert.equal(answers.messenger, "signal");
     assert.equal(await p.evaluate(() => document.querySelector("messenger-check").shadowRoot.querySelectorAll(".mc-pre, .mc-host").length), 1,
       "the server's point is used, no second widget");
+    assert.deepEqual(await violations(p), []);
+    assert.deepEqual(log.console, []);
+    assert.deepEqual(foreignRequests(log, [http.origin]), []);
+  } finally {
+    await context.close();
+    await browser.close();
+    await http.close();
+  }
+});
+
+test("a server's closed declarative shadow root: the questions before any script, a click then kept by the element's takeover, still closed", T, async () => {
+  const server = await import(pathToFileURL(join(SITE(), "node_modules", "messenger-check", "server.js")).href);
+  const html = await server.elementHTML({ lang: "de", stylesheet: `${PKG}/style.css` });
+  const pageOf = (h) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>ssr</title>
+    <script type="module" src="/first/element.js"></script></head><body><main>${h}</main></body></html>`;
+  const http = await site(TRUSTED_TYPES_CSP);
+  const browser = await launch();
+  // (Tall enough that the option is in view without scrolling.)
+  const { context, log } = await newContext(browser, { closedShadow: true, viewport: { width: 1200, height: 2400 } });
+  try {
+    // Where the "Signal" option is: the same HTML with an open root lays out the same, before
+    // any script (scripts held back on both pages).
+    const never = new Promise(() => {});
+    const open = await context.newPage();
+    await routePages(open, TRUSTED_TYPES_CSP, pageOf(html.replace('shadowrootmode="closed"', 'shadowrootmode="open"')), never);
+    await open.goto(http.url("/first/ssr.html"), { waitUntil: "commit" });
+    const spot = await until(() => open.evaluate(() => {
+      const el = document.querySelector("messenger-check");
+      const input = el.shadowRoot?.querySelector('input[name="messenger"][value="signal"]');
+      const label = input && (input.closest("label") || el.shadowRoot.querySelector(`label[for="${input.id}"]`));
+      const r = label && label.getBoundingClientRect();
+      return r && r.height > 0 && getComputedStyle(el.shadowRoot.querySelector(".mc")).display !== "inline"
+        ? { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2, height: el.getBoundingClientRect().height } : null;
+    }), "the option's place");
+    await open.close();
+
+    const { page: p, release } = await heldPage(context);
+    let scriptsHeld;
+    const scripts = new Promise((r) => (scriptsHeld = r));
+    await routePages(p, TRUSTED_TYPES_CSP, pageOf(html), scripts);
+    await p.goto(http.url("/first/ssr.html"), { waitUntil: "commit" });
+    // Closed: the page sees no shadow root, but the questions take their room, laid out alike.
+    const before = await until(() => p.evaluate((h) => {
+      const el = document.querySelector("messenger-check");
+      const height = el && el.getBoundingClientRect().height;
+      return Math.abs(height - h) < 1 && { open: el.shadowRoot !== null, defined: !!customElements.get("messenger-check") };
+    }, spot.height), "the server's questions");
+    assert.equal(before.defined, false, "before any script");
+    assert.equal(before.open, false, "closed");
+    await p.mouse.click(spot.x, spot.y);
+    scriptsHeld();
+    release();
+    const after = await until(() => p.evaluate(() => {
+      const el = document.querySelector("messenger-check");
+      return el.widget && el.answers.messenger ? { answers: el.answers, open: el.shadowRoot !== null, score: typeof el.assessment().score } : null;
+    }), "the takeover to bring in the click");
+    assert.equal(after.answers.messenger, "signal", "the click on the closed root's screen was kept");
+    assert.equal(after.open, false, "still closed");
+    assert.equal(after.score, "number", "scored");
     assert.deepEqual(await violations(p), []);
     assert.deepEqual(log.console, []);
     assert.deepEqual(foreignRequests(log, [http.origin]), []);

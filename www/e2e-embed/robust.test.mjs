@@ -76,9 +76,10 @@ test("React StrictMode's effect, cleanup, effect in one tick leaves one widget; 
     const cleanup1 = effect();
     cleanup1();
     const cleanup2 = effect();
-    // (Both mounts resolve: the cancelled one at once, the other once it has taken over the
-    // screen the first one painted.)
-    for (let i = 0; i < 100 && mounted.length < 2; i++) await settle();
+    // Both mounts resolve (the cancelled one at once, the other once it has taken over the
+    // screen the first one painted, which takes longer on a loaded machine than a fixed pause).
+    for (let i = 0; i < 200 && mounted.length + rejected.length < 2; i++) await new Promise((ok) => setTimeout(ok, 50));
+    await settle();
     const strict = {
       rejected: [...rejected],
       resolved: mounted.map((w) => w.destroyed),

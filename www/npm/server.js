@@ -33,8 +33,9 @@ export async function mountHTML(options = {}) {
 }
 
 /**
- * `<messenger-check>` with its first screen in a declarative Shadow DOM
- * (`<template shadowrootmode="open">`). Options: `lang`, `theme` (attributes of the element),
+ * `<messenger-check>` with its first screen in a declarative Shadow DOM, closed as the
+ * element's own is (`<template shadowrootmode="closed">`: the page's scripts do not read the
+ * questions and answers; the element reaches it through its internals). Options: `lang`, `theme` (attributes of the element),
  * `stylesheet`: the address of the package's style.css as your site serves it, so the screen
  * is styled before any script runs (without it, it is styled when the element's script runs).
  */
@@ -45,5 +46,5 @@ export async function elementHTML(options = {}) {
   if (options.theme !== undefined) attrs.push(`theme="${attr(options.theme)}"`);
   const link = options.stylesheet ? `<link rel="stylesheet" href="${attr(options.stylesheet)}">` : "";
   const screen = toHTML(await payload(lang));
-  return `<messenger-check ${attrs.join(" ")}><template shadowrootmode="open">${link}<div class="mc-host">${screen}</div></template></messenger-check>`;
+  return `<messenger-check ${attrs.join(" ")}><template shadowrootmode="closed">${link}<div class="mc-host">${screen}</div></template></messenger-check>`;
 }
