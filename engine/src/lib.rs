@@ -34,6 +34,7 @@ pub mod schema;
 mod search;
 pub mod text;
 pub mod wording;
+mod words;
 
 pub use answers::{
     answers_from_raw, answers_from_value, apply_change, parse_answers, Answer, AnswerError, Answers, Change, JsonError,

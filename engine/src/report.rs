@@ -69,6 +69,9 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
                 w.score,
                 catalog.band_label(w.band, lang)
             );
+            if let Some(r) = &w.reach {
+                let _ = writeln!(s, "  {r}");
+            }
         }
     }
 

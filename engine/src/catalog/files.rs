@@ -59,6 +59,13 @@ pub struct Source {
     #[serde(default)]
     pub checked: Option<String>,
     pub kind: String,
+    /// The messengers (option ids of `messenger`) the document is about, if it is about some:
+    /// a factor or template may cite it only where the visitor uses one of them.
+    #[serde(default)]
+    pub about: Vec<String>,
+    /// The sectors (option ids of `sector`) it concerns, if it concerns only some.
+    #[serde(default)]
+    pub sectors: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -108,6 +115,13 @@ pub struct QOption {
     pub suggest: bool,
     #[serde(default)]
     pub suggest_when: Option<Cond>,
+    /// Never suggested as a what-if when this holds.
+    #[serde(default)]
+    pub suggest_unless: Option<Cond>,
+    /// Chosen, but decides nothing yet (`messenger: undecided`): the engine counts the
+    /// question as not answered.
+    #[serde(default)]
+    pub open: bool,
 }
 
 #[derive(Deserialize)]
@@ -130,6 +144,13 @@ pub struct Case {
     pub points: u32,
     #[serde(default)]
     pub text: Option<Text>,
+    /// The norms of this case, if not the rule's.
+    #[serde(default)]
+    pub law: Option<Text>,
+    /// The sources of this case (the visitor's messenger, sector), beside the rule's general
+    /// ones; `@key` cites the sources of the visitor's sector profile for `key`.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -143,8 +164,26 @@ pub struct Measure {
     pub changes: Vec<Change>,
     #[serde(default)]
     pub when: Option<Cond>,
+    /// Not offered when this holds (e.g. the Business Platform for secrecy holders).
+    #[serde(default)]
+    pub unless: Option<Cond>,
     #[serde(default)]
     pub reach: Option<Reach>,
+    /// Variants of the title and text: the first whose condition holds replaces them.
+    #[serde(default)]
+    pub cases: Vec<MeasureCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureCase {
+    pub when: Cond,
+    #[serde(default)]
+    pub title: Option<Text>,
+    #[serde(default)]
+    pub text: Option<Text>,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -184,6 +223,33 @@ pub struct Messenger {
     pub assume: Vec<Change>,
     #[serde(default)]
     pub offer_when: Option<Cond>,
+    /// What switching to it costs in reach, and when (a what-if to it says so).
+    #[serde(default)]
+    pub reach: Option<Reach>,
+}
+
+/// `sectors.json`: one profile per option of the `sector` question, the law that applies to
+/// that sector and the words for the people on the other side, as values that texts use as
+/// placeholders (`{people}`, `{secrecy_law}`) and whose sources they cite (`@secrecy_law`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectorProfile {
+    pub id: String,
+    /// The profile whose words stand while the sector is not answered.
+    #[serde(default)]
+    pub default: bool,
+    /// What conditions can ask of the sector (`{"profile": ["no_legitimate_interest"]}`).
+    #[serde(default)]
+    pub flags: Vec<String>,
+    pub values: BTreeMap<String, ProfileValue>,
+}
+
+/// A profile value: a text, with the sources it rests on if it states law.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum ProfileValue {
+    Sourced { text: Text, sources: Vec<String> },
+    Plain(Text),
 }
 
 #[derive(Deserialize)]

@@ -44,6 +44,8 @@ pub(crate) fn check(main: Vec<files::Source>, messengers: Vec<files::Source>) ->
             date: s.date.map(Str::from),
             checked: s.checked.map(Str::from),
             kind: s.kind.into(),
+            about: s.about.iter().cloned().map(Str::from).collect::<Vec<_>>().into(),
+            sectors: s.sectors.iter().cloned().map(Str::from).collect::<Vec<_>>().into(),
         });
     }
     index.sort_by(|a, b| a.0.cmp(&b.0));

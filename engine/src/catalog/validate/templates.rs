@@ -5,7 +5,8 @@
 //! `{placeholder}` known, every condition compiles, every statement has a source (or is the
 //! business's own, `"own": true`), every messenger of the `messenger` question is described,
 //! and the four documents are there once each.
-use super::{err, Sources};
+use super::placeholders::Keys;
+use super::{err, Sources, PROFILE_SOURCES};
 use crate::catalog::files::templates as file;
 use crate::catalog::{CatalogError, List, Measure, Question, Str, PROPERTIES};
 use crate::cond::compile::{compile, Ctx, Place};
@@ -56,8 +57,9 @@ pub(crate) fn check(
     questions: &[Question],
     measures: &[Measure],
     sources: &Sources,
+    keys: &Keys,
 ) -> Result<Templates, CatalogError> {
-    let check = Check { ctx, measures, sources, blanks: f.blanks.keys().cloned().collect() };
+    let check = Check { ctx, measures, sources, keys, blanks: f.blanks.keys().cloned().collect() };
 
     for (k, v) in &f.texts {
         check.text(&format!("text `{k}`"), "", v, true)?;
@@ -199,6 +201,7 @@ struct Check<'a> {
     ctx: &'a Ctx<'a>,
     measures: &'a [Measure],
     sources: &'a Sources,
+    keys: &'a Keys,
     blanks: Vec<String>,
 }
 
@@ -219,7 +222,9 @@ impl Check<'_> {
                 }
                 let close = rest[open..].find('}').ok_or_else(|| bad(entry, &f, "a `{` without `}`"))? + open;
                 let name = &rest[open + 1..close];
-                let known = self.blanks.iter().any(|b| b == name) || (values && VALUES.contains(&name));
+                let known = self.blanks.iter().any(|b| b == name)
+                    || self.keys.is_profile_key(name)
+                    || (values && VALUES.contains(&name));
                 if !known {
                     let what = if values { "blank or value" } else { "blank" };
                     return Err(bad(entry, f, format!("unknown {what} `{{{name}}}`")));
@@ -331,9 +336,10 @@ impl Check<'_> {
                 ));
             }
             for (si, s) in c.sources.iter().enumerate() {
-                let ok = match s.strip_prefix('@') {
-                    Some(prop) => PROPERTIES.contains(&prop),
-                    None => self.sources.knows(s),
+                let ok = match (s.strip_prefix('@'), s.strip_prefix(PROFILE_SOURCES)) {
+                    (Some(prop), _) => PROPERTIES.contains(&prop),
+                    (_, Some(key)) => self.keys.is_profile_key(key),
+                    _ => self.sources.knows(s),
                 };
                 if !ok {
                     return Err(bad(entry, at(&format!("sources[{si}]")), format!("unknown source `{s}`")));
