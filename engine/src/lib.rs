@@ -55,7 +55,8 @@ pub mod __baked {
     /// The templates' items (their names would clash with the catalog's).
     pub mod documents {
         pub use crate::documents::{
-            BlockTemplate, Case, DocId, DocTemplate, ListTemplate, Piece, SectionTemplate, Setup, Status, Templates,
+            BlockTemplate, Case, DocId, DocTemplate, FactTemplate, ListTemplate, Piece, Refusal, SectionTemplate,
+            Setup, Status, Templates,
         };
     }
 }
