@@ -373,14 +373,25 @@ export type DocumentId = "policy" | "consent" | "record" | "checklist";
 export type BlankId =
   | "company" | "address" | "contact" | "responsible" | "dpo" | "valid_from" | "review" | "signature"
   | "devices" | "contacts_app" | "purposes" | "allowed" | "secure_channel" | "provider" | "host" | "location"
-  | "safeguard" | "messenger_name" | "operator_name" | "deletion" | "supervisory" | "other_channels" | "number"
-  | "agreement" | "dpia" | (string & {});
+  | "safeguard" | "safeguard_copy" | "provider_role" | "messenger_name" | "operator_name" | "profile_fields"
+  | "deletion" | "deletion_team" | "supervisory" | "other_channels" | "number" | "threema_id" | "account" | "agreement"
+  | "confidentiality" | "dpia" | "risk" | "task_law" | "recording" | "offers" | (string & {});
 
 /** A run of text, or a marked blank: filled with `value`, or to be written as `[label]`. */
 export type DocumentPart = { text: string } | { blank: BlankId; label: string; value?: string };
 
-/** How far a measure of the record is in place (`label` says it in words); checklist items are `done` or `open`. */
-export type DocumentStatus = "done" | "partial" | "missing" | "open";
+/** How far a measure of the record is in place (`label` says it in words; `note`: a judgement to record, not a gap); checklist items are `done` or `open`. */
+export type DocumentStatus = "done" | "partial" | "missing" | "open" | "note";
+
+/**
+ * A fact of the setup description (`kind:name`, e.g. `category:health`, `basis:art9_consent`,
+ * `consent:release`, `forbidden:secrets`) with the facts it links to that hold. The four
+ * documents of a set are built from one description and carry it (`setup`).
+ */
+export interface DocumentFact {
+  id: string;
+  links?: string[];
+}
 
 export interface DocumentItem {
   /** Checklist items: the step. */
@@ -394,6 +405,8 @@ export interface DocumentItem {
   measure?: string;
   /** Numbers (1-based) into the document's `sources`. */
   sources: number[];
+  /** The facts of the setup description the item states (its fact and the legal bases it names). */
+  refs?: string[];
 }
 
 export type DocumentBlock =
@@ -404,6 +417,8 @@ export interface DocumentSection {
   id: string;
   heading: DocumentPart[];
   blocks: DocumentBlock[];
+  /** The facts of the setup description the section states. */
+  refs?: string[];
 }
 
 /** A template filled from the answers (`format: "json"`, the default). */
@@ -424,6 +439,8 @@ export interface TemplateDocument {
   sources: SourceRef[];
   labels: { where: string; note: string };
   catalog: CatalogRef;
+  /** The setup description the document was built from: the same for every document of the set. */
+  setup: DocumentFact[];
 }
 
 /** A template written out (`format: "markdown" | "html"`): the text `assess --document` prints. */
