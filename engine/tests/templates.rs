@@ -379,8 +379,10 @@ fn the_customer_information_has_every_element_of_art_13_that_applies() {
             must("complaint", &["supervisory authority (Art. 77 GDPR)"]);
             must("automated", &["Art. 22 GDPR"]);
             if setup == physio() {
-                // Health data through an end-to-end encrypted service: explicit consent under Art. 9(2)(a).
-                must("Art. 9", &["explicitly consent", "Art. 9(2)(a) GDPR", "information about my health"]);
+                // Health data through an end-to-end encrypted processor bound to confidentiality:
+                // the treatment basis (Art. 9(2)(h) with s. 22 BDSG) carries them, no extra consent.
+                must("Art. 9", &["Art. 9(2)(h), (3) GDPR with s. 22(1) no. 1(b) BDSG", "information about my health"]);
+                assert!(!t.contains("explicitly consent") && !t.contains("Art. 9(2)(a)"), "{t}");
                 must("recipients", &["Threema GmbH, Pfäffikon SZ (Switzerland)", "processor"]);
                 must("transfer", &["Switzerland", "Art. 45 GDPR", "Decision 2000/518/EC"]);
                 // A secrecy holder whose provider is bound to confidentiality: no release needed.
@@ -807,4 +809,213 @@ fn a_broken_templates_file_names_the_entry_and_the_field() {
     // A syntax or type error names the JSON path, as for every catalog file.
     let e = load_templates_with(|v| v["documents"][1]["cite"] = json!("yes"));
     assert_eq!((e.file.as_str(), e.field.as_str()), ("templates.json", "documents[1].cite"), "{e}");
+}
+
+/// The physiotherapy practice of docs/examples/templates/physio: Threema Work, no
+/// confidentiality agreement yet.
+fn physio_unbound() -> serde_json::Value {
+    let mut v = physio();
+    v.as_object_mut().unwrap().remove("confidentiality_agreement");
+    v
+}
+
+#[test]
+fn a_practice_needs_explicit_consent_and_a_release_while_its_provider_is_not_bound() {
+    // A1, B4: appointments are health data; with a provider not bound to confidentiality the
+    // channel needs explicit consent (Art. 9(2)(a)) and a separate, optional release that
+    // names who learns what.
+    let t = md(physio_unbound(), DocId::Consent, Lang::De);
+    for needle in [
+        "Ich willige ausdrücklich ein, dass dabei auch Angaben zu meiner Gesundheit über Threema Work gehen; schon ein Termin zeigt, dass ich hier in Behandlung bin (Art. 9 Abs. 2 lit. a DSGVO).",
+        "- [ ] **Entbindung von der Schweigepflicht (freiwillig, gesondert)**",
+        "als durch die Nutzung von Threema Work bekannt wird, dass ich hier Patientin oder Patient bin: Threema GmbH (Pfäffikon SZ, Schweiz) erfährt dabei",
+        "Termine (nur Datum, Uhrzeit und Ort)",
+        "Unterschrift (Patientin oder Patient)",
+    ] {
+        assert!(t.contains(needle), "`{needle}` in\n{t}");
+    }
+    // The record names the same bases, and the policy allows what the consent asks for.
+    let rec = md(physio_unbound(), DocId::Record, Lang::De);
+    assert!(
+        rec.contains("Art. 9 Abs. 2 lit. a DSGVO (ausdrückliche Einwilligung in diesen Weg)")
+            && rec.contains("Entbindung von der Schweigepflicht"),
+        "{rec}"
+    );
+    // On the consumer app a practice does not write to its patients at all: the policy says so,
+    // the record files it, the consent document is refused with the reason.
+    let v =
+        json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp", "content": ["appointments"]});
+    assert!(
+        md(v.clone(), DocId::Policy, Lang::De).contains("über die normale WhatsApp-App nicht, auch nicht auf Anfrage")
+    );
+    assert!(md(v.clone(), DocId::Record, Lang::De)
+        .contains("Kontakt mit den Patientinnen und Patienten über die normale WhatsApp-App"));
+    let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    assert!(
+        matches!(e, DocError::Refused { id: DocId::Consent, .. })
+            && e.to_string().contains("terms do not allow business use"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_public_body_rests_on_its_task_names_its_officer_and_asks_its_staff_council() {
+    // A3, A4, B8: Art. 6(1)(e), (c), (3) with the law that governs the task (a blank), never
+    // a contract or a legitimate interest; the data protection officer is mandatory; the staff
+    // council and a service agreement; the messenger only beside another channel.
+    let v = json!({"sector": "public_sector", "audience": ["customers", "partners", "internal"], "messenger": "threema_work",
+        "content": ["appointments"], "works_council": "no_agreement"});
+    for id in [DocId::Policy, DocId::Consent, DocId::Record] {
+        let t = md(v.clone(), id, Lang::De);
+        assert!(t.contains("Art. 6 Abs. 1 lit. e und c, Abs. 3 DSGVO mit [Fachgesetz oder Landesdatenschutzgesetz, das die Aufgabe regelt; für Bundesbehörden § 3 BDSG]"), "{id}:\n{t}");
+        assert!(!t.contains("Art. 6 Abs. 1 lit. b DSGVO"), "{id}: no contract basis:\n{t}");
+        assert!(!t.contains("Art. 6 Abs. 1 lit. f DSGVO"), "{id}: no legitimate interest:\n{t}");
+        assert!(t.contains("[Name der Behörde]"), "{id}");
+    }
+    let consent = md(v.clone(), DocId::Consent, Lang::De);
+    assert!(
+        consent.contains("Eine Behörde muss immer eine Datenschutzbeauftragte")
+            && !consent.contains("nur hinein, wenn Sie eine oder einen benannt haben"),
+        "{consent}"
+    );
+    assert!(
+        consent.contains("Unterschrift (Bürgerin oder Bürger)") && consent.contains("Erwägungsgrund 43"),
+        "{consent}"
+    );
+    let rec = md(v.clone(), DocId::Record, Lang::De);
+    assert!(rec.contains("(Pflicht, Art. 37 Abs. 1 lit. a DSGVO)") && !rec.contains("falls benannt"), "{rec}");
+    assert!(rec.contains("**Fehlt:** Dienstvereinbarung fehlt"), "{rec}");
+    let policy = md(v, DocId::Policy, Lang::De);
+    assert!(
+        policy.contains("Personalrat")
+            && policy.contains("§ 130 BetrVG")
+            && !policy.contains("§ 87 Abs. 1 Nr. 6 BetrVG"),
+        "{policy}"
+    );
+}
+
+#[test]
+fn no_clause_admits_a_breach_and_safeguards_say_where_a_copy_is() {
+    // A5: Signal and Telegram rest on Art. 49(1)(a) consents given after the risks were
+    // explained, collected in their own tick box; no published sentence says that no safeguard
+    // was agreed. Telegram's seat is given as not stated, with its EU representative.
+    for m in ["signal", "telegram"] {
+        let v = json!({"sector": "trade", "audience": ["customers"], "messenger": m});
+        let t = md(v.clone(), DocId::Consent, Lang::De);
+        assert!(t.contains("- [ ] **Übermittlung an ") && t.contains("Art. 49 Abs. 1 lit. a DSGVO"), "{m}:\n{t}");
+        assert!(!t.contains("nicht vereinbart") && !t.contains("keine Garantie"), "{m}:\n{t}");
+        let rec = md(v, DocId::Record, Lang::De);
+        assert!(
+            rec.contains("stützt die Übermittlung an Signal auf die ausdrückliche Einwilligung") || m == "telegram",
+            "{rec}"
+        );
+    }
+    let t = md(json!({"audience": ["customers"], "messenger": "telegram"}), DocId::Consent, Lang::De);
+    assert!(t.contains("einen Sitz nennt die Datenschutzrichtlinie nicht; Vertretung in der EU: EDPO"), "{t}");
+    // B20, B27: the contracting entities and where the safeguards are available.
+    let t = md(json!({"audience": ["customers"], "messenger": "teams"}), DocId::Consent, Lang::En);
+    assert!(t.contains("Microsoft Ireland Operations Ltd") && t.contains("microsoft.com/licensing"), "{t}");
+    let t = md(json!({"audience": ["customers"], "messenger": "signal"}), DocId::Consent, Lang::En);
+    assert!(t.contains("Signal Messenger, LLC, 650 Castro Street") && !t.contains("Signal Foundation"), "{t}");
+    // B24: Wire's regions as Wire states them.
+    let t = md(json!({"audience": ["customers"], "messenger": "wire"}), DocId::Consent, Lang::De);
+    assert!(t.contains("Die Server stehen nach Angaben von Wire in Deutschland und Irland"), "{t}");
+}
+
+#[test]
+fn own_controllers_and_own_servers_file_no_missing_processing_agreement() {
+    // A6, B14, C14: the consumer app's provider is a controller of its own (a note, not a
+    // missing contract); an own server has no processor at all; a processor that can read
+    // internal chats is a note with a risk assessment.
+    let rec = md(json!({"audience": ["customers"], "messenger": "whatsapp"}), DocId::Record, Lang::De);
+    assert!(rec.contains("**Hinweis:** Der Anbieter ist eigener Verantwortlicher: Art. 28 DSGVO gilt nicht."), "{rec}");
+    assert!(
+        !rec.contains("**Fehlt:** Vertrag zur Auftragsverarbeitung") && !rec.contains("**Fehlt:** Kein Vertrag"),
+        "{rec}"
+    );
+    let own =
+        json!({"sector": "legal_tax", "audience": ["internal"], "messenger": "mattermost", "server_operator": "own"});
+    let rec = md(own.clone(), DocId::Record, Lang::De);
+    assert!(
+        rec.contains("**Vorhanden:** Kein Auftragsverarbeiter: [Name der Kanzlei] betreibt den Server selbst"),
+        "{rec}"
+    );
+    assert!(
+        !rec.contains("Vertrag zur Auftragsverarbeitung fehlt")
+            && !rec.contains("Ob ein Vertrag zur Auftragsverarbeitung besteht"),
+        "{rec}"
+    );
+    let checklist = md(own, DocId::Checklist, Lang::De);
+    assert!(
+        !checklist.contains("Vertrag zur Auftragsverarbeitung abschließen")
+            && checklist.contains("Den eigenen Server absichern"),
+        "{checklist}"
+    );
+    let teams = json!({"audience": ["internal"], "messenger": "teams", "dpa": "yes"});
+    let rec = md(teams, DocId::Record, Lang::De);
+    assert!(rec.contains("**Hinweis:** Keine Ende-zu-Ende-Verschlüsselung: Microsoft Ireland Operations Ltd., Dublin (Irland) kann die Inhalte lesen") && rec.contains("Risikoabwägung: [Ergebnis und Datum der Risikoabwägung]"), "{rec}");
+}
+
+#[test]
+fn the_private_threema_app_leaves_its_role_as_a_blank_not_a_drafting_note() {
+    // B22: what the business must find out is a marked blank, not a sentence to customers.
+    let t = body(&doc(json!({"audience": ["customers"], "messenger": "threema"}), DocId::Consent, Lang::De));
+    assert!(t.contains("[Rolle des Anbieters: Auftragsverarbeiter mit Vertrag oder eigener Verantwortlicher]"), "{t}");
+    assert!(!t.contains("konnten wir nicht prüfen") && !t.contains("fragen Sie nach"), "{t}");
+    // C17: Threema addresses people by their Threema ID.
+    assert!(t.contains("unter der Threema-ID [Threema-ID]") && !t.contains("[Mobilnummer]"), "{t}");
+    // C4: no "von der Betreiber".
+    let t = body(&doc(json!({"audience": ["customers"], "messenger": "element"}), DocId::Consent, Lang::De));
+    assert!(!t.contains("von der Betreiber") && t.contains("wird betrieben von [Betreiber des Servers]"), "{t}");
+}
+
+#[test]
+fn staff_get_their_information_and_their_own_phones_a_voluntary_consent() {
+    // B21: staff are data subjects: Art. 13 information, the employment basis after C-34/21,
+    // and for their own phones voluntariness and what becomes visible.
+    let v = json!({"sector": "trade", "audience": ["customers", "internal"], "messenger": "whatsapp_business_app", "device": "private_phone"});
+    let t = md(v, DocId::Policy, Lang::De);
+    for needle in [
+        "## Information für die Mitarbeitenden (Art. 13 DSGVO)",
+        "Art. 88 DSGVO, § 26 BDSG, soweit er nach dem Urteil des EuGH vom 30. März 2023, C-34/21, anwendbar bleibt",
+        "Niemand muss ein eigenes Telefon dienstlich nutzen.",
+        "- [ ] **Eigenes Telefon (freiwillig)**",
+        "der Profilname, das Profilbild und der Info-Text",
+    ] {
+        assert!(t.contains(needle), "`{needle}` in\n{t}");
+    }
+}
+
+#[test]
+fn finance_firms_get_their_recording_duty_and_no_disappearing_messages() {
+    // B10: the checklist drops the disappearing-messages step and asks about the recording duty.
+    let v = json!({"sector": "finance_insurance", "professional_secrecy": "no", "audience": ["customers"], "messenger": "signal"});
+    let t = md(v, DocId::Checklist, Lang::De);
+    assert!(
+        !t.contains("Selbstlöschende Nachrichten, wo sie helfen")
+            && t.contains("Aufzeichnungspflicht prüfen")
+            && t.contains("§ 18a FinVermV"),
+        "{t}"
+    );
+    let t =
+        md(json!({"sector": "trade", "audience": ["customers"], "messenger": "signal"}), DocId::Checklist, Lang::De);
+    assert!(t.contains("Selbstlöschende Nachrichten, wo sie helfen"), "{t}");
+}
+
+#[test]
+fn the_platform_and_the_advertising_consent_are_worded_for_the_customer() {
+    // C11: quotes are quotes for the order, advertising its own tick box about named offers;
+    // the UWG with its number (C6).
+    let v = json!({"sector": "trade", "audience": ["customers"], "messenger": "threema_work", "broadcast": "yes", "content": ["business_letters"]});
+    let t = md(v, DocId::Consent, Lang::De);
+    assert!(
+        t.contains("Kostenvoranschläge und Angebote zu meinem Auftrag, Auftragsbestätigungen und Rechnungen"),
+        "{t}"
+    );
+    assert!(
+        t.contains("- [ ] **Werbung (freiwillig, gesondert)**")
+            && t.contains("[Produkte oder Leistungen, um die es in der Werbung geht]"),
+        "{t}"
+    );
+    assert!(t.contains("§ 7 Abs. 2 Nr. 2, Abs. 3 UWG") && !t.contains("§ 7 Abs. 2 UWG"), "{t}");
 }

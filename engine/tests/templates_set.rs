@@ -16,7 +16,9 @@
 //! - the judgments the review asked for: no "missing" processing agreement for a provider that
 //!   is its own controller or for an own server; a processor that can read internal chats is a
 //!   note; public bodies never rest on a contract or a legitimate interest and name their data
-//!   protection officer; a practice's appointments are health data; secrecy holders on the
+//!   protection officer; a practice's appointments are health data, needing explicit consent
+//!   to the channel unless the provider is a processor bound to confidentiality or the server
+//!   is the practice's own; secrecy holders on the
 //!   WhatsApp apps send nothing about a matter and need a release; Signal and Telegram rest on
 //!   Art. 49(1)(a) consents; safeguards relied on come with where a copy is available; finance
 //!   firms get no disappearing-messages step; staff get their information, and their own phones
@@ -315,8 +317,13 @@ fn check(a: &Answers, count: &mut Count) {
     let content: Vec<String> = a.get("content").map(|c| c.ids().to_vec()).unwrap_or_default();
     if holds("flag:health_sector") && content.iter().any(|c| c == "appointments") {
         assert!(!holds("category:appointments"), "{ctx}: a practice's appointments are health data");
-        if holds("subject:people") && holds("flag:consent_form") {
+        // Explicit consent to the channel, unless the provider is a processor bound to
+        // confidentiality or the server is the practice's own (then Art. 9(2)(h) carries it).
+        if holds("subject:people") && holds("flag:consent_form") && !holds("flag:treatment_channel_ok") {
             assert!(holds("consent:art9"), "{ctx}: explicit consent for the channel");
+        }
+        if holds("flag:treatment_channel_ok") {
+            assert!(!holds("consent:art9"), "{ctx}: no extra consent with a bound processor");
         }
     }
     if holds("flag:secrecy") && holds("flag:whatsapp_app") {
