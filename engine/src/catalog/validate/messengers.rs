@@ -5,9 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::placeholders::Keys;
 use super::{change, check_text, compile_opt, err, unique, Sources};
-use crate::catalog::{
-    files, CatalogError, FitRule, Messenger, Properties, Property, Question, Reach, Str, PROPERTIES,
-};
+use crate::catalog::{files, CatalogError, FitRule, Messenger, Properties, Property, Question, Reach, Str, PROPERTIES};
 use crate::cond::compile::{compile, Ctx, Place};
 use crate::properties::PropValue;
 

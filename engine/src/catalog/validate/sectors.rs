@@ -99,7 +99,12 @@ pub(crate) fn check(
         return Err(err(FILE, format!("profile `{stray}`"), "id", "not an option of `sector`"));
     }
     if out.iter().filter(|p| p.default).count() != 1 {
-        return Err(err(FILE, "", "default", "exactly one profile is the default (its words stand while the sector is open)"));
+        return Err(err(
+            FILE,
+            "",
+            "default",
+            "exactly one profile is the default (its words stand while the sector is open)",
+        ));
     }
     Ok(out)
 }
