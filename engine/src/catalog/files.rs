@@ -364,6 +364,9 @@ pub mod templates {
     #[serde(deny_unknown_fields)]
     pub struct Setup {
         pub name: Text,
+        /// `{shown}`: the name the people written to see, if not `name` (the Platform: WhatsApp).
+        #[serde(default)]
+        pub shown: Option<Text>,
         pub operator: Piece,
         pub role: Piece,
         pub transfer: Piece,

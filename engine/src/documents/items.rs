@@ -46,6 +46,9 @@ baked! {
     pub struct Setup {
         /// `{messenger}`: its name as the templates write it.
         pub name: Text,
+        /// `{shown}`: the name the people written to see (the Platform: WhatsApp); `name` if
+        /// `None`.
+        pub shown: Option<Text>,
         /// `{operator}`: who runs it (legal name and seat), with sources.
         pub operator: Piece,
         /// `{role}`: the operator's role for the business (processor or controller of its own).

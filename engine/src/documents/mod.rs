@@ -691,6 +691,10 @@ impl<'a> Filler<'a> {
             }
             match name {
                 "messenger" => push_parts(&mut parts, self.fill(&self.setup.name, sources, None)),
+                "shown" => {
+                    let name = self.setup.shown.as_ref().unwrap_or(&self.setup.name);
+                    push_parts(&mut parts, self.fill(name, sources, None))
+                }
                 "operator" | "role" | "transfer" | "handle" | "visible" | "disclosure" | "copy" => {
                     let piece = match name {
                         "operator" => Some(&self.setup.operator),

@@ -26,8 +26,9 @@ use crate::text::{Lang, Text};
 const FILE: &str = "templates.json";
 
 /// The values a text may name besides the blanks and the sector's values.
-const VALUES: [&str; 11] = [
+const VALUES: [&str; 12] = [
     "messenger",
+    "shown",
     "operator",
     "role",
     "transfer",
@@ -157,6 +158,9 @@ pub(crate) fn check(
             return Err(bad(&entry, "", "not an option of the messenger question"));
         }
         check.text(&entry, "name", &m.name, false)?;
+        if let Some(t) = &m.shown {
+            check.text(&entry, "shown", t, false)?;
+        }
         let mut indices = Vec::new();
         for (i, s) in m.steps.iter().enumerate() {
             let at = step_ids
@@ -168,6 +172,7 @@ pub(crate) fn check(
         let value = |name: &str, p: &file::Piece| check.piece(&entry, name, p, Kind::Value, &mine);
         let setup = Setup {
             name: m.name.clone(),
+            shown: m.shown.clone(),
             operator: value("operator", &m.operator)?,
             role: value("role", &m.role)?,
             transfer: value("transfer", &m.transfer)?,
