@@ -50,9 +50,9 @@ fn undecided(catalog: &Catalog, answers: &Answers) -> Vec<String> {
         .questions()
         .iter()
         .filter(|q| {
-            answers.get(q.id.as_ref()).is_some_and(|a| {
-                a.ids().iter().any(|id| q.options.iter().any(|o| o.open && o.id == *id))
-            })
+            answers
+                .get(q.id.as_ref())
+                .is_some_and(|a| a.ids().iter().any(|id| q.options.iter().any(|o| o.open && o.id == *id)))
         })
         .map(|q| q.id.to_string())
         .collect()
@@ -192,6 +192,7 @@ pub(crate) fn source_refs(catalog: &Catalog, ids: &[Str], lang: Lang) -> Vec<Sou
             url: s.url.as_deref().map(str::to_string),
             date: s.date.as_deref().map(str::to_string),
             checked: s.checked.as_deref().map(str::to_string),
+            reported: s.reported,
             kind: s.kind.to_string(),
         })
         .collect()
@@ -223,7 +224,8 @@ fn what_if(
             }
         } else {
             let fits = |o: &crate::catalog::QOption| {
-                o.suggest_when.as_ref().is_none_or(|c| c.eval(eff)) && !o.suggest_unless.as_ref().is_some_and(|c| c.eval(eff))
+                o.suggest_when.as_ref().is_none_or(|c| c.eval(eff))
+                    && !o.suggest_unless.as_ref().is_some_and(|c| c.eval(eff))
             };
             for (bit, _) in
                 q.options.iter().enumerate().filter(|(b, o)| current & (1 << b) == 0 && o.suggest && fits(o))
@@ -371,7 +373,12 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, words: Words, lan
             Some((qi, b)) => {
                 let mut s = *state;
                 s[qi] = ANSWERED | 1 << b;
-                let mut s = apply_all(&s, &m.assume);
+                let mut s = s;
+                for (when, ch) in m.assume.iter() {
+                    if when.as_ref().is_none_or(|c| c.eval(eff)) {
+                        apply(&mut s, ch);
+                    }
+                }
                 // With the processing agreement this messenger offers, not the visitor's
                 // answer about the one they use now.
                 if let Some(dq) = dpa_q {
@@ -389,10 +396,14 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, words: Words, lan
             fit: fit.clamp(0, 100) as u8,
             current,
             summary: words.fill(m.summary.get(lang)),
-            reasons: reasons.into_iter().map(|(p, t)| Reason { text: words.fill(t.get(lang)), positive: p > 0 }).collect(),
+            reasons: reasons
+                .into_iter()
+                .map(|(p, t)| Reason { text: words.fill(t.get(lang)), positive: p > 0 })
+                .collect(),
             cost: words.fill(m.cost.get(lang)),
             score_if_used,
             key_facts,
+            sources: source_refs(catalog, &m.sources, lang),
         });
     }
     // Best fit first; among equals the lower score, then catalog order (stable sort).

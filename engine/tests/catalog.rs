@@ -105,7 +105,8 @@ fn a_missing_translation_names_the_entry_and_language() {
 
 #[test]
 fn a_condition_with_an_unknown_option_names_it() {
-    let e = expect_err("rules.json", |v| v[0]["cases"][0]["when"] = serde_json::json!({"is": ["address_book", "mixd"]}));
+    let e =
+        expect_err("rules.json", |v| v[0]["cases"][0]["when"] = serde_json::json!({"is": ["address_book", "mixd"]}));
     assert!(e.message.contains("mixd") && e.message.contains("address_book"), "{e}");
     assert_eq!(e.field, "cases[0].when");
 }

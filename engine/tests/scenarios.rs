@@ -101,7 +101,11 @@ fn secrecy_holders_need_more_than_consent() {
     assert_eq!(a.band, Band::Critical);
     let f = a.factors.iter().find(|f| f.id == "secrecy_holder").expect("secrecy factor");
     // A practice's own law line: s. 203(1) nos. 1 and 2, never the lawyers' professional codes.
-    assert!(f.law.contains("§ 203 Abs. 1 Nr. 1 und 2") && !f.law.contains("BRAO") && !f.law.contains("StBerG"), "{}", f.law);
+    assert!(
+        f.law.contains("§ 203 Abs. 1 Nr. 1 und 2") && !f.law.contains("BRAO") && !f.law.contains("StBerG"),
+        "{}",
+        f.law
+    );
     assert!(f.sources.iter().all(|s| !s.id.starts_with("brao") && !s.id.starts_with("stberg")), "{:?}", f.sources);
     // The offence is an unauthorised disclosure, and a provider must be bound to confidentiality.
     assert!(f.text.contains("Schweigepflicht"), "{}", f.text);

@@ -67,7 +67,14 @@ fn the_reviews_setups_get_the_band_we_defend() {
         let prov = s["provisional"].as_bool().unwrap();
         assert!(s["why"].as_str().is_some_and(|w| w.len() > 40), "{}: a line that defends it", s["id"]);
         if a.band.id() != want || a.provisional != prov {
-            wrong.push(format!("{}: {} {:?} provisional {} (want {want}, {prov}) {:?}", s["id"], a.score, a.band, a.provisional, ids(&a)));
+            wrong.push(format!(
+                "{}: {} {:?} provisional {} (want {want}, {prov}) {:?}",
+                s["id"],
+                a.score,
+                a.band,
+                a.provisional,
+                ids(&a)
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -83,7 +90,11 @@ fn a_practice_treats_appointments_as_health_data() {
     let practice = with(&on("health", "whatsapp_business_app"), json!({"content": ["appointments"]}));
     let a = run(practice.clone());
     let f = factor(&a, "special_categories");
-    assert!(f.text.contains("schon Termine Gesundheitsdaten") && f.law.contains("Art. 9 Abs. 2 lit. a und h"), "{}", f.text);
+    assert!(
+        f.text.contains("schon Termine Gesundheitsdaten") && f.law.contains("Art. 9 Abs. 2 lit. a und h"),
+        "{}",
+        f.text
+    );
     assert!(f.sources.iter().any(|s| s.id == "cjeu_c21_23") && f.sources.iter().any(|s| s.id == "bdsg22"));
     // The same appointments in a craft business are not Art. 9 data.
     let trade = run(with(&practice, json!({"sector": "trade"})));
@@ -92,9 +103,12 @@ fn a_practice_treats_appointments_as_health_data() {
     let platform = run(with(&practice, json!({"messenger": "whatsapp_business_platform"})));
     assert!(factor(&platform, "special_categories").points > f.points);
     // And a practice on Threema Work with a processing agreement is still low.
-    let tw = run(with(&practice, json!({"messenger": "threema_work", "dpa": "yes", "device": "company_business_only",
+    let tw = run(with(
+        &practice,
+        json!({"messenger": "threema_work", "dpa": "yes", "device": "company_business_only",
         "contact_access": "denied", "consent": "documented", "confidentiality_agreement": "signed",
-        "archiving": "archived", "works_council": "agreement", "broadcast": "no", "usage_policy": "written"})));
+        "archiving": "archived", "works_council": "agreement", "broadcast": "no", "usage_policy": "written"}),
+    ));
     assert_eq!(tw.band, Band::Low, "{} {:?}", tw.score, ids(&tw));
 }
 
@@ -108,9 +122,17 @@ fn a_public_body_gets_its_own_legal_basis_staff_council_and_data_protection_offi
         assert!(!t.contains("§ 38 Abs. 1 BDSG"), "{at}: a public body always has a DPO: {t}");
     }
     let upload = factor(&a, "contact_upload");
-    assert!(upload.text.contains("Art. 6 Abs. 1 Unterabs. 2 DSGVO") || upload.text.contains("Erwägungsgrund 43"), "{}", upload.text);
+    assert!(
+        upload.text.contains("Art. 6 Abs. 1 Unterabs. 2 DSGVO") || upload.text.contains("Erwägungsgrund 43"),
+        "{}",
+        upload.text
+    );
     let own = factor(&a, "own_controller");
-    assert!(own.text.contains("Art. 6 Abs. 1 Unterabs. 2 DSGVO") && own.text.contains("Erwägungsgrund 43"), "{}", own.text);
+    assert!(
+        own.text.contains("Art. 6 Abs. 1 Unterabs. 2 DSGVO") && own.text.contains("Erwägungsgrund 43"),
+        "{}",
+        own.text
+    );
     assert!(own.sources.iter().any(|s| s.id == "ldi_nrw_whatsapp_2025"));
     // The staff council under the staff representation acts, not the BetrVG.
     let wc = factor(&a, "works_council");
@@ -122,7 +144,11 @@ fn a_public_body_gets_its_own_legal_basis_staff_council_and_data_protection_offi
     let s = factor(&a, "secrecy_holder");
     assert!(s.law.contains("§ 203 Abs. 2") && s.law.contains("§ 353b") && !s.law.contains("BRAO"), "{}", s.law);
     // A public body always has a data protection officer: the advice says so, without "if".
-    assert!(a.band_advice.contains("Fragen Sie Ihre Datenschutzbeauftragte") && !a.band_advice.contains("falls"), "{}", a.band_advice);
+    assert!(
+        a.band_advice.contains("Fragen Sie Ihre Datenschutzbeauftragte") && !a.band_advice.contains("falls"),
+        "{}",
+        a.band_advice
+    );
     // Citizens are not customers, and authorities do not advertise under the UWG.
     assert!(texts(&a).iter().all(|(_, t)| !t.contains("Kundschaft")), "{:?}", texts(&a));
     assert!(!ids(&a).contains(&"broadcast_lists"));
@@ -141,7 +167,11 @@ fn retention_follows_the_profession() {
         f
     };
     let law = kept("legal_tax", Lang::De);
-    assert!(law.law.contains("§ 50 Abs. 1 BRAO") && law.law.contains("§ 66 Abs. 1 StBerG") && !law.law.contains("HGB"), "{}", law.law);
+    assert!(
+        law.law.contains("§ 50 Abs. 1 BRAO") && law.law.contains("§ 66 Abs. 1 StBerG") && !law.law.contains("HGB"),
+        "{}",
+        law.law
+    );
     assert!(law.text.contains("Handakte") && law.text.contains("zehn Jahre"), "{}", law.text);
     let health = kept("health", Lang::De);
     assert!(health.law.contains("§ 630f Abs. 3 BGB") && !health.law.contains("HGB"), "{}", health.law);
@@ -155,7 +185,24 @@ fn retention_follows_the_profession() {
     assert!(kept("public_sector", Lang::De).text.contains("keine Akte"));
     // Finance: the recording duty, and never disappearing messages.
     let fin = kept("finance_insurance", Lang::De);
-    assert!(fin.text.contains("§ 18a FinVermV") && fin.text.contains("Selbstlöschende Nachrichten sind dann ausgeschlossen"), "{}", fin.text);
+    assert!(
+        fin.text.contains("§ 18a, § 23 FinVermV")
+            && fin.text.contains("Selbstlöschende Nachrichten sind dann ausgeschlossen"),
+        "{}",
+        fin.text
+    );
+    // An investment intermediary who keeps nothing breaks a recording duty of its own (8 points).
+    let broker = with(
+        &on("finance_insurance", "whatsapp_business_app"),
+        json!({"professional_secrecy": "no", "investment_services": "yes"}),
+    );
+    let a = run(broker.clone());
+    assert_eq!(factor(&a, "recording_duty").points, 8);
+    assert!(factor(&a, "recording_duty").text.contains("zehn Jahre"), "{}", factor(&a, "recording_duty").text);
+    assert!(!ids(&run(with(&broker, json!({"investment_services": "no"})))).contains(&"recording_duty"));
+    assert!(!run(with(&broker, json!({"professional_secrecy": "yes"})))
+        .applicable
+        .contains(&"investment_services".to_string()));
     assert!(!kept("trade", Lang::De).text.contains("FinVermV"));
     // A practice's patient chats must be kept even without invoices in them.
     let a = run(with(&on("health", "threema_work"), json!({"content": ["appointments"]})));
@@ -196,22 +243,39 @@ fn on_an_own_server_nothing_is_disclosed_but_art_32_stays() {
     let own = run(with(&law, json!({"server_operator": "own"})));
     // No "the provider can read", no processing agreement asked, no s. 203 disclosure.
     assert!(!ids(&own).contains(&"secrecy_holder") && !ids(&own).contains(&"no_dpa"), "{:?}", ids(&own));
-    assert!(!own.applicable.contains(&"dpa".to_string()) && !own.applicable.contains(&"confidentiality_agreement".to_string()));
+    assert!(
+        !own.applicable.contains(&"dpa".to_string())
+            && !own.applicable.contains(&"confidentiality_agreement".to_string())
+    );
     let e2e = factor(&own, "no_e2e");
     assert!(e2e.text.contains("eigenen Server") && e2e.law.contains("Art. 32"), "{}", e2e.text);
     assert_eq!(own.band, Band::Low, "{} {:?}", own.score, ids(&own));
     // A hosting firm is a processor that must be bound to confidentiality.
     let hosted = with(&law, json!({"server_operator": "hosting_firm"}));
     let h = run(hosted.clone());
-    assert!(h.applicable.contains(&"dpa".to_string()) && h.applicable.contains(&"confidentiality_agreement".to_string()));
+    assert!(
+        h.applicable.contains(&"dpa".to_string()) && h.applicable.contains(&"confidentiality_agreement".to_string())
+    );
     let none = run(with(&hosted, json!({"dpa": "no", "confidentiality_agreement": "none"})));
     assert!(ids(&none).contains(&"no_dpa") && factor(&none, "secrecy_holder").points >= 15);
-    assert!(none.measures.iter().any(|m| m.id == "own_server") && none.measures.iter().any(|m| m.id == "sign_confidentiality"));
+    assert!(
+        none.measures.iter().any(|m| m.id == "own_server")
+            && none.measures.iter().any(|m| m.id == "sign_confidentiality")
+    );
     // The question is asked only for messengers that can be self-hosted.
     for m in ["element", "mattermost", "rocketchat", "wire", "threema_work", "other"] {
         assert!(run(json!({"messenger": m})).applicable.contains(&"server_operator".to_string()), "{m}");
     }
-    for m in ["whatsapp", "whatsapp_business_app", "whatsapp_business_platform", "threema", "signal", "telegram", "teams", "slack"] {
+    for m in [
+        "whatsapp",
+        "whatsapp_business_app",
+        "whatsapp_business_platform",
+        "threema",
+        "signal",
+        "telegram",
+        "teams",
+        "slack",
+    ] {
         assert!(!run(json!({"messenger": m})).applicable.contains(&"server_operator".to_string()), "{m}");
     }
 }
@@ -236,7 +300,10 @@ fn a_confidentiality_agreement_is_asked_where_one_is_possible_and_lowers_the_sec
     // Not asked where none can be had (WhatsApp's apps, Telegram, Signal) or where nobody is
     // bound to secrecy.
     for m in ["whatsapp", "whatsapp_business_app", "telegram", "signal"] {
-        assert!(!run(with(&tax, json!({"messenger": m}))).applicable.contains(&"confidentiality_agreement".to_string()), "{m}");
+        assert!(
+            !run(with(&tax, json!({"messenger": m}))).applicable.contains(&"confidentiality_agreement".to_string()),
+            "{m}"
+        );
     }
     assert!(!run(with(&tax, json!({"sector": "trade"}))).applicable.contains(&"confidentiality_agreement".to_string()));
 }
@@ -253,7 +320,10 @@ fn any_answers() -> impl Strategy<Value = Answers> {
             let opts: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
             let n = opts.len();
             if q.multi {
-                proptest::option::of(proptest::sample::subsequence(opts, usize::from(q.min_choices)..=n).prop_map(Answer::Many)).boxed()
+                proptest::option::of(
+                    proptest::sample::subsequence(opts, usize::from(q.min_choices)..=n).prop_map(Answer::Many),
+                )
+                .boxed()
             } else {
                 proptest::option::weighted(0.85, proptest::sample::select(opts).prop_map(Answer::One)).boxed()
             }
@@ -336,7 +406,7 @@ proptest! {
             }
         }
         // Opt-in broadcasts are the Platform's intended use (B26): no points, no "stop".
-        if messenger == Some("whatsapp_business_platform") && one(&a, "consent") == Some("documented") {
+        if messenger == Some("whatsapp_business_platform") && one(&a, "broadcast") == Some("yes_consented") {
             prop_assert!(!fired.contains(&"broadcast_lists"));
             prop_assert!(!r.measures.iter().any(|m| m.id == "stop_broadcast"));
         }
@@ -372,9 +442,18 @@ fn advertising_needs_consent_but_the_platforms_opt_in_is_fine() {
         "messenger": "whatsapp_business_platform", "provider_region": "eu", "dpa": "yes",
         "device": "company_business_only", "first_contact": "business", "content": ["business_letters"],
         "archiving": "archived", "usage_policy": "written", "works_council": "none"});
-    let opt_in = run(with(&shop, json!({"consent": "documented"})));
+    let opt_in = run(with(&shop, json!({"consent": "documented", "broadcast": "yes_consented"})));
     let none = run(with(&shop, json!({"consent": "none"})));
-    assert!(!ids(&opt_in).contains(&"broadcast_lists") && opt_in.band == Band::Low, "{} {:?}", opt_in.score, ids(&opt_in));
+    // Consent to be contacted is not consent to advertising (review 16, B-2).
+    let channel = run(with(&shop, json!({"consent": "documented"})));
+    assert_eq!(factor(&channel, "broadcast_lists").points, 8, "{:?}", ids(&channel));
+    assert!(channel.measures.iter().any(|m| m.id == "ad_consent"));
+    assert!(
+        !ids(&opt_in).contains(&"broadcast_lists") && opt_in.band == Band::Low,
+        "{} {:?}",
+        opt_in.score,
+        ids(&opt_in)
+    );
     let f = factor(&none, "broadcast_lists");
     assert!(f.law.contains("§ 7 Abs. 2 Nr. 2, Abs. 3 UWG") && f.text.contains("§ 7 Abs. 3 UWG"), "{}", f.law);
     // A clear breach that one step mends: moderate on an otherwise sound Platform setup, ten
@@ -390,7 +469,11 @@ fn a_secrecy_holder_is_pointed_to_end_to_end_services_not_the_platform() {
         let a = run(with(&on(sector, "whatsapp"), json!({"confidentiality_agreement": null})));
         assert!(!a.measures.iter().any(|m| m.id == "switch_business_platform_eu"), "{sector}");
         let first = &a.measures[0];
-        assert!(first.changes.get("messenger").is_none_or(|m| m.ids()[0] != "whatsapp_business_platform"), "{sector}: {}", first.id);
+        assert!(
+            first.changes.get("messenger").is_none_or(|m| m.ids()[0] != "whatsapp_business_platform"),
+            "{sector}: {}",
+            first.id
+        );
     }
     // A shop is still shown the Platform.
     let shop = run(with(&on("trade", "whatsapp"), json!({"content": ["appointments"]})));
@@ -407,7 +490,9 @@ fn the_whatsapp_transfer_bases_are_kept_apart() {
     assert!(!f.sources.iter().any(|s| s.id == "wa_business_transfer_addendum"), "{:?}", f.sources);
     let app = run(json!({"sector": "trade", "audience": ["customers"], "messenger": "whatsapp_business_app"}));
     let f = factor(&app, "third_country");
-    assert!(f.sources.iter().any(|s| s.id == "wa_business_transfer_addendum") && f.text.contains("Auftragsverarbeiter"));
+    assert!(
+        f.sources.iter().any(|s| s.id == "wa_business_transfer_addendum") && f.text.contains("Auftragsverarbeiter")
+    );
     // Signal: its LLC, and no transfer basis stated as a neutral fact, but the lawful route.
     let signal = run(json!({"sector": "trade", "audience": ["internal"], "messenger": "signal"}));
     let f = factor(&signal, "third_country");
@@ -423,7 +508,12 @@ fn the_contact_upload_distinguishes_users_from_non_users() {
     // Review B12: for users at most a legitimate interest; for non-users no basis.
     let a = run(with(&worst(), json!({"address_book": "business_only"})));
     let f = factor(&a, "contact_upload");
-    assert!(f.text.contains("höchstens ein berechtigtes Interesse") && f.text.contains("für alle anderen gibt es keine Rechtsgrundlage"), "{}", f.text);
+    assert!(
+        f.text.contains("höchstens ein berechtigtes Interesse")
+            && f.text.contains("für alle anderen gibt es keine Rechtsgrundlage"),
+        "{}",
+        f.text
+    );
     assert!(!f.text.contains("nicht eingewilligt haben"), "{}", f.text);
     // Threema and Signal match hashed numbers: a small point, not silence (C15).
     let h = run(with(&worst(), json!({"messenger": "threema_work", "server_operator": "vendor"})));

@@ -46,7 +46,7 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
         let cited = numbers.join(" ");
         factors.push(html! {
             <li key={f.id.clone()} class="mc-p-factor">
-                <strong class="mc-p-title">{ &f.title }</strong>{ format!(" (+{} {})", f.points, env.t("points")) }
+                <strong class="mc-p-title">{ &f.title }</strong>{ format!(" (+{})", engine::wording::points(f.points, cat, lang)) }
                 <span class="mc-p-text">{ " " }{ &f.text }</span>
                 <span class="mc-p-law">
                     { " " }{ env.t("law") }{ ": " }{ &f.law }
@@ -97,7 +97,7 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                     { for a.measures.iter().enumerate().map(|(i, m)| html! {
                         <li key={m.id.to_string()} class="mc-p-measure">
                             <strong>{ &m.title }</strong>
-                            { format!(" ({}: {}, −{} {})", env.t("score_after"), m.score, m.gain, env.t("points")) }
+                            { format!(" ({}: {}, −{})", env.t("score_after"), m.score, engine::wording::points(u32::from(m.gain), cat, lang)) }
                             if i < PRINT_MEASURES_IN_FULL {
                                 <span class="mc-p-text">{ " " }{ &m.text }</span>
                             }
