@@ -192,6 +192,7 @@ pub(crate) fn source_refs(catalog: &Catalog, ids: &[Str], lang: Lang) -> Vec<Sou
             url: s.url.as_deref().map(str::to_string),
             date: s.date.as_deref().map(str::to_string),
             checked: s.checked.as_deref().map(str::to_string),
+            reported: s.reported,
             kind: s.kind.to_string(),
         })
         .collect()
@@ -372,7 +373,12 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, words: Words, lan
             Some((qi, b)) => {
                 let mut s = *state;
                 s[qi] = ANSWERED | 1 << b;
-                let mut s = apply_all(&s, &m.assume);
+                let mut s = s;
+                for (when, ch) in m.assume.iter() {
+                    if when.as_ref().is_none_or(|c| c.eval(eff)) {
+                        apply(&mut s, ch);
+                    }
+                }
                 // With the processing agreement this messenger offers, not the visitor's
                 // answer about the one they use now.
                 if let Some(dq) = dpa_q {
@@ -397,6 +403,7 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, words: Words, lan
             cost: words.fill(m.cost.get(lang)),
             score_if_used,
             key_facts,
+            sources: source_refs(catalog, &m.sources, lang),
         });
     }
     // Best fit first; among equals the lower score, then catalog order (stable sort).

@@ -126,6 +126,9 @@ pub struct SourceRef {
     /// When it was last checked, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<String>,
+    /// Only secondary sources confirm it (the title says so too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reported: bool,
     /// `law`, `court`, `authority`, `vendor`, `press` or `secondary` (an article by a named
     /// publisher, not a primary source).
     pub kind: String,
@@ -190,6 +193,9 @@ pub struct Alternative {
     /// The key facts side by side (`unknown` where no source could verify them). Their
     /// labels, notes and sources do not depend on the answers: `engine::property_details`.
     pub key_facts: KeyFacts,
+    /// The sources of the facts its summary and cost state.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -159,6 +159,12 @@ pub fn bands_line(catalog: &Catalog, lang: crate::text::Lang) -> String {
         .join(" · ")
 }
 
+/// "1 Punkt", "5 Punkte": a number of points in the assessment's language.
+pub fn points(n: u32, catalog: &Catalog, lang: crate::text::Lang) -> String {
+    let word = if n == 1 { catalog.ui("point", lang) } else { catalog.ui("points", lang) };
+    format!("{n} {word}")
+}
+
 /// The interface text key of a property value.
 pub fn value_key(v: PropValue) -> &'static str {
     match v {

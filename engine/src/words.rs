@@ -67,7 +67,7 @@ impl<'a> Words<'a> {
     /// A text with its placeholders filled (values may name the messenger and other values
     /// themselves, one level deep).
     pub fn fill(&self, text: &str) -> String {
-        self.fill_depth(text, 2)
+        self.fill_depth(text, 2).trim().to_string()
     }
 
     fn fill_depth(&self, text: &str, depth: u8) -> String {

@@ -186,11 +186,23 @@ fn retention_follows_the_profession() {
     // Finance: the recording duty, and never disappearing messages.
     let fin = kept("finance_insurance", Lang::De);
     assert!(
-        fin.text.contains("§ 18a FinVermV")
+        fin.text.contains("§ 18a, § 23 FinVermV")
             && fin.text.contains("Selbstlöschende Nachrichten sind dann ausgeschlossen"),
         "{}",
         fin.text
     );
+    // An investment intermediary who keeps nothing breaks a recording duty of its own (8 points).
+    let broker = with(
+        &on("finance_insurance", "whatsapp_business_app"),
+        json!({"professional_secrecy": "no", "investment_services": "yes"}),
+    );
+    let a = run(broker.clone());
+    assert_eq!(factor(&a, "recording_duty").points, 8);
+    assert!(factor(&a, "recording_duty").text.contains("zehn Jahre"), "{}", factor(&a, "recording_duty").text);
+    assert!(!ids(&run(with(&broker, json!({"investment_services": "no"})))).contains(&"recording_duty"));
+    assert!(!run(with(&broker, json!({"professional_secrecy": "yes"})))
+        .applicable
+        .contains(&"investment_services".to_string()));
     assert!(!kept("trade", Lang::De).text.contains("FinVermV"));
     // A practice's patient chats must be kept even without invoices in them.
     let a = run(with(&on("health", "threema_work"), json!({"content": ["appointments"]})));
@@ -394,7 +406,7 @@ proptest! {
             }
         }
         // Opt-in broadcasts are the Platform's intended use (B26): no points, no "stop".
-        if messenger == Some("whatsapp_business_platform") && one(&a, "consent") == Some("documented") {
+        if messenger == Some("whatsapp_business_platform") && one(&a, "broadcast") == Some("yes_consented") {
             prop_assert!(!fired.contains(&"broadcast_lists"));
             prop_assert!(!r.measures.iter().any(|m| m.id == "stop_broadcast"));
         }
@@ -430,8 +442,12 @@ fn advertising_needs_consent_but_the_platforms_opt_in_is_fine() {
         "messenger": "whatsapp_business_platform", "provider_region": "eu", "dpa": "yes",
         "device": "company_business_only", "first_contact": "business", "content": ["business_letters"],
         "archiving": "archived", "usage_policy": "written", "works_council": "none"});
-    let opt_in = run(with(&shop, json!({"consent": "documented"})));
+    let opt_in = run(with(&shop, json!({"consent": "documented", "broadcast": "yes_consented"})));
     let none = run(with(&shop, json!({"consent": "none"})));
+    // Consent to be contacted is not consent to advertising (review 16, B-2).
+    let channel = run(with(&shop, json!({"consent": "documented"})));
+    assert_eq!(factor(&channel, "broadcast_lists").points, 8, "{:?}", ids(&channel));
+    assert!(channel.measures.iter().any(|m| m.id == "ad_consent"));
     assert!(
         !ids(&opt_in).contains(&"broadcast_lists") && opt_in.band == Band::Low,
         "{} {:?}",

@@ -412,11 +412,15 @@ fn the_platforms_information_names_meta_and_the_provider() {
         "nicht Ende-zu-Ende-verschlüsselt",
         "Local Storage",
         "60 Minuten",
-        "https://www.whatsapp.com/legal/business-data-transfer-addendum",
+        "Meta Platforms, Inc. ist nach der Offenlegung von WhatsApp unter dem EU-US Data Privacy Framework zertifiziert",
+        "https://www.dataprivacyframework.gov",
     ] {
         assert!(t.contains(needle), "`{needle}` in\n{t}");
     }
     assert!(!t.contains("Meta (WhatsApp Cloud API)"), "Meta is an entity, not a product");
+    // The Business Data Transfer Addendum covers what WhatsApp processes for the Business App,
+    // not the Cloud API (facts-2026, Corrections 2026-12-01).
+    assert!(!t.contains("business-data-transfer-addendum"), "{t}");
 }
 
 #[test]
@@ -448,7 +452,7 @@ fn retention_follows_the_sector_and_a_chat_export_alone_is_no_archive() {
     assert!(t.contains("§ 50 Abs. 1 BRAO") && t.contains("§ 66 Abs. 1 StBerG") && !t.contains("§ 257 HGB"), "{t}");
     let body_ = json!({"sector": "public_sector", "audience": ["customers"], "messenger": "threema_work", "content": ["business_letters"]});
     let t = md(body_, DocId::Policy, Lang::De);
-    assert!(t.contains("Akte") && t.contains("§ 6 EGovG") && !t.contains("§ 257 HGB"), "{t}");
+    assert!(t.contains("Akte") && t.contains("§ 6a EGovG") && !t.contains("§ 257 HGB"), "{t}");
     // Without anything to keep there is no retention section.
     let none =
         json!({"sector": "trade", "audience": ["internal"], "messenger": "threema_work", "content": ["appointments"]});

@@ -58,6 +58,10 @@ pub struct Source {
     pub date: Option<String>,
     #[serde(default)]
     pub checked: Option<String>,
+    /// Only secondary sources confirm what it says (its title says so too): shown as
+    /// "reported", with no check date of its own.
+    #[serde(default)]
+    pub reported: bool,
     pub kind: String,
     /// The messengers (option ids of `messenger`) the document is about, if it is about some:
     /// a factor or template may cite it only where the visitor uses one of them.
@@ -219,8 +223,12 @@ pub struct Messenger {
     pub properties: BTreeMap<String, Property>,
     pub base_fit: i32,
     pub fit: Vec<FitRule>,
+    /// Answers that come with choosing it, each if its condition holds (later ones win).
     #[serde(default)]
-    pub assume: Vec<Change>,
+    pub assume: Vec<Assume>,
+    /// The sources of the facts its summary, operator and cost state.
+    #[serde(default)]
+    pub sources: Vec<String>,
     #[serde(default)]
     pub offer_when: Option<Cond>,
     /// What switching to it costs in reach, and when (a what-if to it says so).
@@ -250,6 +258,17 @@ pub struct SectorProfile {
 pub enum ProfileValue {
     Sourced { text: Text, sources: Vec<String> },
     Plain(Text),
+}
+
+/// An answer that comes with choosing a messenger as an alternative: a change, if `when` holds.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assume {
+    pub question: String,
+    #[serde(default)]
+    pub set: Option<Answer>,
+    #[serde(default)]
+    pub when: Option<Cond>,
 }
 
 #[derive(Deserialize)]

@@ -59,8 +59,11 @@ baked! {
         pub url: Option<Str>,
         /// Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
         pub date: Option<Str>,
-        /// When it was last checked, `YYYY-MM-DD` (every source with an address has one).
+        /// When it was last checked, `YYYY-MM-DD` (every source with an address has one,
+        /// unless it is `reported`).
         pub checked: Option<Str>,
+        /// Only secondary sources confirm what it says.
+        pub reported: bool,
         /// One of `SOURCE_KINDS`.
         pub kind: Str,
         /// The messengers it is about (empty: none in particular). A case that cites it fires
@@ -191,9 +194,12 @@ baked! {
         /// Fit before the visitor's needs count, 0..=100.
         pub base_fit: i32,
         pub fit: List<FitRule>,
-        /// Answers that come with choosing it (e.g. EU storage for the Business Platform).
+        /// Answers that come with choosing it (e.g. EU storage for the Business Platform),
+        /// each if its condition holds; later ones win.
         #[doc(hidden)]
-        pub assume: List<AnswerChange>,
+        pub assume: List<(Option<Compiled>, AnswerChange)>,
+        /// The sources of the facts its summary, operator and cost state.
+        pub sources: List<Str>,
         /// For whom it is an alternative at all (`None`: everyone).
         #[doc(hidden)]
         pub offer_when: Option<Compiled>,

@@ -80,9 +80,15 @@ pub(crate) fn check(
             err(FILE, &entry, format!("properties.{key}"), "is missing (write `unknown` if no source says)")
         })?;
         let mut assume = Vec::new();
-        for (ci, ch) in m.assume.iter().enumerate() {
-            assume.push(change(questions, ch).map_err(|msg| err(FILE, &entry, format!("assume[{ci}]"), msg))?);
+        for (ci, a) in m.assume.iter().enumerate() {
+            let ch =
+                files::Change { question: a.question.clone(), set: a.set.clone(), add: Vec::new(), remove: Vec::new() };
+            let changed = change(questions, &ch).map_err(|msg| err(FILE, &entry, format!("assume[{ci}]"), msg))?;
+            let field = format!("assume[{ci}].when");
+            let when = compile_opt(&a.when, ctx, &Place { file: FILE, entry: &entry, field: &field })?;
+            assume.push((when, changed));
         }
+        let messenger_sources = sources.check(FILE, &entry, &m.sources, false)?;
         let mut fit = Vec::new();
         for (fi, f) in m.fit.into_iter().enumerate() {
             check_text(FILE, &entry, &format!("fit[{fi}].reason"), &f.reason)?;
@@ -112,6 +118,7 @@ pub(crate) fn check(
             base_fit: m.base_fit,
             fit: fit.into(),
             assume: assume.into(),
+            sources: messenger_sources,
             offer_when,
             reach,
         });

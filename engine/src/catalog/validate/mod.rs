@@ -53,6 +53,7 @@ pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
     check_named_conditions(&f.conditions)?;
     // Facts first: conditions on them (`fact`) need them from the first question on.
     let facts = messengers::facts(&f.messengers);
+    sectors::check_complete(&f.sectors, &f.questions)?;
     let flags = sectors::flags(&f.sectors);
     let q = questions::check(f.questions, &f.conditions, &facts, &flags)?;
     let ctx = Ctx { index: &q.index, options: &q.options, named: &f.conditions, facts: &facts, profiles: &flags };

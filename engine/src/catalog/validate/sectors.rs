@@ -8,6 +8,19 @@ use crate::catalog::{files, CatalogError, Profile, ProfileValue, Str};
 
 const FILE: &str = "sectors.json";
 
+/// Before the questions are compiled: every option of `sector` has a profile (conditions read
+/// the profiles' flags, so a missing one would otherwise surface as an unknown flag).
+pub(crate) fn check_complete(
+    profiles: &[files::SectorProfile],
+    questions: &files::QuestionsFile,
+) -> Result<(), CatalogError> {
+    let Some(q) = questions.questions.iter().find(|q| q.id == "sector") else { return Ok(()) };
+    match q.options.iter().find(|o| !profiles.iter().any(|p| p.id == o.id)) {
+        Some(o) => Err(err(FILE, format!("profile `{}`", o.id), "", "every sector needs a profile")),
+        None => Ok(()),
+    }
+}
+
 /// Each sector's flags, for `profile` conditions (read before the questions).
 pub(crate) fn flags(profiles: &[files::SectorProfile]) -> HashMap<String, Vec<String>> {
     profiles.iter().map(|p| (p.id.clone(), p.flags.clone())).collect()
