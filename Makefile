@@ -1,8 +1,8 @@
 # The project's verbs. Each installs what it needs first (idempotently, scripts/setup.sh).
 #   make test     all tests: engine and CLI natively, then the widget in headless Chromium
-#   make demo     build the page and serve it on http://127.0.0.1:8080
+#   make demo     build the page (and the package, for the embed builder) and serve it on http://127.0.0.1:8080
 #   make build    the deployable page in dist/ (release, size-optimised)
-#   make package  the npm tarball in dist/npm/
+#   make package  the npm tarball in dist/npm/, the WordPress plugin in dist/wordpress/
 #   make bench    engine benchmarks (criterion); the page against the SurveyJS peer and the
 #                 plain-DOM limit (measure.mjs), and Lighthouse 13 mobile
 SHELL := /bin/bash
@@ -22,11 +22,12 @@ test-native:
 test-browser:
 	scripts/test-browser.sh
 	scripts/test-embed.sh
+	scripts/test-wordpress.sh
 
 build:
 	scripts/build.sh
 
-demo: build
+demo: package
 	scripts/serve.sh
 
 package: build

@@ -3,7 +3,8 @@
 # (size profile from Cargo.toml), shrunk with a current wasm-opt -Oz, plus the page's assets.
 #   dist/index.html (with the prerendered first screen)  dist/lang.js  dist/style.css (www/css/ in one file)  dist/boot.js  dist/favicon.svg
 #   dist/pkg/messenger_check.js  dist/pkg/messenger_check_bg.wasm
-#   dist/embed.html  dist/embed.js  dist/embed-builder.{html,js,css}  dist/embed-snippet.js
+#   dist/embed.html  dist/embed.js  dist/embed-builder.{html,js,css}  dist/messenger-check-frame.js
+# (`make package` adds dist/messenger-check/: the npm package's files, which the builder zips.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh wasm
@@ -47,10 +48,11 @@ cp "$out/messenger_check.js" "$wasm" "$stage/pkg/"
 # Embedding: the iframe page and the offline service worker, whose cache name is a hash of
 # the page's files (each build gets a fresh cache). See www/sw.js, www/embed.js.
 cp www/embed.html www/embed.js "$stage/"
-# The embed builder (a page of its own: settings, live preview, ready snippet), and the iframe
-# sizing script it offers to hosts.
+# The embed builder (a page of its own: settings, live preview, ready snippet and zip; it works
+# on the package's files in messenger-check/, which scripts/package.sh puts there), and the
+# iframe way's helper for host pages.
 cp www/embed-builder.html www/embed-builder.js www/embed-builder.css "$stage/"
-cp www/examples/iframe/snippet.js "$stage/embed-snippet.js"
+cp www/messenger-check-frame.js "$stage/"
 sw_version=$(cat "$stage"/index.html "$stage"/*.css "$stage"/*.js "$stage"/favicon.svg "$stage"/pkg/* | sha256sum | cut -c1-16)
 sed "s/__MC_VERSION__/$sw_version/" www/sw.js > "$stage/sw.js"
 rm -rf dist

@@ -42,6 +42,23 @@ cp www/npm/index.js www/npm/node.js www/npm/element.js www/npm/core.js \
    www/npm/index.d.ts www/npm/element.d.ts www/npm/react.d.ts www/npm/vue.d.ts www/npm/README.md "$stage/"
 cp LICENSE-MIT LICENSE-APACHE "$stage/"
 cp "$glue" "$wasm" "$stage/"
+# The iframe way in the package's layout (the glue beside it, not in pkg/): the frame page, its
+# script and stylesheet (page.css), and the host page's helper; and the embed builder (builder/),
+# which finds the package's files one folder up.
+sed -e 's#pkg/messenger_check\.js#messenger_check.js#' \
+    -e 's#<link rel="stylesheet" href="style.css">#<link rel="stylesheet" href="style.css">\n  <link rel="stylesheet" href="embed.css">#' \
+    -e '/rel="icon"/d' www/embed.html > "$stage/embed.html"
+sed -e 's#\./pkg/messenger_check#./messenger_check#g' www/embed.js > "$stage/embed.js"
+cp www/messenger-check-frame.js "$stage/"
+mkdir -p "$stage/builder"
+sed -e 's#"messenger-check/#"../#g' -e 's#href="style.css"#href="../style.css"#' \
+    -e 's#href="embed-builder.css"#href="builder.css"#' -e 's#src="embed-builder.js"#src="builder.js"#' \
+    -e '/rel="icon"/d' www/embed-builder.html > "$stage/builder/index.html"
+cp www/embed-builder.js "$stage/builder/builder.js"
+cp www/embed-builder.css "$stage/builder/builder.css"
+for f in embed.html builder/index.html; do
+  grep -q 'pkg/' "$stage/$f" && { echo "package: $f still refers to pkg/" >&2; exit 1; }
+done
 
 # What the JavaScript side must not copy by hand, asked from the wasm itself: the languages
 # (engine::Lang) and the theme fields (src/bindings/theme.rs), as generated.js and its types.
@@ -80,6 +97,7 @@ node --input-type=module -e '
   printf '/* messenger-check %s: the widget'"'"'s stylesheet. Custom properties (--mc-*): README.md, Theming. */\n' "$version"
   node scripts/css.mjs package
 } > "$stage/style.css"
+node scripts/css.mjs embed > "$stage/embed.css"
 node --input-type=module -e '
   import { readFileSync, writeFileSync } from "node:fs";
   const [src, out] = process.argv.slice(1);
@@ -111,12 +129,63 @@ node --input-type=module -e '
   if (missing.length) { console.error("package: missing files: " + missing.join(", ")); process.exit(1); }
 ' "$stage"
 
+# The builder's list of the package's files (builder/files.json, in the package too): what
+# `npm pack` takes, so a file the package gains is offered in the builder's zip without a list
+# kept by hand.
+list_files() { (cd "$stage" && npm pack --dry-run --json 2>/dev/null) | node -e '
+  let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    const files = JSON.parse(s)[0].files.map((f) => f.path).sort();
+    process.stdout.write(JSON.stringify({ version: process.argv[1], files }, null, 1) + "\n");
+  });' "$version"; }
+echo '{}' > "$stage/builder/files.json"
+list_files > "$stage/builder/files.json.new" && mv "$stage/builder/files.json.new" "$stage/builder/files.json"
+grep -q '"builder/files.json"' "$stage/builder/files.json" || { echo "package: builder/files.json lists no files" >&2; exit 1; }
+
 rm -f dist/npm/messenger-check-*.tgz
 tgz=$(cd "$stage" && npm pack --silent --pack-destination "$OLDPWD/dist/npm" 2>/dev/null | tail -1)
 out="dist/npm/$tgz"
 [ -s "$out" ] || { echo "package: npm pack wrote nothing" >&2; exit 1; }
+# The built site serves the package's files (exactly the tarball's) in messenger-check/, for
+# its embed builder (dist/embed-builder.html) and its zips.
+rm -rf dist/messenger-check && mkdir -p dist/messenger-check
+tar -xzf "$out" -C dist/messenger-check --strip-components=1
+
+# The WordPress plugin (wordpress/messenger-check/): its own PHP and scripts, its compiled
+# translations, plus the package's files exactly as the tarball holds them (in widget/, so a
+# file the package gains is in the plugin too), and widget.json: the languages, messengers and
+# theme fields, asked from the wasm, for the settings the plugin offers.
+# -> dist/wordpress/messenger-check.zip
+plugin=target/wordpress/messenger-check
+rm -rf target/wordpress && mkdir -p "$plugin/widget" dist/wordpress
+cp -r wordpress/messenger-check/. "$plugin/"
+# The admin texts in German: languages/*.po compiled into the .mo and the editor script's .json
+# that WordPress loads (scripts/wordpress/i18n.sh build), for de_DE and de_DE_formal.
+scripts/wordpress/i18n.sh build "$plugin"
+for f in messenger-check-de_DE.mo messenger-check-de_DE_formal.mo \
+         "messenger-check-de_DE-$(printf %s block/editor.js | md5sum | cut -c1-32).json"; do
+  [ -s "$plugin/languages/$f" ] || { echo "package: the plugin has no languages/$f" >&2; exit 1; }
+done
+tar -xzf "$out" -C "$plugin/widget" --strip-components=1
+node --input-type=module -e '
+  import { readFileSync, writeFileSync } from "node:fs";
+  import { join } from "node:path";
+  import { pathToFileURL } from "node:url";
+  const [dir, version] = process.argv.slice(1);
+  const glue = await import(pathToFileURL(join(dir, "widget", "messenger_check.js")).href);
+  await glue.default({ module_or_path: readFileSync(join(dir, "widget", "messenger_check_bg.wasm")) });
+  writeFileSync(join(dir, "widget.json"), JSON.stringify({
+    version, languages: glue.languages(), messengers: glue.messengers(), theme: glue.themeProperties(),
+  }, null, 1) + "\n");
+' "$plugin" "$version"
+sed -i "s/^ \* Version:           0\.0\.0$/ * Version:           $version/; s/'MESSENGER_CHECK_VERSION', '0\.0\.0'/'MESSENGER_CHECK_VERSION', '$version'/" "$plugin/messenger-check.php"
+sed -i "s/'version'      => '0\.0\.0'/'version'      => '$version'/" "$plugin/block/editor.asset.php"
+sed -i "s/^Stable tag: 0\.0\.0$/Stable tag: $version/; s/^= 0\.0\.0 =$/= $version =/" "$plugin/readme.txt"
+grep -q "Version:           $version" "$plugin/messenger-check.php" || { echo "package: no version in the plugin header" >&2; exit 1; }
+rm -f dist/wordpress/messenger-check.zip
+(cd target/wordpress && zip -q -r -X ../../dist/wordpress/messenger-check.zip messenger-check)
 
 gz() { gzip -9 -c "$1" | wc -c; }
 say "wasm in the package: $(wc -c < "$stage/messenger_check_bg.wasm") bytes raw, $(gz "$stage/messenger_check_bg.wasm") gzip"
 say "js: $(cat "$stage"/*.js | wc -c) bytes raw; css: $(wc -c < "$stage/style.css") bytes"
 say "tarball: $out ($(wc -c < "$out") bytes)"
+say "WordPress plugin: dist/wordpress/messenger-check.zip ($(wc -c < dist/wordpress/messenger-check.zip) bytes)"

@@ -6,7 +6,8 @@
 # evaluate() in Node against the CLI, TypeScript types, strict CSP, Trusted Types, offline,
 # mount() and the element driven as frameworks drive them (with fast-check property tests),
 # the framework recipes (React, Vue, Svelte, Angular, webpack: npm ci + build each from the
-# tarball, then the browser), and the embed builder.
+# tarball, then the browser), the server-rendered ones (Next.js, Astro, Nuxt: built, served by
+# their own servers under their recipes' policies), and the embed builder.
 #   scripts/test-embed.sh            build, pack, install, test
 #   MC_SKIP_PACKAGE=1 scripts/…      reuse dist/npm/*.tgz (when `make package` just ran)
 set -euo pipefail
@@ -38,7 +39,8 @@ cp "$tgz" "$site/messenger-check.tgz"
 cp -r dist "$site/dist" && rm -rf "$site/dist/npm"
 # What a local run of an example may have left in www/examples (ignored by git).
 rm -rf "$site/examples/bundler/public/build" "$site"/examples/*/node_modules "$site"/examples/*/dist \
-  "$site"/examples/*/dist-dev "$site"/examples/*/.angular "$site"/examples/*/wrong
+  "$site"/examples/*/dist-dev "$site"/examples/*/.angular "$site"/examples/*/wrong \
+  "$site"/examples/*/.next "$site"/examples/*/next-env.d.ts "$site"/examples/*/.astro "$site"/examples/*/.nuxt "$site"/examples/*/.output
 
 export MC_SITE="$site" MC_DIST="$site/dist" MC_ASSESS="$repo/target/release/assess"
 say "running www/e2e-embed/*.test.mjs"

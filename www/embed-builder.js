@@ -1,15 +1,26 @@
-// The embed builder (embed-builder.html): a consultancy picks the widget's language, colour
-// scheme and colours (with a live WCAG contrast check), which alternatives to recommend or
-// hide, a call to action, and the way to embed (script, element, iframe); sees the widget
-// live; and copies a ready snippet, the file it loads, and the Content-Security-Policy its
-// site needs. No code to write.
+// The embed builder (embed-builder.html on the built site, builder/index.html in the npm
+// package and the WordPress plugin): a consultancy picks the widget's language, colour scheme
+// and colours (with a live WCAG contrast check), which alternatives to recommend or hide, a
+// call to action, and the way to embed (script, element, iframe); sees the widget live; and
+// gets a snippet for its pages, a zip of exactly the files it needs, and the sources to add to
+// its site's Content-Security-Policy. No code to write.
 //
-// Nothing is sent anywhere and nothing is stored: the page reads only its own files (the
-// widget, and embed-snippet.js to offer it for the iframe way). What the widget knows — the
-// languages, the messengers, the theme fields, and whether a setting is valid — comes from the
-// widget itself (its wasm), never from a copy here. The page builds its DOM with
-// createElement/textContent (no innerHTML), so it runs under the strict policy and Trusted Types.
-import init, { languages, messengers, mount, themeProperties } from "./pkg/messenger_check.js";
+// The snippet never depends on the address of the page it is pasted into (CMS pages are
+// virtual addresses): it loads the files by absolute URL, from "where the files live". Each
+// configuration gets its own file name (messenger-check-<id>.js / .html, <id> from the
+// settings), so two setups on one site never overwrite each other. The zip holds the package's
+// files the way needs (listed by builder/files.json, which scripts/package.sh writes from what
+// `npm pack` takes) and the configuration's file, in a folder messenger-check/.
+//
+// Nothing is sent anywhere and nothing is stored: the page reads only the widget's own files.
+// What the widget knows — the languages, the messengers, the theme fields, and whether a
+// setting is valid — comes from the widget itself (its wasm), never from a copy here. The page
+// builds its DOM with createElement/textContent (no innerHTML), so it runs under the strict
+// policy and Trusted Types.
+
+/** Where the widget's files are: the package's folder (meta messenger-check-files). */
+const FILES = new URL(document.querySelector('meta[name="messenger-check-files"]')?.content || "./", location.href);
+const glue = import(new URL("messenger_check.js", FILES).href);
 
 /** The builder's own texts, German first. */
 const TEXTS = {
@@ -49,15 +60,29 @@ const TEXTS = {
       element: "Element: <messenger-check>, abgeschirmt im Shadow DOM",
       iframe: "iframe: für Seiten, deren Richtlinie kein WebAssembly erlaubt",
     },
-    packagePath: "Pfad, unter dem Ihre Seite das npm-Paket ausliefert",
-    widgetUrl: "Adresse von embed.html (wo das Widget liegt)",
-    badWidgetUrl: "Bitte eine vollständige Adresse mit https:// (oder http://) angeben.",
+    place: "Wo die Dateien liegen",
+    filesUrl: "Adresse des Ordners mit den Dateien (https://…/messenger-check/)",
+    filesHint:
+      "Wo Sie den Ordner messenger-check aus dem Zip hochladen, z. B. in die Dateiverwaltung Ihres CMS (TYPO3: fileadmin). " +
+      "Voreingestellt: die Dateien, aus denen dieser Assistent läuft.",
+    siteUrl: "Adresse Ihrer Website (wo das Widget erscheint)",
+    siteHint: "Nur die Adresse der Website, z. B. https://www.innung-musterstadt.de.",
+    badUrl: (what) => `${what}: bitte eine vollständige Adresse mit https:// (oder http://) angeben.`,
     preview: "Vorschau",
     previewHint: "So erscheint das Widget; probieren Sie es aus.",
     code: "Ihr Code",
-    html: "In Ihre Seite einfügen (HTML)",
-    file: (name) => `Als Datei ${name} neben Ihre Seite legen`,
-    csp: "Content-Security-Policy, die Ihre Seite braucht",
+    html: "In Ihre Seite einfügen (HTML, z. B. in ein HTML-Element Ihres CMS)",
+    zip: (name) => `Dateien herunterladen (${name})`,
+    zipHint: (url) => `Entpacken und den Ordner messenger-check so hochladen, dass seine Dateien unter ${url} liegen.`,
+    zipMade: (count, size) => `Zip mit ${count} Dateien (${size}) erstellt.`,
+    file: (name) => `Die Einstellungen: Datei ${name} (im Zip)`,
+    csp: "Quellen für die Content-Security-Policy Ihrer Website",
+    cspHint:
+      "Nur falls Ihre Website eine Content-Security-Policy sendet: diese Quellen zur gleichnamigen Anweisung hinzufügen " +
+      "(fehlt sie, zu default-src). Ohne Policy ist nichts zu tun.",
+    cors: (files, site) =>
+      `Die Dateien liegen auf ${files}, Ihre Website auf ${site}: der Server der Dateien muss Ihrer Website den Abruf erlauben ` +
+      `(Kopfzeile Access-Control-Allow-Origin: ${site}).`,
     copy: "Kopieren",
     copied: "Kopiert.",
     copyFailed: "Kopieren ging nicht; der Text ist markiert: mit Strg+C (⌘+C) kopieren.",
@@ -102,15 +127,29 @@ const TEXTS = {
       element: "Element: <messenger-check>, shielded in a Shadow DOM",
       iframe: "iframe: for pages whose policy forbids WebAssembly",
     },
-    packagePath: "Path where your site serves the npm package",
-    widgetUrl: "Address of embed.html (where the widget is served)",
-    badWidgetUrl: "Please give a full address starting with https:// (or http://).",
+    place: "Where the files live",
+    filesUrl: "Address of the folder with the files (https://…/messenger-check/)",
+    filesHint:
+      "Where you upload the folder messenger-check from the zip, e.g. into your CMS's file manager (TYPO3: fileadmin). " +
+      "Preset: the files this builder runs from.",
+    siteUrl: "Address of your website (where the widget appears)",
+    siteHint: "Just the website's address, e.g. https://www.chamber-example.org.",
+    badUrl: (what) => `${what}: please give a full address starting with https:// (or http://).`,
     preview: "Preview",
     previewHint: "This is how the widget appears; try it.",
     code: "Your code",
-    html: "Paste into your page (HTML)",
-    file: (name) => `Save as ${name} next to your page`,
-    csp: "Content-Security-Policy your page needs",
+    html: "Paste into your page (HTML, e.g. into your CMS's HTML element)",
+    zip: (name) => `Download the files (${name})`,
+    zipHint: (url) => `Unpack it and upload the folder messenger-check so that its files are at ${url}.`,
+    zipMade: (count, size) => `Zip of ${count} files (${size}) made.`,
+    file: (name) => `The settings: the file ${name} (in the zip)`,
+    csp: "Sources for your website's Content-Security-Policy",
+    cspHint:
+      "Only if your website sends a Content-Security-Policy: add these sources to the directive of the same name " +
+      "(if it has none, to default-src). Without a policy there is nothing to do.",
+    cors: (files, site) =>
+      `The files are on ${files}, your website on ${site}: the files' server must allow your website to load them ` +
+      `(header Access-Control-Allow-Origin: ${site}).`,
     copy: "Copy",
     copied: "Copied.",
     copyFailed: "Could not copy; the text is selected: copy it with Ctrl+C (⌘+C).",
@@ -121,8 +160,6 @@ const TEXTS = {
   },
 };
 
-const FILE = "messenger-check-embed.js";
-const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const COLOURS = ["accent", "text", "background"];
 
 // ---------------------------------------------------------------------------------------
@@ -197,14 +234,17 @@ const state = {
   alternatives: {},
   cta: { label: {}, url: "" },
   way: "script",
-  packagePath: "/node_modules/messenger-check/",
-  widgetUrl: new URL("embed.html", location.href).href,
+  /** Where the files live (a folder's address); where the widget appears (a site's address). */
+  filesUrl: FILES.href,
+  siteUrl: location.origin,
 };
 
+let mount = null; // the widget's mount(), for the preview
 let LANGS = [];
 let MESSENGERS = [];
 let THEME = {};
-let snippetJs = "";
+let LIST = null; // builder/files.json: every file of the package
+let API = null; // the widget's wasm bindings
 
 const t = () => TEXTS[state.ui];
 
@@ -227,39 +267,35 @@ function options() {
   return out;
 }
 
-/** The snippet: { html, file, csp } for the current settings (null when a setting is invalid). */
-function snippet(o) {
-  const pkg = state.packagePath.endsWith("/") ? state.packagePath : `${state.packagePath}/`;
-  const head = `// ${t().fileComment}\n`;
-  if (state.way === "script") {
-    return {
-      html: `<div id="messenger-check"></div>\n<script type="module" src="${FILE}"></script>`,
-      file: `${head}import { mount } from "${pkg}index.js";\n\nmount(document.getElementById("messenger-check"), ${JSON.stringify(o, null, 2)});\n`,
-      csp: STRICT,
-    };
-  }
-  if (state.way === "element") {
-    let file = `${head}import "${pkg}element.js";\n\nconst element = document.querySelector("messenger-check");\n`;
-    if (o.catalog) file += `element.catalog = ${JSON.stringify(o.catalog, null, 2)};\n`;
-    const vars = Object.fromEntries(Object.entries(state.colours).map(([field, value]) => [THEME[field].property, value]));
-    if (Object.keys(vars).length) {
-      file += `// Colours: CSS custom properties, set through the CSSOM (which style-src 'self' allows).\n`;
-      file += `for (const [property, value] of Object.entries(${JSON.stringify(vars)})) element.style.setProperty(property, value);\n`;
+/** The folder's and the site's addresses, checked: { files: URL (ends with /), site: origin } or null. */
+function places() {
+  const parse = (text) => {
+    try {
+      const url = new URL(text.trim());
+      return /^https?:$/.test(url.protocol) ? url : null;
+    } catch {
+      return null;
     }
-    return {
-      html: `<messenger-check lang="${attr(o.lang)}" theme="${attr(state.scheme)}"></messenger-check>\n<script type="module" src="${FILE}"></script>`,
-      file,
-      csp: STRICT,
-    };
+  };
+  const files = parse(state.filesUrl);
+  const site = parse(state.siteUrl);
+  if (files && !files.pathname.endsWith("/")) files.pathname += "/";
+  if (files) files.search = files.hash = "";
+  return { files, site: site ? site.origin : null };
+}
+
+/** A short name for a configuration: FNV-1a of its JSON, 8 hex digits. */
+function configId(value) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(JSON.stringify(value))) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  // iframe: the settings travel in embed.html's query (www/embed.js reads them).
-  let base;
-  try {
-    base = new URL(state.widgetUrl);
-    if (!/^https?:$/.test(base.protocol)) throw new Error("protocol");
-  } catch {
-    return null;
-  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** embed.html's query for the settings (www/embed.js reads it). */
+function frameQuery(o) {
   const q = new URLSearchParams({ lang: o.lang, theme: state.scheme });
   for (const [field, value] of Object.entries(state.colours)) q.set(field, value);
   const alt = o.catalog?.alternatives;
@@ -270,12 +306,159 @@ function snippet(o) {
     for (const [code, text] of Object.entries(cta.label)) q.set(`cta_${code}`, text);
     if (cta.url) q.set("cta_url", cta.url);
   }
-  const src = `${base.origin}${base.pathname}?${q}`;
+  return q;
+}
+
+/**
+ * The code for the current settings: { name, html, file, sources, cors, zip } (the snippet, the
+ * configuration's file and its name, the CSP sources, whether the files need CORS, and what the
+ * zip holds besides the file), or a string saying what is wrong.
+ */
+function snippet(o) {
+  const { files, site } = places();
+  if (!files) return t().badUrl(t().filesUrl);
+  if (!site) return t().badUrl(t().siteUrl);
+  const id = configId({ way: state.way, o, files: files.href, site });
+  const name = `messenger-check-${id}`;
+  const url = (file) => new URL(file, files).href;
+  const same = files.origin === site;
+  const from = same ? "'self'" : files.origin;
+  const head = `// ${t().fileComment}\n`;
+  if (state.way === "iframe") {
+    // The frame page of this configuration: embed.html with the site's origin as the one host
+    // that may size the frame (its height is sent to no one else).
+    const page = TEMPLATES.embed.replace(
+      /(<meta name="messenger-check-hosts" content=")[^"]*(")/,
+      (_, a, b) => `${a}${same ? "" : site}${b}`,
+    );
+    const src = `${url(`${name}.html`)}?${frameQuery(o)}`;
+    return {
+      name: `${name}.html`,
+      html: `<iframe data-messenger-check src="${attr(src)}" title="Messenger-Check" width="100%"></iframe>\n<script src="${attr(url("messenger-check-frame.js"))}" defer></script>`,
+      file: page,
+      sources: [`frame-src ${from}`, `script-src ${from}`],
+      cors: false,
+      way: "iframe",
+    };
+  }
+  const target = `${name}`;
+  if (state.way === "script") {
+    return {
+      name: `${name}.js`,
+      html: `<div id="${target}"></div>\n<script type="module" src="${attr(url(`${name}.js`))}"></script>`,
+      file: `${head}import { mount } from "./index.js";\n\nmount(document.getElementById(${JSON.stringify(target)}), ${JSON.stringify(o, null, 2)});\n`,
+      sources: [`script-src ${same ? "" : `${from} `}'wasm-unsafe-eval'`, ...(same ? [] : [`connect-src ${from}`])],
+      cors: !same,
+      way: "script",
+    };
+  }
+  let file = `${head}import "./element.js";\n\nconst element = document.getElementById(${JSON.stringify(target)});\n`;
+  if (o.catalog) file += `element.catalog = ${JSON.stringify(o.catalog, null, 2)};\n`;
+  const vars = Object.fromEntries(Object.entries(state.colours).map(([field, value]) => [THEME[field].property, value]));
+  if (Object.keys(vars).length) {
+    file += `// Colours: CSS custom properties, set through the CSSOM (which style-src 'self' allows).\n`;
+    file += `for (const [property, value] of Object.entries(${JSON.stringify(vars)})) element.style.setProperty(property, value);\n`;
+  }
   return {
-    html: `<iframe data-messenger-check src="${attr(src)}" title="Messenger-Check"></iframe>\n<script src="${FILE}" defer></script>`,
-    file: snippetJs,
-    csp: `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${base.origin}`,
+    name: `${name}.js`,
+    html: `<messenger-check id="${target}" lang="${attr(o.lang)}" theme="${attr(state.scheme)}"></messenger-check>\n<script type="module" src="${attr(url(`${name}.js`))}"></script>`,
+    file,
+    sources: [`script-src ${same ? "" : `${from} `}'wasm-unsafe-eval'`, ...(same ? [] : [`connect-src ${from}`])],
+    cors: !same,
+    way: "element",
   };
+}
+
+/**
+ * Which of the package's files a way needs (from builder/files.json, so files the package
+ * gains come along): never the package's own papers (package.json, README, types), Node's
+ * entry or this builder; the iframe's files only for the iframe, the JavaScript API's only
+ * for the other two.
+ */
+function needed(way) {
+  const never = (f) => f === "package.json" || f === "README.md" || f.endsWith(".d.ts") || f === "node.js" || f.startsWith("builder/");
+  const frame = new Set(["embed.html", "embed.js", "embed.css", "messenger-check-frame.js"]);
+  const api = new Set(["index.js", "element.js", "core.js", "styles.js", "generated.js"]);
+  return LIST.files.filter((f) => !never(f) && (way === "iframe" ? !api.has(f) && f !== "embed.html" : !frame.has(f)));
+}
+
+// ---------------------------------------------------------------------------------------
+// The zip: stored or deflated entries (CompressionStream, where the browser has it), CRC-32,
+// one folder. Forty lines of the format (PKWARE APPNOTE 4.3) instead of a dependency: the
+// builder ships in the npm package and the plugin, and has no bundler.
+
+const CRC = new Uint32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+async function deflate(bytes) {
+  if (typeof CompressionStream === "undefined") return null;
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** A zip of [name, bytes] entries, as a Blob. */
+async function zip(entries) {
+  const parts = [];
+  const central = [];
+  let offset = 0;
+  const now = new Date();
+  const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
+  const date = ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
+  for (const [name, bytes] of entries) {
+    const path = new TextEncoder().encode(name);
+    const packed = await deflate(bytes);
+    const method = packed && packed.length < bytes.length ? 8 : 0;
+    const data = method ? packed : bytes;
+    const header = (signature, extra) => {
+      const v = new DataView(new ArrayBuffer(extra ? 46 : 30));
+      let i = 0;
+      const u32 = (x) => (v.setUint32(i, x, true), (i += 4));
+      const u16 = (x) => (v.setUint16(i, x, true), (i += 2));
+      u32(signature);
+      if (extra) u16(20);
+      u16(20), u16(0x0800), u16(method), u16(time), u16(date);
+      u32(crc32(bytes)), u32(data.length), u32(bytes.length), u16(path.length), u16(0);
+      if (extra) u16(0), u16(0), u16(0), u32(0), u32(offset);
+      return new Uint8Array(v.buffer);
+    };
+    const local = header(0x04034b50, false);
+    parts.push(local, path, data);
+    central.push(header(0x02014b50, true), path);
+    offset += local.length + path.length + data.length;
+  }
+  const size = central.reduce((n, p) => n + p.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, size, true);
+  end.setUint32(16, offset, true);
+  return new Blob([...parts, ...central, new Uint8Array(end.buffer)], { type: "application/zip" });
+}
+
+/** Fetches the files of the current way and offers the zip as a download. */
+async function download(s, status) {
+  const files = needed(s.way);
+  const entries = [];
+  for (const f of files) entries.push([`messenger-check/${f}`, new Uint8Array(await (await fetch(new URL(f, FILES))).arrayBuffer())]);
+  entries.push([`messenger-check/${s.name}`, new TextEncoder().encode(s.file)]);
+  const blob = await zip(entries);
+  const link = h("a", { href: URL.createObjectURL(blob), download: `${s.name.replace(/\.\w+$/, "")}.zip` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  const kb = `${Math.round(blob.size / 1024).toLocaleString(state.ui)} KB`;
+  status.textContent = t().zipMade(entries.length, kb);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -308,8 +491,31 @@ function field(id, label, input) {
   return h("p", { class: "mcb-field" }, h("label", { for: id }, label), input);
 }
 
-function output(id, label, text, rows) {
-  const area = h("textarea", { id, class: "mcb-code", readonly: true, rows: String(rows), spellcheck: "false", value: text });
+/** The zip's button, its status and what to do with it. */
+function zipButton(s) {
+  const status = h("span", { class: "mcb-copied", role: "status", id: "mcb-zip-status" });
+  const name = `${s.name.replace(/\.\w+$/, "")}.zip`;
+  return h(
+    "div",
+    { class: "mcb-output" },
+    h(
+      "p",
+      {},
+      h("button", {
+        type: "button",
+        class: "mcb-button",
+        id: "mcb-zip",
+        onclick: () => download(s, status).catch((e) => (status.textContent = String(e))),
+      }, t().zip(name)),
+      " ",
+      status,
+    ),
+    h("p", { class: "mcb-hint" }, t().zipHint(places().files.href)),
+  );
+}
+
+function output(id, label, text, rows, hint) {
+  const area = h("textarea", { id, class: "mcb-code", readonly: true, rows: String(rows), spellcheck: "false", value: text, "aria-describedby": hint ? `${id}-hint` : undefined });
   const status = h("span", { class: "mcb-copied", role: "status", id: `${id}-status` });
   const copy = async () => {
     try {
@@ -325,6 +531,7 @@ function output(id, label, text, rows) {
     "div",
     { class: "mcb-output" },
     h("label", { for: id }, label),
+    hint ? h("p", { class: "mcb-hint", id: `${id}-hint` }, hint) : null,
     area,
     h("p", {}, h("button", { type: "button", class: "mcb-button", id: `${id}-copy`, onclick: copy }, t().copy), " ", status),
   );
@@ -400,9 +607,15 @@ function form() {
       ),
     ),
     radios("way", T.way, Object.entries(T.ways), state.way, (v) => update(() => (state.way = v), true)),
-    state.way === "iframe"
-      ? field("mcb-widget-url", T.widgetUrl, h("input", { type: "url", id: "mcb-widget-url", value: state.widgetUrl, oninput: (e) => update(() => (state.widgetUrl = e.target.value)) }))
-      : field("mcb-package-path", T.packagePath, h("input", { type: "text", id: "mcb-package-path", value: state.packagePath, oninput: (e) => update(() => (state.packagePath = e.target.value)) })),
+    h(
+      "fieldset",
+      { class: "mcb-fieldset" },
+      h("legend", {}, T.place),
+      field("mcb-files-url", T.filesUrl, h("input", { type: "url", id: "mcb-files-url", "aria-describedby": "mcb-files-hint", value: state.filesUrl, oninput: (e) => update(() => (state.filesUrl = e.target.value)) })),
+      h("p", { class: "mcb-hint", id: "mcb-files-hint" }, T.filesHint),
+      field("mcb-site-url", T.siteUrl, h("input", { type: "url", id: "mcb-site-url", "aria-describedby": "mcb-site-hint", value: state.siteUrl, oninput: (e) => update(() => (state.siteUrl = e.target.value)) })),
+      h("p", { class: "mcb-hint", id: "mcb-site-hint" }, T.siteHint),
+    ),
   );
 }
 
@@ -480,8 +693,11 @@ function render() {
       preview = mount(previewHost, { lang: o.lang, theme: { scheme: state.scheme } });
     }
   }
-  const s = problem ? null : snippet(o);
-  if (!problem && !s) problem = t().badWidgetUrl;
+  let s = problem ? null : snippet(o);
+  if (typeof s === "string") {
+    problem = s;
+    s = null;
+  }
   error.textContent = problem ? `${t().invalid} ${problem}` : "";
   error.hidden = !problem;
   document.getElementById("mcb-cta-url")?.setAttribute("aria-invalid", String(!!problem && /call_to_action/.test(problem)));
@@ -489,7 +705,13 @@ function render() {
   code.replaceChildren(
     h("h2", { id: "mcb-code-title" }, T.code),
     ...(s
-      ? [output("mcb-html", T.html, s.html, 3), output("mcb-file", T.file(FILE), s.file, 14), output("mcb-csp", T.csp, `Content-Security-Policy: ${s.csp}`, 2)]
+      ? [
+          output("mcb-html", T.html, s.html, 3),
+          zipButton(s),
+          output("mcb-csp", T.csp, s.sources.join("\n"), s.sources.length, T.cspHint),
+          s.cors ? h("p", { class: "mcb-hint", id: "mcb-cors" }, T.cors(new URL(places().files).origin, places().site)) : null,
+          output("mcb-file", T.file(s.name), s.file, 12),
+        ]
       : [h("p", {}, T.fixFirst)]),
   );
   requestAnimationFrame(() => requestAnimationFrame(showContrast));
@@ -533,16 +755,22 @@ function showContrast() {
 
 // ---------------------------------------------------------------------------------------
 
+const TEMPLATES = { embed: "" };
+
 try {
-  await init({ module_or_path: new URL("./pkg/messenger_check_bg.wasm", import.meta.url) });
+  API = await glue;
+  await API.default({ module_or_path: new URL("messenger_check_bg.wasm", FILES) });
+  const { languages, messengers, themeProperties } = API;
+  mount = API.mount;
   LANGS = languages();
   MESSENGERS = messengers();
   THEME = themeProperties();
   state.lang = LANGS[0].code;
   const asked = new URLSearchParams(location.search).get("lang");
   state.ui = TEXTS[asked] ? asked : (navigator.languages || []).map((l) => l.slice(0, 2)).find((c) => TEXTS[c]) || "de";
-  // The iframe way's sizing script, offered as a file for the host page.
-  snippetJs = await (await fetch(new URL("./embed-snippet.js", import.meta.url))).text();
+  // The package's files (for the zip), and the frame page the iframe way adapts.
+  LIST = await (await fetch(new URL("builder/files.json", FILES))).json();
+  TEMPLATES.embed = await (await fetch(new URL("embed.html", FILES))).text();
   page();
 } catch (error) {
   console.error("messenger-check embed builder:", error);

@@ -1,6 +1,7 @@
 // The iframe way (www/examples/iframe/ + dist/embed.html): the host page's policy forbids
 // WebAssembly; the frame comes from the widget's own origin (another port here) and the
-// snippet sizes it to its content through origin-checked messages.
+// host page's helper (messenger-check-frame.js, from the widget's origin) sizes it to its content
+// through origin-checked messages.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { DIST, SITE, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
@@ -14,7 +15,7 @@ before(async () => {
   hostServer = await serve({
     root: SITE(),
     // No 'wasm-unsafe-eval' for the host: only the frame runs WebAssembly.
-    csp: () => `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${widgetServer.origin}`,
+    csp: () => `default-src 'self'; script-src 'self' ${widgetServer.origin}; style-src 'self'; frame-src ${widgetServer.origin}`,
     rewrite: (path, text) => text.replaceAll("https://check.example.org", widgetServer.origin),
   });
   browser = await launch();

@@ -76,6 +76,9 @@ test("React StrictMode's effect, cleanup, effect in one tick leaves one widget; 
     const cleanup1 = effect();
     cleanup1();
     const cleanup2 = effect();
+    // Both mounts resolve (the second once every question is in the DOM, which takes longer
+    // on a loaded machine than a fixed pause).
+    for (let i = 0; i < 200 && mounted.length + rejected.length < 2; i++) await new Promise((ok) => setTimeout(ok, 50));
     await settle();
     const strict = {
       rejected: [...rejected],

@@ -12,7 +12,7 @@ import { bundle, BUNDLES } from "../../scripts/css.mjs";
 const CSS_DIR = join(ROOT, "www/css");
 const TOKENS = join(CSS_DIR, "tokens.css");
 /** Cascade order of the page's one stylesheet (scripts/css.mjs, scripts/build.sh). */
-const PAGE_ORDER = ["tokens.css", "widget.css", "page.css", "print.css"];
+const PAGE_ORDER = ["reset.css", "tokens.css", "widget.css", "page.css", "print.css"];
 
 const stripComments = (css) => css.replace(/\/\*[\s\S]*?\*\//g, "");
 
