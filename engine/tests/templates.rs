@@ -408,11 +408,12 @@ fn the_platforms_information_names_meta_and_the_provider() {
     let t = body(&doc(v, DocId::Consent, Lang::De));
     for needle in [
         "Meta Platforms Ireland Ltd., Dublin (Irland), Vertragspartner nach den Meta-Bedingungen für WhatsApp Business, genutzt über unseren Dienstleister [Name und Sitz des Dienstleisters]",
-        "mich über WhatsApp kontaktiert, über seinen Dienstleister [Name und Sitz des Dienstleisters]",
+        "mich über WhatsApp kontaktiert, über den Dienstleister [Name und Sitz des Dienstleisters]",
         "nicht Ende-zu-Ende-verschlüsselt",
         "Local Storage",
         "60 Minuten",
-        "Meta Platforms, Inc. ist nach der Offenlegung von WhatsApp unter dem EU-US Data Privacy Framework zertifiziert",
+        "stützt die Übermittlung an Meta Platforms, Inc. in den USA auf den Angemessenheitsbeschluss der EU-Kommission zum EU-US Data Privacy Framework",
+        "Meta Platforms, Inc. ist nach der Offenlegung von WhatsApp danach zertifiziert",
         "https://www.dataprivacyframework.gov",
     ] {
         assert!(t.contains(needle), "`{needle}` in\n{t}");
@@ -487,7 +488,7 @@ fn a_secrecy_holders_rules_contain_the_section_203_clause() {
     let consent = md(v, DocId::Consent, Lang::De);
     assert!(
         consent.contains("- [ ] **Entbindung von der Schweigepflicht (freiwillig, gesondert)**")
-            && consent.contains("Ich entbinde [Name der Praxis] insoweit von der Schweigepflicht, als durch die Nutzung von WhatsApp Business bekannt wird, dass ich hier Patientin oder Patient bin: WhatsApp Ireland Ltd. (Dublin) erfährt dabei, wer wann mit [Name der Praxis] schreibt"),
+            && consent.contains("Ich entbinde [Name der Praxis] insoweit von der Schweigepflicht, als durch die Nutzung von WhatsApp Business bekannt wird, dass ich hier Patientin oder Patient bin. Darüber wurde ich so informiert: WhatsApp Ireland Ltd. (Dublin) erfährt dabei, wer wann mit [Name der Praxis] schreibt"),
         "{consent}"
     );
 }
@@ -832,7 +833,7 @@ fn a_practice_needs_explicit_consent_and_a_release_while_its_provider_is_not_bou
     for needle in [
         "Ich willige ausdrücklich ein, dass dabei auch Angaben zu meiner Gesundheit über Threema Work gehen; schon ein Termin zeigt, dass ich hier in Behandlung bin (Art. 9 Abs. 2 lit. a DSGVO).",
         "- [ ] **Entbindung von der Schweigepflicht (freiwillig, gesondert)**",
-        "als durch die Nutzung von Threema Work bekannt wird, dass ich hier Patientin oder Patient bin: Threema GmbH (Pfäffikon SZ, Schweiz) erfährt dabei",
+        "als durch die Nutzung von Threema Work bekannt wird, dass ich hier Patientin oder Patient bin. Darüber wurde ich so informiert: Threema GmbH (Pfäffikon SZ, Schweiz) erfährt dabei",
         "Termine (nur Datum, Uhrzeit und Ort)",
         "Unterschrift (Patientin oder Patient)",
     ] {
@@ -915,7 +916,10 @@ fn no_clause_admits_a_breach_and_safeguards_say_where_a_copy_is() {
         );
     }
     let t = md(json!({"audience": ["customers"], "messenger": "telegram"}), DocId::Consent, Lang::De);
-    assert!(t.contains("einen Sitz nennt die Datenschutzrichtlinie nicht; Vertretung in der EU: EDPO"), "{t}");
+    // The countries the data go to, not a drafting remark, in the person's own declaration
+    // (review-17 N7).
+    assert!(t.contains("Telegram Messenger Inc., außerhalb des EWR, mit Speicherung in den Niederlanden und Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai"), "{t}");
+    assert!(!t.contains("nennt die Datenschutzrichtlinie nicht"), "{t}");
     // B20, B27: the contracting entities and where the safeguards are available.
     let t = md(json!({"audience": ["customers"], "messenger": "teams"}), DocId::Consent, Lang::En);
     assert!(t.contains("Microsoft Ireland Operations Ltd") && t.contains("microsoft.com/licensing"), "{t}");
@@ -1006,6 +1010,10 @@ fn finance_firms_get_their_recording_duty_and_no_disappearing_messages() {
     assert!(t.contains("Selbstlöschende Nachrichten, wo sie helfen"), "{t}");
 }
 
+fn v_policy() -> serde_json::Value {
+    json!({"sector": "trade", "audience": ["customers"], "messenger": "threema_work", "broadcast": "yes", "content": ["business_letters"]})
+}
+
 #[test]
 fn the_platform_and_the_advertising_consent_are_worded_for_the_customer() {
     // C11: quotes are quotes for the order, advertising its own tick box about named offers;
@@ -1021,5 +1029,86 @@ fn the_platform_and_the_advertising_consent_are_worded_for_the_customer() {
             && t.contains("[Produkte oder Leistungen, um die es in der Werbung geht]"),
         "{t}"
     );
-    assert!(t.contains("§ 7 Abs. 2 Nr. 2, Abs. 3 UWG") && !t.contains("§ 7 Abs. 2 UWG"), "{t}");
+    // A consent cites the rule that needs it; the existing-customer exception (s. 7(3)) applies
+    // without consent and stays in the policy (review-17 N16).
+    assert!(t.contains("§ 7 Abs. 2 Nr. 2 UWG") && !t.contains("Abs. 3 UWG") && !t.contains("§ 7 Abs. 2 UWG"), "{t}");
+    assert!(md(v_policy(), DocId::Policy, Lang::De).contains("§ 7 Abs. 2 Nr. 2, Abs. 3 UWG"));
+}
+
+/// The second consultant review (review-17): what a published set must never say, and what the
+/// record must state as it is.
+#[test]
+fn the_second_review_a_set_states_what_is_and_never_more() {
+    // N1: a practice whose chats go to Google's or Apple's cloud gets no consent form that lists
+    // them as recipients beside a release promising end-to-end encryption; the reason says why.
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "cloud", "content": ["appointments"]});
+    let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    assert!(matches!(e, DocError::Refused { id: DocId::Consent, .. }) && e.to_string().contains("cloud backup"), "{e}");
+    let off = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "off", "content": ["appointments"]});
+    assert!(!md(off, DocId::Consent, Lang::De).contains("Google oder Apple"));
+    // The policy and record stay, and the record lists the backup as missing.
+    assert!(md(v, DocId::Record, Lang::De).contains("**Fehlt:** Chats im Cloud-Backup bei Google oder Apple."));
+    // A craft business is not refused for a backup (no secret in it); its notice names the backup.
+    let trade = json!({"sector": "trade", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "cloud"});
+    assert!(md(trade, DocId::Consent, Lang::De).contains("Google oder Apple"));
+
+    // N2, N3: appointments are health data; the ban is on health data beyond them, and what the
+    // answers say is sent against the policy is a missing measure in the record.
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "content": ["appointments", "special_categories"]});
+    let policy = md(v.clone(), DocId::Policy, Lang::De);
+    assert!(
+        policy.contains("Weitere Gesundheitsdaten, also Befunde, Diagnosen, Behandlungsgründe und Fotos"),
+        "{policy}"
+    );
+    assert!(!policy.contains("- Gesundheitsdaten und andere besonders geschützte Daten"), "{policy}");
+    let rec = md(v, DocId::Record, Lang::De);
+    assert!(rec.contains("Gesundheitsdaten über den Termin hinaus"), "{rec}");
+    assert!(
+        rec.contains(
+            "**Fehlt:** Nach Ihren Angaben gehen derzeit Inhalte über WhatsApp Business, die die Richtlinie untersagt"
+        ),
+        "{rec}"
+    );
+    assert!(!rec.contains("Nicht über WhatsApp Business verarbeitet"), "{rec}");
+    // Nothing sent against the policy: no such line.
+    let fine = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "content": ["appointments"]});
+    assert!(!md(fine, DocId::Record, Lang::De).contains("die die Richtlinie untersagt (siehe"));
+
+    // N4: an address book the app reads is stated as it is, with the non-users among the subjects.
+    let v = json!({"sector": "public_sector", "audience": ["customers"], "messenger": "whatsapp_business_app", "contact_access": "granted", "address_book": "mixed"});
+    let rec = md(v, DocId::Record, Lang::De);
+    assert!(rec.contains("gleicht WhatsApp Business derzeit das Adressbuch ab, auch die Nummern von Menschen, die WhatsApp Business nicht nutzen"), "{rec}");
+    assert!(!rec.contains("Das Adressbuch gleicht"), "{rec}");
+
+    // N5: a broker who said it arranges investments is told the duty, and so is the customer.
+    let base = json!({"sector": "finance_insurance", "professional_secrecy": "no", "audience": ["customers"], "messenger": "threema_work", "content": ["business_letters"]});
+    let mut yes = base.clone();
+    yes["investment_services"] = json!("yes");
+    let (c_yes, c_no) = (md(yes.clone(), DocId::Checklist, Lang::De), md(base.clone(), DocId::Checklist, Lang::De));
+    assert!(c_yes.contains("Aufzeichnung einrichten") && !c_yes.contains("Aufzeichnungspflicht prüfen"), "{c_yes}");
+    assert!(c_no.contains("Aufzeichnungspflicht prüfen"), "{c_no}");
+    assert!(md(yes.clone(), DocId::Consent, Lang::De).contains("Nachrichten zu Anlagegeschäften zeichnen wir auf"));
+    assert!(!md(base, DocId::Consent, Lang::De).contains("zeichnen wir auf"));
+    assert!(md(yes, DocId::Record, Lang::De).contains("die nach Ihren Angaben Pflicht ist (§ 18a FinVermV"));
+
+    // N8: with Signal nothing on the matter before the transfer consent, in policy and notice.
+    let v = json!({"sector": "trade", "audience": ["customers"], "messenger": "signal"});
+    assert!(md(v.clone(), DocId::Policy, Lang::De)
+        .contains("antwortet [Name des Betriebs] über Signal nur mit dem Hinweis"));
+    assert!(md(v, DocId::Consent, Lang::De).contains("sobald Sie unten in die Übermittlung eingewilligt haben"));
+
+    // N10: no legitimate interest for a practice's address book; still "at most" for a trade.
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "contact_access": "granted", "address_book": "mixed"});
+    let p = md(v, DocId::Policy, Lang::De);
+    assert!(p.contains("kein berechtigtes Interesse") && !p.contains("höchstens ein berechtigtes Interesse"), "{p}");
+
+    // N12, N14: the release makes the disclosure authorised; no s. 353b StGB in a citizen's release.
+    let v = json!({"sector": "public_sector", "audience": ["customers"], "messenger": "whatsapp_business_app"});
+    let c = md(v.clone(), DocId::Consent, Lang::De);
+    assert!(c.contains("Mit der Einwilligung der betroffenen Person ist die Offenbarung befugt (§ 203 StGB)"), "{c}");
+    // (The business's list of sources may still name it for the policy's secrecy section.)
+    assert!(!body(&doc(v.clone(), DocId::Consent, Lang::De)).contains("353b"), "{c}");
+    // N15: no data portability for the performance of a public task.
+    assert!(c.contains("Art. 20 Abs. 3 Satz 2 DSGVO"), "{c}");
+    assert!(!md(plumber(), DocId::Consent, Lang::De).contains("Art. 20 Abs. 3"));
 }

@@ -164,7 +164,14 @@ fn check(a: &Answers, count: &mut Count) {
     if customers && !has_consent {
         count.refused += 1;
         assert!(refused.iter().all(|(id, why)| *id == DocId::Consent && why.len() > 40), "{ctx}: {refused:?}");
-        assert!(holds("forbidden:people"), "{ctx}: refused only where the people may not be written to");
+        // Refused only where the people may not be written to, or where a readable cloud backup
+        // would hold secrets or health data (review-17 N1).
+        let backup = a.get("chat_backup").is_some_and(|x| x.ids().iter().any(|o| o == "cloud"));
+        let exposed_backup = backup && (holds("flag:secrecy") || holds("flag:health_sector"));
+        assert!(
+            holds("forbidden:people") || exposed_backup,
+            "{ctx}: refused only where the people may not be written to or the backup exposes them"
+        );
     }
     assert_eq!(ids, en.iter().map(|d| d.id).collect::<Vec<_>>());
 
@@ -283,6 +290,9 @@ fn check(a: &Answers, count: &mut Count) {
         let cl = links(c);
         assert!(cl.iter().any(|b| kind(b) == "basis" && used.contains(b)), "{ctx}: `{c}` is collected for nothing");
         let doc = match collected_in(c) {
+            // A refused consent document (its reason says what to change first) collects nothing
+            // until then; the refusal itself is checked above.
+            DocId::Consent if consent.is_none() && !refused.is_empty() => continue,
             DocId::Consent => consent.as_ref().unwrap_or_else(|| panic!("{ctx}: `{c}` needs the consent document")),
             DocId::Policy => &policy,
             other => panic!("{c} in {other}"),
