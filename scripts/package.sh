@@ -15,7 +15,7 @@
 # dist/pkg/ is missing or older than the Rust sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/.tools/bin:$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { printf '[package] %s\n' "$*" >&2; }
 
 wasm=dist/pkg/messenger_check_bg.wasm

@@ -3,34 +3,60 @@
 # installs only when something is missing or has the wrong version. Verified recipe:
 # ../shared/toolchain.md. Usage: scripts/setup.sh [native|wasm|browser|all]
 #   native  : nothing beyond the Rust toolchain (the engine and the CLI)
-#   wasm    : + wasm32 target, wasm-bindgen-cli (pinned to Cargo.lock), wasm-pack, wasm-opt
+#   wasm    : + wasm32 target, wasm-bindgen-cli, wasm-pack, wasm-opt
 #   browser : wasm + Debian's chromium, chromedriver and poppler-utils + the npm test tools in www/
+#
+# Every tool is pinned: Rust by rust-toolchain.toml (a release installed on the machines; rustup
+# is never asked to download one), wasm-bindgen-cli and its dependencies by
+# scripts/tools/wasm-bindgen-cli/Cargo.lock (built here with --locked), wasm-pack by its version
+# and its own published lock, wasm-opt by scripts/tools/package-lock.json. They go to .tools/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
+# The pinned tools first (see above), then rustup's.
+export PATH="$PWD/.tools/bin:$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { printf '[setup] %s\n' "$*" >&2; }
 
 need_wasm() {
+  local toolchain
+  toolchain=$(awk -F'"' '/^channel/ {print $2}' rust-toolchain.toml)
+  if ! rustup toolchain list | grep -q "^$toolchain"; then
+    echo "setup: Rust $toolchain (rust-toolchain.toml) is not installed: rustup toolchain install $toolchain" >&2
+    exit 1
+  fi
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding rust target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
-  # wasm-bindgen-cli must equal the library version in Cargo.lock exactly.
-  local want
+  mkdir -p .tools/bin
+  # wasm-bindgen-cli: the version of the library in Cargo.lock, its dependencies pinned by the
+  # tools manifest's own lock. Rebuilt when that manifest or lock changes (a stamp of both).
+  local want manifest stamp
   want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
-  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
-    say "installing wasm-bindgen-cli $want (takes a few minutes once)"
-    cargo install -q wasm-bindgen-cli --version "$want" --force
+  manifest=scripts/tools/wasm-bindgen-cli
+  if ! grep -q "wasm-bindgen-cli = \"=$want\"" "$manifest/Cargo.toml"; then
+    echo "setup: $manifest/Cargo.toml must pin wasm-bindgen-cli =$want (the wasm-bindgen in Cargo.lock)" >&2
+    exit 1
   fi
-  if ! command -v wasm-pack >/dev/null; then
-    say "installing wasm-pack (takes a few minutes once)"
-    cargo install -q wasm-pack --locked
+  stamp=$(cat "$manifest/Cargo.toml" "$manifest/Cargo.lock" | sha256sum | cut -c1-16)
+  if [ "$(cat .tools/bin/wasm-bindgen.stamp 2>/dev/null)" != "$stamp" ] || [ ! -x .tools/bin/wasm-bindgen ] ||
+     [ "$(.tools/bin/wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "building wasm-bindgen-cli $want from $manifest (locked; takes a few minutes once)"
+    cargo build -q --release --locked --manifest-path "$manifest/Cargo.toml" --target-dir target/tools
+    cp target/tools/release/wasm-bindgen target/tools/release/wasm-bindgen-test-runner .tools/bin/
+    echo "$stamp" > .tools/bin/wasm-bindgen.stamp
   fi
-  # Debian's binaryen is too old for what wasm-bindgen emits; npm's is current.
-  if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
-    say "installing wasm-opt (npm binaryen) into .tools/"
-    mkdir -p .tools
-    npm install --silent --no-audit --no-fund --prefix .tools binaryen@132 >/dev/null
+  # wasm-pack: this version, with its own published lock.
+  local pack=0.15.1
+  if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$pack" ]; then
+    say "installing wasm-pack $pack (takes a few minutes once)"
+    cargo install -q wasm-pack --version "$pack" --locked --root .tools
+  fi
+  # wasm-opt: npm's binaryen (Debian's is too old for what wasm-bindgen emits), pinned by the lock.
+  if [ ! -x .tools/node_modules/.bin/wasm-opt ] || ! cmp -s scripts/tools/package-lock.json .tools/package-lock.json; then
+    say "installing wasm-opt (npm binaryen, scripts/tools/package-lock.json) into .tools/"
+    cp scripts/tools/package.json scripts/tools/package-lock.json .tools/
+    (cd .tools && npm ci --silent --no-audit --no-fund >/dev/null)
   fi
 }
 

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh browser
-export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/.tools/bin:$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { printf '[test-browser] %s\n' "$*" >&2; }
 
 say "wasm-bindgen-test in headless Chromium"

@@ -9,11 +9,12 @@
 # tarball, then the browser), the server-rendered ones (Next.js, Astro, Nuxt: built, served by
 # their own servers under their recipes' policies), and the embed builder.
 #   scripts/test-embed.sh            build, pack, install, test
+#   scripts/test-embed.sh FILE…      only these test files of www/e2e-embed/ (e.g. privacy.test.mjs)
 #   MC_SKIP_PACKAGE=1 scripts/…      reuse dist/npm/*.tgz (when `make package` just ran)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-export PATH="$repo/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$repo/.tools/bin:$repo/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { printf '[test-embed] %s\n' "$*" >&2; }
 
 scripts/setup.sh browser
@@ -43,5 +44,10 @@ rm -rf "$site/examples/bundler/public/build" "$site"/examples/*/node_modules "$s
   "$site"/examples/*/.next "$site"/examples/*/next-env.d.ts "$site"/examples/*/.astro "$site"/examples/*/.nuxt "$site"/examples/*/.output
 
 export MC_SITE="$site" MC_DIST="$site/dist" MC_ASSESS="$repo/target/release/assess"
-say "running www/e2e-embed/*.test.mjs"
-node --test --test-concurrency=1 --test-timeout=900000 www/e2e-embed/
+tests=(www/e2e-embed/)
+if [ $# -gt 0 ]; then
+  tests=()
+  for f in "$@"; do tests+=("www/e2e-embed/$f"); done
+fi
+say "running ${tests[*]}"
+node --test --test-concurrency=1 --test-timeout=900000 "${tests[@]}"

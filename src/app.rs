@@ -84,11 +84,18 @@ pub struct Changed {
     pub answers: Answers,
     pub lang: Lang,
     pub assessment: Rc<Assessment>,
+    /// The visitor asked for a link with the answers: the address should hold them.
+    pub sharing: bool,
+    /// Counts "forget" and "clear all answers": a new count takes the answers out of the
+    /// address.
+    pub cleared: u32,
 }
 
 #[derive(Default)]
 struct RemoteInner {
     dispatch: Option<Callback<Action>>,
+    /// Renders the app again (for the test suite's panic in a render).
+    rerender: Option<Callback<()>>,
     /// Actions sent before the app rendered for the first time.
     pending: Vec<Action>,
     /// What to run once it has.
@@ -160,10 +167,19 @@ impl Remote {
         }
     }
 
-    fn connect(&self, dispatch: Callback<Action>) {
+    /// Renders the widget again, if it has rendered.
+    pub fn rerender(&self) {
+        let rerender = self.0.borrow().rerender.clone();
+        if let Some(r) = rerender {
+            r.emit(());
+        }
+    }
+
+    fn connect(&self, dispatch: Callback<Action>, rerender: Callback<()>) {
         let (pending, rendered) = {
             let mut inner = self.0.borrow_mut();
             inner.dispatch = Some(dispatch.clone());
+            inner.rerender = Some(rerender);
             (std::mem::take(&mut inner.pending), std::mem::take(&mut inner.on_rendered))
         };
         for a in pending {
@@ -175,7 +191,9 @@ impl Remote {
     }
 
     fn disconnect(&self) {
-        self.0.borrow_mut().dispatch = None;
+        let mut inner = self.0.borrow_mut();
+        inner.dispatch = None;
+        inner.rerender = None;
     }
 
     fn store(&self, changed: Changed) {
@@ -221,6 +239,20 @@ pub struct AppProps {
     /// Start with remembering on (the answers came from this device's memory).
     #[prop_or_default]
     pub remembered: bool,
+    /// Offer a link with the answers: the address of the page it is made of (without its
+    /// fragment). `None`: no share link (a widget whose host did not ask for one).
+    #[prop_or_default]
+    pub share: Option<AttrValue>,
+    /// The address holds a share link the page was opened with (only with `share`): "forget"
+    /// is offered, to take it out.
+    #[prop_or_default]
+    pub linked: bool,
+    /// Offer "make this page work offline": whether it does already. `None`: not offered.
+    #[prop_or_default]
+    pub offline: Option<bool>,
+    /// Called when the visitor switches offline use on or off.
+    #[prop_or_default]
+    pub on_offline: Option<Callback<bool>>,
 }
 
 /// How much of the page is built. The first render is what the prerendered page shows
@@ -271,8 +303,15 @@ fn use_action<E: 'static>(
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    // Whose code runs, for the panic hook; and the test suite's panic in a render.
+    crate::bindings::rendering(&props.prefix);
+    if crate::bindings::requested(&props.prefix) {
+        panic!("panic requested by the test suite in a render of {}", props.prefix);
+    }
+    let force = use_force_update();
     let state = use_reducer_eq(|| State {
         remember: props.resume && props.remembered,
+        linked: props.share.is_some() && props.linked,
         ..State::new(props.lang, props.answers.clone(), props.notice.clone())
     });
     // The page is built in stages, one per frame, so that no start-up task is long: first what
@@ -354,7 +393,10 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with(props.remote.clone(), move |remote| {
-            remote.connect(Callback::from(move |a| dispatcher.dispatch(a)));
+            remote.connect(
+                Callback::from(move |a| dispatcher.dispatch(a)),
+                Callback::from(move |_| force.force_update()),
+            );
             let remote = remote.clone();
             move || remote.disconnect()
         });
@@ -363,9 +405,16 @@ pub fn App(props: &AppProps) -> Html {
         let remote = props.remote.clone();
         let on_change = props.on_change.clone();
         let result = result.clone();
-        use_effect_with((state.answers.clone(), lang, cat.clone()), move |(answers, lang, _)| {
+        use_effect_with((state.answers.clone(), lang, cat.clone(), state.sharing, state.cleared), move |deps| {
+            let (answers, lang, _, sharing, cleared) = deps;
             if let Ok(a) = &*result {
-                let changed = Changed { answers: answers.clone(), lang: *lang, assessment: a.clone() };
+                let changed = Changed {
+                    answers: answers.clone(),
+                    lang: *lang,
+                    assessment: a.clone(),
+                    sharing: *sharing,
+                    cleared: *cleared,
+                };
                 remote.store(changed.clone());
                 if let Some(cb) = on_change {
                     cb.emit(changed);
@@ -404,6 +453,30 @@ pub fn App(props: &AppProps) -> Html {
         }
         Action::Remember(on)
     });
+    let on_share = use_action(&state, None, |_: ()| Action::Share);
+    let on_forget = use_action(&state, None, |_: ()| {
+        browser::forget();
+        Action::Forget
+    });
+    // Offline use: the page's own files in the browser's cache (the host page's script installs
+    // them, see www/boot.js), switched by the visitor.
+    let offline = use_state_eq(|| props.offline.unwrap_or(false));
+    let on_offline = {
+        let (offline, report) = (offline.clone(), props.on_offline.clone());
+        Callback::from(move |on: bool| {
+            offline.set(on);
+            if let Some(r) = &report {
+                r.emit(on);
+            }
+        })
+    };
+    // The link with the answers, while the visitor shares them.
+    let share_link = match (&props.share, state.sharing) {
+        (Some(base), true) => {
+            Some(AttrValue::from(format!("{base}#{}", engine::fragment::encode(&state.answers, &cat))))
+        }
+        _ => None,
+    };
     let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
 
     let env = Env { cat: cat.clone(), lang, prefix: props.prefix.clone() };
@@ -450,7 +523,9 @@ pub fn App(props: &AppProps) -> Html {
                 <Measures measures={Rc::new(e.measures.clone())} on_apply={on_merge} />
                 if *stage >= Stage::Results {
                     <Alternatives alternatives={Rc::new(e.alternatives.clone())} />
-                    <Keep remote={props.remote.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember} />
+                    <Keep remote={props.remote.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember}
+                        share={props.share.is_some().then_some(share_link)} linked={state.linked} on_share={on_share} on_forget={on_forget}
+                        offline={props.offline.map(|_| *offline)} on_offline={on_offline} />
                     <Templates answers={explained_answers.clone()} remember={props.resume.then_some(remember)} />
                     <crate::components::CallToAction />
                 }
@@ -478,7 +553,11 @@ pub fn App(props: &AppProps) -> Html {
                     <Notice notice={n.clone()} on_dismiss={on_dismiss} />
                 }
                 <div class="mc-layout">
-                    <form class="mc-questions" aria-label={env.t("questions")} onsubmit={on_submit} novalidate=true>
+                    // autocomplete="off": the browser keeps no copy of the answers in the session
+                    // history (form state for back/forward and session restore), and does not
+                    // serialise every widget's controls on each change (1,000 widgets on a page).
+                    <form class="mc-questions" aria-label={env.t("questions")} onsubmit={on_submit} novalidate=true
+                        autocomplete="off">
                         { for sections }
                         if let Ok(a) = &*result {
                             <p class="mc-mini">

@@ -115,6 +115,30 @@ fn try_download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Puts `text` on the clipboard (`navigator.clipboard.writeText`), if the browser lets the
+/// page; the caller has selected it too, for Ctrl+C.
+pub fn copy_text(text: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    if clipboard.is_object() {
+        if let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) {
+            if let Some(write) = write.dyn_ref::<js_sys::Function>() {
+                // A refusal (no permission) rejects the promise: the selection is still there.
+                if let Ok(p) = write.call1(&clipboard, &JsValue::from_str(text)) {
+                    if let Some(p) = p.dyn_ref::<js_sys::Promise>() {
+                        let ignore = Closure::once_into_js(|_: JsValue| {});
+                        if let Ok(catch) = js_sys::Reflect::get(p, &"catch".into()) {
+                            if let Some(catch) = catch.dyn_ref::<js_sys::Function>() {
+                                let _ = catch.call1(p, &ignore);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }

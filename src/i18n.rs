@@ -17,8 +17,16 @@ pub fn tf(cat: &Catalog, key: &str, lang: Lang, values: &[(&str, String)]) -> St
 /// What the visitor reads when the widget has failed (it cannot rely on the catalog then).
 pub fn crash_message(lang: Lang) -> &'static str {
     match lang {
-        Lang::De => "Der Messenger-Check ist auf einen Fehler gestoßen. Bitte laden Sie die Seite neu.",
-        Lang::En => "The messenger check ran into an error. Please reload the page.",
+        Lang::De => "Der Messenger-Check ist auf einen Fehler gestoßen. Ihre Angaben wurden nicht gesendet.",
+        Lang::En => "The messenger check ran into an error. Nothing you entered was sent.",
+    }
+}
+
+/// The button that reloads a failed widget (it cannot rely on the catalog then either).
+pub fn reload_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Messenger-Check neu laden",
+        Lang::En => "Reload the messenger check",
     }
 }
 

@@ -31,6 +31,14 @@ pub struct State {
     /// The visitor asked to remember the answers on this device (only offered where the host
     /// allows it, see `AppProps::resume`).
     pub remember: bool,
+    /// The visitor asked for a link with the answers: the address holds them from now on
+    /// (only offered where the host allows it, see `AppProps::share`).
+    pub sharing: bool,
+    /// The address holds answers this widget did not write: the page was opened with a share
+    /// link (or one was pasted). "Forget" is offered, to take them out of the address.
+    pub linked: bool,
+    /// Counts "forget" and "clear all answers": each takes the answers out of the address.
+    pub cleared: u32,
 }
 
 /// Everything that changes the state.
@@ -56,11 +64,19 @@ pub enum Action {
     DismissNotice,
     /// Remember the answers on this device, or stop (the app forgets what it stored).
     Remember(bool),
+    /// The visitor asks for a link with the answers (the address keeps them from now on).
+    Share,
+    /// Forget: stop remembering and sharing; the address and this device lose the answers
+    /// (those on the screen stay).
+    Forget,
+    /// The address now holds a share link from outside (a link pasted into the address bar),
+    /// or no longer does.
+    Linked(bool),
 }
 
 impl State {
     pub fn new(lang: Lang, answers: Answers, notice: Option<Rc<LinkNotice>>) -> State {
-        State { answers, lang, history: Vec::new(), notice, remember: false }
+        State { answers, lang, history: Vec::new(), notice, remember: false, sharing: false, linked: false, cleared: 0 }
     }
 
     pub fn can_undo(&self) -> bool {
@@ -89,7 +105,12 @@ impl State {
                     next.answers = previous;
                 }
             }
-            Action::Reset => next.change_answers(Answers::new()),
+            Action::Reset => {
+                next.change_answers(Answers::new());
+                next.sharing = false;
+                next.linked = false;
+                next.cleared += 1;
+            }
             Action::SetLang(lang) => next.lang = lang,
             Action::Load { answers, notice } => {
                 next.answers = answers;
@@ -98,6 +119,14 @@ impl State {
             }
             Action::DismissNotice => next.notice = None,
             Action::Remember(on) => next.remember = on,
+            Action::Share => next.sharing = true,
+            Action::Forget => {
+                next.remember = false;
+                next.sharing = false;
+                next.linked = false;
+                next.cleared += 1;
+            }
+            Action::Linked(on) => next.linked = on,
         }
         next
     }
@@ -199,5 +228,34 @@ mod tests {
         assert!(s.remember);
         assert_eq!(s.answers, answers);
         assert!(!s.can_undo(), "remembering is not an answer to undo");
+    }
+
+    #[test]
+    fn sharing_is_asked_for_and_forget_and_reset_end_it() {
+        let s = State::default().reduce(set("sector", one("trade")));
+        assert!(!s.sharing, "answering shares nothing");
+        let shared = s.reduce(Action::Share);
+        assert!(shared.sharing);
+        let forgot = shared.reduce(Action::Remember(true)).reduce(Action::Forget);
+        assert!(!forgot.sharing && !forgot.remember);
+        assert_eq!(forgot.cleared, shared.cleared + 1, "forget takes the answers out of the address");
+        assert_eq!(forgot.answers, s.answers, "the answers on the screen stay");
+        let reset = shared.reduce(Action::Reset);
+        assert!(!reset.sharing && reset.answers.is_empty());
+        assert_eq!(reset.cleared, shared.cleared + 1);
+        // Undo brings the answers back, not the shared address.
+        assert!(!reset.reduce(Action::Undo).sharing);
+    }
+
+    #[test]
+    fn a_page_opened_with_a_link_offers_forget_which_takes_the_link_out() {
+        let opened = State { linked: true, ..State::default() }.reduce(set("sector", one("trade")));
+        assert!(opened.linked, "answering keeps the link as it was sent");
+        let forgot = opened.reduce(Action::Forget);
+        assert!(!forgot.linked);
+        assert_eq!(forgot.cleared, opened.cleared + 1, "forget takes the link out of the address");
+        let reset = opened.reduce(Action::Reset);
+        assert!(!reset.linked && reset.cleared == opened.cleared + 1);
+        assert!(!reset.reduce(Action::Undo).linked, "undo brings the answers back, not the link");
     }
 }

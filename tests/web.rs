@@ -46,6 +46,10 @@ fn props() -> AppProps {
         prefix: "mc".into(),
         resume: false,
         remembered: false,
+        share: None,
+        linked: false,
+        offline: None,
+        on_offline: None,
     }
 }
 
@@ -372,7 +376,8 @@ async fn mount_sets_the_theme_on_its_root_and_set_theme_replaces_it() {
     let root = w.root();
     assert_eq!(root.get_attribute("data-mc-scheme").as_deref(), Some("dark"));
     let style = root.get_attribute("style").unwrap_or_default();
-    assert!(style.contains("--mc-accent: #123456") && style.contains("--mc-radius: 3px"), "{style}");
+    // Resolved by the browser: the computed colour and length, not the text given.
+    assert!(style.contains("--mc-accent: rgb(18, 52, 86)") && style.contains("--mc-radius: 3px"), "{style}");
     w.set_theme("light".into()).unwrap_or_else(|e| panic!("{}", message(e)));
     assert_eq!(root.get_attribute("data-mc-scheme").as_deref(), Some("light"));
     assert_eq!(root.get_attribute("style"), None, "the previous theme's values are gone");
@@ -380,6 +385,80 @@ async fn mount_sets_the_theme_on_its_root_and_set_theme_replaces_it() {
     assert!(e.contains("setTheme: `theme.font`"), "{e}");
     w.destroy();
     assert_eq!(el.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn a_theme_value_is_resolved_and_one_that_refers_elsewhere_is_refused() {
+    for (field, value) in [
+        ("background", "var(--x, red) url(//other.example/p)"),
+        ("background", "red url(//other.example/p)"),
+        ("accent", "var(--brand)"),
+        ("accent", "v\\61r(--x, red)"),
+        ("text", "image-set(\"//other.example/i.png\" 1x)"),
+        ("font", "url(//other.example/f.woff)"),
+        ("radius", "env(safe-area-inset-top)"),
+        ("spacing", "attr(data-x px)"),
+        ("accent", "banana"),
+    ] {
+        let json = serde_json::json!({ "theme": { field: value } }).to_string();
+        match mount(host(), options(&json)) {
+            Ok(mut w) => {
+                w.destroy();
+                panic!("{json} was accepted");
+            }
+            Err(e) => {
+                let m = message(e);
+                assert!(m.contains(&format!("`theme.{field}`")), "{json}: {m}");
+            }
+        }
+    }
+    let el = host();
+    let mut w = mount(
+        el.clone(),
+        options(r#"{"theme": {"accent": "red", "background": "light-dark(white, black)", "spacing": "1.5rem", "font": "Georgia, serif"}}"#),
+    )
+    .unwrap_or_else(|e| panic!("{}", message(e)));
+    let style = w.root().get_attribute("style").unwrap_or_default();
+    assert!(style.contains("--mc-accent: rgb(255, 0, 0)"), "{style}");
+    assert!(style.contains("--mc-space: 24px"), "{style}");
+    assert!(style.contains("--mc-font: Georgia, serif"), "{style}");
+    assert!(!style.contains("light-dark"), "a colour, resolved: {style}");
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn answers_are_checked_by_their_length_before_they_are_read() {
+    let huge: js_sys::Array = js_sys::Array::new();
+    huge.set_length(u32::MAX);
+    let sparse = js_sys::Array::new();
+    sparse.set_length(100_000_000);
+    let long_id = JsValue::from_str(&"x".repeat(1_000_000));
+    let cases: Vec<(JsValue, &str)> = vec![
+        (huge.into(), "question `content` takes at most 64 option ids (got a list of 4294967295)"),
+        (sparse.into(), "question `content` takes at most 64 option ids (got a list of 100000000)"),
+        (js_sys::Array::of1(&long_id).into(), "an id of 1000000 characters"),
+        (JsValue::from_f64(7.0), "question `content` takes a list of option ids (got a number)"),
+        (js_sys::Array::of1(&JsValue::from_f64(1.0)).into(), "item 0 of the list must be an option id"),
+    ];
+    for (value, needle) in cases {
+        let answers = js_sys::Object::new();
+        js_sys::Reflect::set(&answers, &"content".into(), &value).unwrap();
+        let started = js_sys::Date::now();
+        let e = messenger_check::bindings::evaluate(answers.into(), JsValue::UNDEFINED).err().map(message);
+        let took = js_sys::Date::now() - started;
+        let e = e.unwrap_or_else(|| panic!("{needle}: accepted"));
+        assert!(e.contains(needle), "{e}");
+        assert!(e.len() < 300, "a short message: {e}");
+        assert!(took < 100.0, "{needle}: {took} ms");
+    }
+    // A key of a million characters is not copied, and the message quotes its start.
+    let answers = js_sys::Object::new();
+    js_sys::Reflect::set(&answers, &long_id, &"x".into()).unwrap();
+    let e = messenger_check::bindings::evaluate(answers.into(), JsValue::UNDEFINED).err().map(message).unwrap();
+    assert!(e.contains("unknown question `xxxx") && e.len() < 200, "{e}");
+    // A number for a single question says so.
+    let e = messenger_check::bindings::evaluate(options(r#"{"sector": 5}"#), JsValue::UNDEFINED).err().map(message);
+    assert!(e.unwrap().contains("question `sector` takes one option id, a string (got a number)"));
 }
 
 #[wasm_bindgen_test]

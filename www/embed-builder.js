@@ -68,6 +68,8 @@ const TEXTS = {
     siteUrl: "Adresse Ihrer Website (wo das Widget erscheint)",
     siteHint: "Nur die Adresse der Website, z. B. https://www.innung-musterstadt.de.",
     badUrl: (what) => `${what}: bitte eine vollständige Adresse mit https:// (oder http://) angeben.`,
+    // The iframe's call to action goes only to a web address (www/embed.js).
+    ctaMailtoFrame: "Im iframe kann die Handlungsaufforderung nur auf eine Webadresse verweisen, nicht auf mailto:.",
     preview: "Vorschau",
     previewHint: "So erscheint das Widget; probieren Sie es aus.",
     code: "Ihr Code",
@@ -135,6 +137,7 @@ const TEXTS = {
     siteUrl: "Address of your website (where the widget appears)",
     siteHint: "Just the website's address, e.g. https://www.chamber-example.org.",
     badUrl: (what) => `${what}: please give a full address starting with https:// (or http://).`,
+    ctaMailtoFrame: "In the iframe, the call to action can only link to a web address, not to mailto:.",
     preview: "Preview",
     previewHint: "This is how the widget appears; try it.",
     code: "Your code",
@@ -325,11 +328,22 @@ function snippet(o) {
   const from = same ? "'self'" : files.origin;
   const head = `// ${t().fileComment}\n`;
   if (state.way === "iframe") {
-    // The frame page of this configuration: embed.html with the site's origin as the one host
-    // that may size the frame (its height is sent to no one else).
+    // The frame page of this configuration: embed.html (which ships with no site listed) with
+    // the site's origin as the host that may size the frame (its height, in steps of 1,000 px,
+    // is sent to no one else; www/embed.js), and the call to action's site, the only other
+    // address the frame's button may have. The frame's own origin needs no entry.
+    const cta = o.catalog?.call_to_action?.url || "";
+    if (/^mailto:/i.test(cta)) return t().ctaMailtoFrame;
+    const hosts = same ? [] : [site];
+    try {
+      const target = cta ? new URL(cta, site).origin : null;
+      if (target && target !== files.origin && !hosts.includes(target)) hosts.push(target);
+    } catch {
+      // the widget's own check reports it
+    }
     const page = TEMPLATES.embed.replace(
       /(<meta name="messenger-check-hosts" content=")[^"]*(")/,
-      (_, a, b) => `${a}${same ? "" : site}${b}`,
+      (_, a, b) => `${a}${attr(hosts.join(" "))}${b}`,
     );
     const src = `${url(`${name}.html`)}?${frameQuery(o)}`;
     return {
@@ -678,8 +692,12 @@ function render() {
   const o = options();
   const error = document.getElementById("mcb-error");
   const code = document.getElementById("mcb-code");
-  preview?.destroy();
-  preview?.free();
+  try {
+    preview?.destroy();
+    preview?.free();
+  } catch {
+    // a widget of the instance a panic ended (see below): nothing to free
+  }
   preview = null;
   let problem = null;
   try {
@@ -700,7 +718,7 @@ function render() {
   }
   error.textContent = problem ? `${t().invalid} ${problem}` : "";
   error.hidden = !problem;
-  document.getElementById("mcb-cta-url")?.setAttribute("aria-invalid", String(!!problem && /call_to_action/.test(problem)));
+  document.getElementById("mcb-cta-url")?.setAttribute("aria-invalid", String(!!problem && (/call_to_action/.test(problem) || problem === t().ctaMailtoFrame)));
   const T = t();
   code.replaceChildren(
     h("h2", { id: "mcb-code-title" }, T.code),
@@ -762,6 +780,15 @@ try {
   await API.default({ module_or_path: new URL("messenger_check_bg.wasm", FILES) });
   const { languages, messengers, themeProperties } = API;
   mount = API.mount;
+  // After a panic the glue switches to a fresh instance at the next call: made here at once
+  // (src/bindings/panic.rs); the next change of a setting mounts the preview again.
+  API.onPanic(function renew() {
+    try {
+      API.onPanic(renew);
+    } catch {
+      // the next call tries again
+    }
+  });
   LANGS = languages();
   MESSENGERS = messengers();
   THEME = themeProperties();

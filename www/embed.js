@@ -1,28 +1,56 @@
 // The widget inside an iframe served from the widget's own origin (dist/embed.html), for
 // host pages whose Content-Security-Policy forbids WebAssembly. Query (all optional, as the
-// embed builder writes it): lang=de|en, theme=light|dark|auto, accent, text, background (CSS
-// colours), recommend and hide (messenger ids, comma-separated), cta_de, cta_en, cta_url (a
-// call to action). Each is checked by the widget itself (src/bindings/options.rs); a bad one
-// is reported in the console and left out. The frame tells the host page its height so the
-// host can size it
-// (www/messenger-check-frame.js): only to a host that said hello from an allowed origin
-// (<meta name="messenger-check-hosts">, which the embed builder fills with the host's origin;
-// a parent of the frame's own origin is always allowed, as it can read the frame anyway), only
-// to that origin, and only the height: the visitor's answers never leave the frame. From that
-// host it takes which part of the frame is on screen, to keep the score bar in view. Links of
-// the call to action open in the host's window, a relative one at the host's address.
-import init, { languages, mount } from "./pkg/messenger_check.js";
+// embed builder writes it): lang=de|en, theme=light|dark|auto, accent, text, background
+// (colours as #rgb or #rrggbb), recommend and hide (messenger ids, comma-separated), cta_de,
+// cta_en, cta_url (a call to action). Each is checked by the widget itself
+// (src/bindings/options.rs); a bad one is reported in the console and left out.
+//
+// Who may set what: anyone can send a link to embed.html with any query, so the query may
+// only set what cannot mislead or leak. Colours are plain hex (and the widget resolves them,
+// see src/bindings/theme.rs). A call to action, whose button carries the embedder's name, is
+// shown only when its address is on this site (a path, /kontakt) or on one of the sites listed
+// in <meta name="messenger-check-hosts"> (the sites that embed this frame; the embed builder
+// writes the host's origin there): nobody else can put a button to their own site into the
+// frame.
+//
+// The height channel (www/messenger-check-frame.js sizes the frame with it): the frame tells
+// its height only to a page that said hello from a listed origin (or from this origin, which
+// can read the frame anyway), only to that origin, and only in steps of STEP pixels, rounded
+// up. As shipped, the list is empty: no page learns anything, and the frame keeps the height
+// the host page gives it, scrolling inside. The height depends on the answers (which
+// questions apply, how long the result is): a listed page could tell roughly how much is
+// showing, at STEP-pixel resolution, and nothing else; the answers never leave the frame.
+// From a listed host it takes which part of the frame is on screen, to keep the score bar in
+// view; links of the call to action open in the host's window, and a relative one is then the
+// listed host's address (for any other parent it stays on this site).
+import init, { languages, mount, onPanic } from "./pkg/messenger_check.js";
 
+/** The height steps, in pixels (see above). */
+const STEP = 1000;
 const host = document.getElementById("messenger-check");
 const params = new URLSearchParams(location.search);
-const allowed = [location.origin, ...(document.querySelector('meta[name="messenger-check-hosts"]')?.content || "").split(/\s+/).filter(Boolean)];
+const listed = (document.querySelector('meta[name="messenger-check-hosts"]')?.content || "").split(/\s+/).filter(Boolean);
+if (listed.includes("*")) {
+  console.warn("messenger-check: embed.html: `*` in messenger-check-hosts is ignored; list the sites that embed the frame");
+}
+/** The origins that may hear the height and whose addresses a call to action may have. */
+const allowed = new Set([location.origin, ...listed.filter((o) => o !== "*").map((o) => {
+  try {
+    return new URL(o).origin;
+  } catch {
+    console.warn(`messenger-check: embed.html: \`${o}\` in messenger-check-hosts is not an origin`);
+    return null;
+  }
+}).filter(Boolean)]);
+/** The listed (or this) origin of the page that holds the frame, once it said hello. */
 let parentOrigin = null;
 let lastHeight = -1;
 // The widget handle, kept for the page's lifetime.
 let widget = null;
 
 function height() {
-  return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0));
+  const h = Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
+  return Math.ceil(h / STEP) * STEP;
 }
 
 function post(force) {
@@ -36,19 +64,20 @@ function post(force) {
 // Listen before anything else, so the host's hello is never missed.
 window.addEventListener("message", (event) => {
   if (window.parent === window || event.source !== window.parent) return;
-  if (event.data?.type === "messenger-check:view" && event.origin === parentOrigin) {
+  if (event.data?.type === "messenger-check:view" && parentOrigin && event.origin === parentOrigin) {
     view(event.data);
     return;
   }
   if (!event.data || event.data.type !== "messenger-check:hello") return;
-  if (event.origin === "null" || !(allowed.includes("*") || allowed.includes(event.origin))) return;
+  if (event.origin === "null" || !allowed.has(event.origin)) return;
   parentOrigin = event.origin;
   post(true);
+  hostLinks(host);
 });
 
 /**
  * The part of the frame the visitor sees (the host's helper sends it while the page scrolls):
- * the frame is as tall as its content, so its own viewport never scrolls; these custom
+ * the frame is about as tall as its content, so its own viewport rarely scrolls; these custom
  * properties move the sticky score (widget.css: .mc-results, .mc-mini) into the visible part.
  */
 function view({ top, height }) {
@@ -61,12 +90,22 @@ function view({ top, height }) {
 }
 
 /**
- * The call to action opens in the host's window (not inside the frame), and a relative address
- * ("/kontakt") is the host's: resolved against the page that holds the frame (its address as
- * the browser gives it to the frame, at least its origin), not against the widget's.
+ * The call to action opens in the host's window (not inside the frame). A relative address
+ * ("/kontakt") is the host's only once a listed host said hello (resolved against its page,
+ * whose address the browser gives the frame as the referrer when it is of that origin, else
+ * against the origin): a page that is not listed cannot turn the embedder's button into a link
+ * to its own site, so there it stays on this site.
  */
 function hostLinks(root) {
-  const base = document.referrer || (parentOrigin ? `${parentOrigin}/` : null);
+  const listedParent = parentOrigin && parentOrigin !== location.origin ? parentOrigin : null;
+  let base = null;
+  if (listedParent) {
+    try {
+      base = document.referrer && new URL(document.referrer).origin === listedParent ? document.referrer : `${listedParent}/`;
+    } catch {
+      base = `${listedParent}/`;
+    }
+  }
   for (const link of root.querySelectorAll("a.mc-cta-link")) {
     link.target = "_top";
     const raw = link.dataset.mcHref ?? link.getAttribute("href") ?? "";
@@ -91,6 +130,20 @@ function fail(error) {
   post(true);
 }
 
+/**
+ * Whether a call to action may go to `url`: a path on this site (checked again, with the rest
+ * of the call to action, by the widget: engine/src/overrides.rs), or an address on a listed
+ * site. The browser's own URL parser decides where it leads.
+ */
+function ctaAllowed(url) {
+  if (/^mailto:/i.test(url)) return false;
+  try {
+    return allowed.has(new URL(url, location.href).origin);
+  } catch {
+    return false;
+  }
+}
+
 /** The mount() options the query asks for. */
 function options() {
   const list = (name) => (params.get(name) || "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -99,7 +152,12 @@ function options() {
   const theme = {};
   // "auto" follows this page's color-scheme, `light dark`, so the system's (www/npm/theme.css).
   if (params.get("theme")) theme.scheme = params.get("theme");
-  for (const field of ["accent", "text", "background"]) if (params.get(field)) theme[field] = params.get(field);
+  for (const field of ["accent", "text", "background"]) {
+    const value = params.get(field);
+    if (!value) continue;
+    if (/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) theme[field] = value;
+    else console.warn(`messenger-check: embed.html: ${field} must be a colour like #1d5aa6; left out`);
+  }
   if (Object.keys(theme).length) out.theme = theme;
   const catalog = {};
   if (params.has("recommend") || params.has("hide")) {
@@ -108,16 +166,16 @@ function options() {
   }
   const label = {};
   for (const code of codes) if (params.get(`cta_${code}`)) label[code] = params.get(`cta_${code}`);
-  if (params.get("cta_url") || Object.keys(label).length) catalog.call_to_action = { label, url: params.get("cta_url") || "" };
+  const url = params.get("cta_url") || "";
+  if (url || Object.keys(label).length) {
+    if (ctaAllowed(url)) catalog.call_to_action = { label, url };
+    else console.warn("messenger-check: embed.html: the call to action is left out: its address is neither on this site nor on a site listed in messenger-check-hosts");
+  }
   if (Object.keys(catalog).length) out.catalog = catalog;
   return out;
 }
 
-try {
-  await init({ module_or_path: new URL("./pkg/messenger_check_bg.wasm", import.meta.url) });
-  const wanted = options();
-  document.documentElement.lang = wanted.lang;
-  host.replaceChildren();
+function start(wanted) {
   try {
     widget = mount(host, wanted);
   } catch (error) {
@@ -125,6 +183,33 @@ try {
     console.error("messenger-check: embed.html:", error);
     widget = mount(host, { lang: wanted.lang });
   }
+}
+
+// After a panic (src/bindings/panic.rs): the widget shows a message and a reload button; the
+// glue switches to a fresh instance at the next call, made here at once; a task later the
+// button starts the widget again.
+function panicked(element) {
+  try {
+    onPanic(panicked);
+  } catch {
+    // the next call tries again
+  }
+  widget = null;
+  setTimeout(() => {
+    element?.querySelector(".mc-reload")?.addEventListener("click", () => {
+      element.remove();
+      start(options());
+    }, { once: true });
+  }, 0);
+}
+
+try {
+  await init({ module_or_path: new URL("./pkg/messenger_check_bg.wasm", import.meta.url) });
+  onPanic(panicked);
+  const wanted = options();
+  document.documentElement.lang = wanted.lang;
+  host.replaceChildren();
+  start(wanted);
   new ResizeObserver(() => post(false)).observe(document.body);
   if (window.parent !== window) {
     hostLinks(host);

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{AnswerChange, Catalog};
 use crate::cond::ANSWERED;
+use crate::limits::{excerpt, MAX_LIST};
 
 /// One answer: an option id, or a list of option ids for a multi question.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,6 +61,23 @@ pub enum AnswerError {
         question: String,
         multi: bool,
     },
+    /// A value that is neither an id nor a list of ids (`got`: what it was, "a number", …).
+    NotAnId {
+        question: String,
+        multi: bool,
+        got: String,
+    },
+    /// An item of a list that is not an id.
+    ListItem {
+        question: String,
+        index: usize,
+        got: String,
+    },
+    /// A list longer than any list of ids can be (`limits::MAX_LIST`).
+    ListTooLong {
+        question: String,
+        len: usize,
+    },
     TooFew {
         question: String,
         min: u8,
@@ -84,6 +102,8 @@ impl fmt::Display for JsonError {
     }
 }
 
+/// Ids in messages are quoted as excerpts (`limits::excerpt`): cut, and with control
+/// characters written out, so a message stays short and safe to print whatever it was given.
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -91,19 +111,32 @@ impl fmt::Display for AnswerError {
             AnswerError::NotAnObject => {
                 write!(f, "the answers must be a JSON object of question id to option id (or a list of option ids)")
             }
-            AnswerError::UnknownQuestion(q) => write!(f, "unknown question `{q}`"),
+            AnswerError::UnknownQuestion(q) => write!(f, "unknown question `{}`", excerpt(q)),
             AnswerError::UnknownOption { question, option, expected } => {
                 write!(
                     f,
-                    "unknown option `{option}` for question `{question}` (expected one of: {})",
+                    "unknown option `{}` for question `{question}` (expected one of: {})",
+                    excerpt(option),
                     expected.join(", ")
                 )
             }
             AnswerError::WrongShape { question, multi: true } => {
-                write!(f, "question `{question}` takes a list of option ids")
+                write!(f, "question `{question}` takes a list of option ids, not one id")
             }
             AnswerError::WrongShape { question, multi: false } => {
                 write!(f, "question `{question}` takes one option id, not a list")
+            }
+            AnswerError::NotAnId { question, multi: true, got } => {
+                write!(f, "question `{question}` takes a list of option ids (got {got})")
+            }
+            AnswerError::NotAnId { question, multi: false, got } => {
+                write!(f, "question `{question}` takes one option id, a string (got {got})")
+            }
+            AnswerError::ListItem { question, index, got } => {
+                write!(f, "question `{question}`: item {index} of the list must be an option id, a string (got {got})")
+            }
+            AnswerError::ListTooLong { question, len } => {
+                write!(f, "question `{question}` takes at most {MAX_LIST} option ids (got a list of {len})")
             }
             AnswerError::TooFew { question, min } => write!(f, "question `{question}` needs at least {min} option(s)"),
         }
@@ -126,10 +159,28 @@ pub enum RawValue {
     /// `null` or missing: not answered.
     Null,
     Str(String),
-    /// A list; an item that is not a string is `None`.
-    List(Vec<Option<String>>),
-    /// Anything else (a number, an object, …).
-    Other,
+    /// A list; an item that is not a string is `Err` with what it was ("a number", …). A
+    /// reader checks the length first (at most `limits::MAX_LIST` items are read; a longer list
+    /// is `TooLong` with its length).
+    List(Vec<Result<String, String>>),
+    TooLong(usize),
+    /// Anything else, with what it was: "a number", "an object", "true", …
+    Other(String),
+}
+
+impl RawValue {
+    /// What a JSON value is, for an error message.
+    fn describe_json(v: &serde_json::Value) -> String {
+        use serde_json::Value;
+        match v {
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(_) => "a number".into(),
+            Value::String(_) => "a string".into(),
+            Value::Array(_) => "a list".into(),
+            Value::Object(_) => "an object".into(),
+        }
+    }
 }
 
 /// Parses answers from JSON text, checking every id against the catalog.
@@ -148,8 +199,14 @@ pub fn answers_from_value(value: &serde_json::Value, catalog: &Catalog) -> Resul
         let v = match v {
             Value::Null => RawValue::Null,
             Value::String(s) => RawValue::Str(s.clone()),
-            Value::Array(items) => RawValue::List(items.iter().map(|x| x.as_str().map(str::to_string)).collect()),
-            _ => RawValue::Other,
+            Value::Array(items) if items.len() > MAX_LIST => RawValue::TooLong(items.len()),
+            Value::Array(items) => RawValue::List(
+                items
+                    .iter()
+                    .map(|x| x.as_str().map(str::to_string).ok_or_else(|| RawValue::describe_json(x)))
+                    .collect(),
+            ),
+            other => RawValue::Other(RawValue::describe_json(other)),
         };
         (k.clone(), v)
     });
@@ -167,12 +224,21 @@ pub fn answers_from_raw(
         let answer = match v {
             RawValue::Null => continue,
             RawValue::Str(s) if !q.multi => Answer::One(s),
-            RawValue::List(items) if q.multi => Answer::Many(
-                items
-                    .into_iter()
-                    .collect::<Option<Vec<String>>>()
-                    .ok_or_else(|| AnswerError::WrongShape { question: k.clone(), multi: true })?,
-            ),
+            RawValue::TooLong(len) => return Err(AnswerError::ListTooLong { question: k, len }),
+            RawValue::List(items) if items.len() > MAX_LIST => {
+                return Err(AnswerError::ListTooLong { question: k, len: items.len() })
+            }
+            RawValue::List(items) if q.multi => {
+                let mut ids = Vec::with_capacity(items.len());
+                for (index, item) in items.into_iter().enumerate() {
+                    match item {
+                        Ok(id) => ids.push(id),
+                        Err(got) => return Err(AnswerError::ListItem { question: k, index, got }),
+                    }
+                }
+                Answer::Many(ids)
+            }
+            RawValue::Other(got) => return Err(AnswerError::NotAnId { question: k, multi: q.multi, got }),
             _ => return Err(AnswerError::WrongShape { question: k.clone(), multi: q.multi }),
         };
         out.insert(k, answer);

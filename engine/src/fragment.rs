@@ -64,12 +64,9 @@ impl Parsed {
     }
 }
 
+/// The item as the notice shows it: cut, control characters written out (`limits::excerpt`).
 fn shorten(s: &str) -> String {
-    let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
+    crate::limits::excerpt(s)
 }
 
 /// Decodes `%XX` escapes and `+`; `None` if an escape is broken or the bytes are not UTF-8.
@@ -155,10 +152,12 @@ pub fn parse(fragment: &str, catalog: &Catalog) -> Parsed {
                 .filter(|o| valid.iter().any(|v| *v == o.id.as_ref()))
                 .map(|o| o.id.to_string())
                 .collect();
+            // Every option was unknown (already reported): the question stays unanswered. Only
+            // an empty value (`content=`) is the empty list, "none of these".
+            if !ids.is_empty() && ordered.is_empty() {
+                continue;
+            }
             if ordered.len() < usize::from(q.min_choices) {
-                if !ids.is_empty() && ordered.is_empty() {
-                    continue; // every option was unknown: already reported
-                }
                 p.drop(&format!("{k}={v}"), DropReason::WrongShape);
                 continue;
             }
@@ -187,4 +186,33 @@ pub fn encode(answers: &Answers, catalog: &Catalog) -> String {
         }
     }
     out
+}
+
+#[cfg(all(test, feature = "load"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_list_value_leaves_the_question_unanswered() {
+        let cat = Catalog::embedded();
+        let p = parse("#v=1&content=fax&messenger=wire", cat);
+        assert!(!p.answers.contains_key("content"), "not \"none of these\": {:?}", p.answers);
+        assert_eq!(p.answers["messenger"], Answer::One("wire".into()));
+        assert_eq!(p.dropped, vec![Dropped { item: "content=fax".into(), reason: DropReason::UnknownOption }]);
+        // Only an empty value is the empty list.
+        assert_eq!(parse("#v=1&content=", cat).answers.get("content"), Some(&Answer::Many(vec![])));
+        // The known part of a list is kept.
+        let p = parse("#v=1&content=fax,appointments", cat);
+        assert_eq!(p.answers["content"], Answer::Many(vec!["appointments".into()]));
+        assert_eq!(p.dropped_count, 1);
+    }
+
+    #[test]
+    fn a_dropped_item_is_shown_cut_and_without_control_characters() {
+        let cat = Catalog::embedded();
+        let p = parse(&format!("#v=1&sector=%1B%5B2J{}", "x".repeat(500)), cat);
+        let item = &p.dropped[0].item;
+        assert!(item.starts_with("sector=\\u{1b}[2Jxxx"), "{item}");
+        assert!(item.chars().count() <= 41 && item.ends_with('…'), "{item}");
+    }
 }

@@ -25,6 +25,7 @@ pub mod catalog;
 mod cond;
 pub mod documents;
 pub mod fragment;
+pub mod limits;
 pub mod model;
 pub mod overrides;
 mod properties;

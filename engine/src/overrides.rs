@@ -17,7 +17,13 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::catalog::{CallToAction, Catalog, CatalogData, CatalogError};
+use crate::limits::{excerpt, one_line, MAX_ENTRIES, MAX_LIST, MAX_TEXT};
 use crate::text::{Lang, Text};
+
+/// The longest label of the call to action, in characters (a button, not a paragraph).
+pub const MAX_LABEL: usize = 120;
+/// The longest address of the call to action.
+pub const MAX_URL: usize = 2_000;
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,7 +73,9 @@ impl Overrides {
         serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            bad("", if path == "." { String::new() } else { path }, inner.to_string()).caused_by(inner)
+            // serde's message repeats unknown keys at any length: cut it.
+            let message = one_line(&inner.to_string(), 200);
+            bad("", if path == "." { String::new() } else { excerpt(&path) }, message).caused_by(inner)
         })
     }
 }
@@ -75,26 +83,53 @@ impl Overrides {
 /// A copy of `catalog` with the overrides applied, or an error naming the bad field; nothing is
 /// half-applied. (`Catalog::with_overrides` calls this.)
 pub(crate) fn apply(catalog: &Catalog, o: &Overrides) -> Result<Catalog, CatalogError> {
+    apply_checked(catalog, o).map_err(tidy)
+}
+
+/// An error about an embedder's input, whichever check raised it (here or in the templates'
+/// overrides), as short as any other: entry and field cut, the message on one line.
+fn tidy(mut e: CatalogError) -> CatalogError {
+    e.entry = one_line(&e.entry, 80);
+    e.field = one_line(&e.field, 80);
+    e.message = one_line(&e.message, 240);
+    e
+}
+
+fn apply_checked(catalog: &Catalog, o: &Overrides) -> Result<Catalog, CatalogError> {
     let mut copy = catalog.clone();
     {
         let cat = copy.data_mut();
         for (code, texts) in &o.texts {
             let lang = Lang::from_code(code)
-                .ok_or_else(|| bad("texts", code.clone(), format!("unknown language (use {})", Lang::codes_or())))?;
+                .ok_or_else(|| bad("texts", excerpt(code), format!("unknown language (use {})", Lang::codes_or())))?;
+            if texts.len() > MAX_ENTRIES {
+                return Err(bad("texts", code.clone(), format!("at most {MAX_ENTRIES} texts (got {})", texts.len())));
+            }
             for (key, value) in texts {
                 if value.trim().is_empty() {
-                    return Err(bad(format!("texts.{code}"), key.clone(), "text is empty"));
+                    return Err(bad(format!("texts.{code}"), excerpt(key), "text is empty"));
                 }
-                let slot =
-                    text_slot(cat, key).ok_or_else(|| bad(format!("texts.{code}"), key.clone(), "unknown text key"))?;
+                if value.chars().count() > MAX_TEXT {
+                    return Err(bad(format!("texts.{code}"), excerpt(key), format!("at most {MAX_TEXT} characters")));
+                }
+                let slot = text_slot(cat, key)
+                    .ok_or_else(|| bad(format!("texts.{code}"), excerpt(key), "unknown text key"))?;
                 *slot.get_mut(lang) = value.clone();
             }
         }
         if let Some(alt) = &o.alternatives {
             let ids: Vec<String> = cat.messengers.iter().map(|m| m.id.to_string()).collect();
             let known = |id: &String| ids.contains(id);
+            for (field, list) in
+                [("recommend", alt.recommend.as_deref().unwrap_or_default()), ("hide", alt.hide.as_slice())]
+            {
+                if list.len() > MAX_LIST {
+                    return Err(bad("alternatives", field, format!("at most {MAX_LIST} ids (got {})", list.len())));
+                }
+            }
             if let Some(list) = &alt.recommend {
                 if let Some((i, id)) = list.iter().enumerate().find(|(_, id)| !known(id)) {
+                    let id = excerpt(id);
                     return Err(bad("alternatives", format!("recommend[{i}]"), format!("unknown messenger `{id}`")));
                 }
                 for m in cat.messengers.to_mut().iter_mut() {
@@ -102,6 +137,7 @@ pub(crate) fn apply(catalog: &Catalog, o: &Overrides) -> Result<Catalog, Catalog
                 }
             }
             if let Some((i, id)) = alt.hide.iter().enumerate().find(|(_, id)| !known(id)) {
+                let id = excerpt(id);
                 return Err(bad("alternatives", format!("hide[{i}]"), format!("unknown messenger `{id}`")));
             }
             for m in cat.messengers.to_mut().iter_mut().filter(|m| alt.hide.iter().any(|id| *id == m.id.as_ref())) {
@@ -109,19 +145,19 @@ pub(crate) fn apply(catalog: &Catalog, o: &Overrides) -> Result<Catalog, Catalog
             }
         }
         if let Some(cta) = &o.call_to_action {
-            let url = cta.url.trim();
-            if !(url.starts_with("https://")
-                || url.starts_with("http://")
-                || url.starts_with("mailto:")
-                || url.starts_with('/'))
-            {
-                return Err(bad("call_to_action", "url", "must start with https://, http://, mailto: or /"));
-            }
+            let url = cta_url(&cta.url)?;
             let mut label = Text::new("", "");
             for (code, text) in &cta.label {
-                let lang = Lang::parse(code)
-                    .filter(|_| code.len() == 2)
-                    .ok_or_else(|| bad("call_to_action", format!("label.{code}"), "unknown language (use de or en)"))?;
+                let lang = Lang::parse(code).filter(|_| code.len() == 2).ok_or_else(|| {
+                    bad("call_to_action", format!("label.{}", excerpt(code)), "unknown language (use de or en)")
+                })?;
+                if text.chars().count() > MAX_LABEL {
+                    return Err(bad(
+                        "call_to_action",
+                        format!("label.{code}"),
+                        format!("at most {MAX_LABEL} characters"),
+                    ));
+                }
                 *label.get_mut(lang) = text.trim().to_string();
             }
             // One language is enough: it stands in for the other.
@@ -138,6 +174,35 @@ pub(crate) fn apply(catalog: &Catalog, o: &Overrides) -> Result<Catalog, Catalog
         }
     }
     Ok(copy)
+}
+
+/// The call to action's address, checked: `https://…`, `http://…`, `mailto:…`, or a path on the
+/// widget's own site (`/kontakt`). Browsers read `//other.example` and `/\other.example` as
+/// another site, and drop tabs and line breaks inside an address (so `/\t/other.example` is
+/// `//other.example`): a path must not start with two slashes or a backslash, and no address
+/// may hold a control character, a space or a backslash.
+pub fn cta_url(url: &str) -> Result<String, CatalogError> {
+    let url = url.trim();
+    let field = |message: String| bad("call_to_action", "url", message);
+    if url.chars().count() > MAX_URL {
+        return Err(field(format!("at most {MAX_URL} characters")));
+    }
+    if let Some(c) = url.chars().find(|c| c.is_control() || c.is_whitespace() || *c == '\\') {
+        let what =
+            if c == '\\' { "a backslash".to_string() } else { format!("the character {}", excerpt(&c.to_string())) };
+        return Err(field(format!("`{}` holds {what}, which browsers read unpredictably", excerpt(url))));
+    }
+    let lower = url.to_ascii_lowercase();
+    let scheme_ok = ["https://", "http://"].iter().any(|p| lower.starts_with(p) && url.len() > p.len())
+        || (lower.starts_with("mailto:") && url.len() > "mailto:".len());
+    let path_ok = url.starts_with('/') && !url.starts_with("//");
+    if !(scheme_ok || path_ok) {
+        return Err(field(format!(
+            "`{}` must start with https://, http://, mailto: or a single / (a path on this site)",
+            excerpt(url)
+        )));
+    }
+    Ok(url.to_string())
 }
 
 /// The text a key names, for overriding (the list it sits in becomes a copy of its own).
@@ -209,5 +274,46 @@ fn text_slot<'a>(cat: &'a mut CatalogData, key: &str) -> Option<&'a mut Text> {
             }
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_call_to_action_goes_to_this_site_or_a_named_one() {
+        for ok in [
+            "https://example.org/kontakt",
+            "HTTPS://example.org",
+            "http://x.de",
+            "mailto:info@example.org",
+            "/kontakt",
+            "/",
+            "/a/b?c=d#e",
+        ] {
+            assert!(cta_url(ok).is_ok(), "{ok}");
+        }
+        // Another site in disguise: browsers read these as //other.example.
+        for bad in [
+            "//other.example/p",
+            "/\\other.example",
+            "\\\\other.example",
+            "/\t/other.example",
+            "/\n/other.example",
+            "/ /other.example",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "mailto:",
+            "other.example",
+            "",
+        ] {
+            assert!(cta_url(bad).is_err(), "{bad:?} was accepted");
+        }
+        let e = cta_url(&format!("//{}", "x".repeat(100_000))).unwrap_err().to_string();
+        assert!(e.len() < 300, "a short message: {e}");
+        let e = cta_url("\u{1b}[31m//evil").unwrap_err().to_string();
+        assert!(!e.contains('\u{1b}'), "{e}");
     }
 }

@@ -1,6 +1,11 @@
 //! The address bar: the language from `?lang=`, the answers from the share link in
-//! `location.hash` (and following a link pasted into an open page), and keeping both current
-//! with `history.replaceState` as the visitor answers. Also the page's `<html lang>` and title.
+//! `location.hash` (and following a link pasted into an open page), and writing them with
+//! `history.replaceState`. Also the page's `<html lang>` and title.
+//!
+//! Privacy Invariant: the address holds the answers only after the visitor asked for a link
+//! with them ("share"); from then on it follows the answers, until "forget" or "clear all
+//! answers" take them out again. Answering alone never writes them: browser history is often
+//! synced off the device, and the host page's scripts read the address.
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -18,9 +23,20 @@ use crate::state::{Action, LinkNotice};
 /// A `hashchange` listener, kept alive while its widget is mounted.
 type HashListener = Closure<dyn FnMut()>;
 
+/// What to do with the fragment when the address is written.
+#[derive(Clone)]
+pub(super) enum Hash {
+    /// Leave it as it is (the visitor has not asked for a link).
+    Keep,
+    /// The answers (a share link the visitor asked for).
+    Answers(Answers),
+    /// Take the answers out ("forget", "clear all answers").
+    Clear,
+}
+
 thread_local! {
     /// The address to write once the current task is done (see `write_location_soon`).
-    static LOCATION: RefCell<Option<(Cat, Answers, Lang)>> = const { RefCell::new(None) };
+    static LOCATION: RefCell<Option<(Cat, Hash, Lang)>> = const { RefCell::new(None) };
     /// `hashchange` listeners of widgets that follow the share link, by host.
     static LISTENERS: RefCell<Vec<(Element, HashListener)>> = const { RefCell::new(Vec::new()) };
 }
@@ -70,7 +86,8 @@ pub(super) fn follow(host: &Element, cat: &Cat, remote: &Remote) {
 /// Stops following the share link for the widget on `host`.
 pub(super) fn unfollow(host: &Element) {
     let listeners: Vec<HashListener> = LISTENERS.with(|ls| {
-        let mut ls = ls.borrow_mut();
+        // Also called by the panic hook, whatever held the list then.
+        let Ok(mut ls) = ls.try_borrow_mut() else { return Vec::new() };
         let (gone, keep): (Vec<_>, Vec<_>) = ls.drain(..).partition(|(h, _)| h == host);
         *ls = keep;
         gone.into_iter().map(|(_, l)| l).collect()
@@ -92,6 +109,8 @@ fn listen_hash(cat: &Cat, remote: &Remote) -> Option<HashListener> {
         let same = remote.latest().is_some_and(|c| c.answers == parsed.answers);
         if !same || parsed.dropped_count > 0 {
             let (answers, notice) = split(parsed);
+            // A link from outside: "forget" is offered to take it out again.
+            remote.send(Action::Linked(!answers.is_empty()));
             remote.send(Action::Load { answers, notice });
         }
     });
@@ -108,21 +127,35 @@ pub(super) fn later(f: impl FnOnce() + 'static) {
 }
 
 /// Writes the address after the current task, so the answer shows first; several changes in
-/// one task write once.
-pub(super) fn write_location_soon(cat: &Cat, answers: &Answers, lang: Lang) {
-    let first = LOCATION.with(|l| l.borrow_mut().replace((cat.clone(), answers.clone(), lang)).is_none());
+/// one task write once (a `Clear` is not lost to a later `Keep`).
+pub(super) fn write_location_soon(cat: &Cat, hash: Hash, lang: Lang) {
+    let first = LOCATION.with(|l| {
+        let mut l = l.borrow_mut();
+        let hash = match (l.as_ref().map(|(_, h, _)| h), hash) {
+            (Some(Hash::Clear), Hash::Keep) => Hash::Clear,
+            (_, h) => h,
+        };
+        l.replace((cat.clone(), hash, lang)).is_none()
+    });
     if first {
         later(|| {
-            if let Some((cat, answers, lang)) = LOCATION.with(|l| l.borrow_mut().take()) {
-                write_location(&cat, &answers, lang);
+            if let Some((cat, hash, lang)) = LOCATION.with(|l| l.borrow_mut().take()) {
+                write_location(&cat, &hash, lang);
             }
         });
     }
 }
 
-/// Keeps the address current without adding history entries: `#` + the answers, and
-/// `?lang=` when the page was opened with one.
-fn write_location(cat: &Catalog, answers: &Answers, lang: Lang) {
+/// The page's address without its fragment: what a share link is made of.
+pub(super) fn share_base() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let href = location.href().ok()?;
+    Some(href.split('#').next().unwrap_or_default().to_string())
+}
+
+/// Keeps the address current without adding history entries: the fragment as `hash` says,
+/// and `?lang=` when the page was opened with one.
+fn write_location(cat: &Catalog, hash: &Hash, lang: Lang) {
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
@@ -137,7 +170,11 @@ fn write_location(cat: &Catalog, answers: &Answers, lang: Lang) {
             .collect();
         format!("?{}", parts.join("&"))
     };
-    let hash = if answers.is_empty() { String::new() } else { format!("#{}", fragment::encode(answers, cat)) };
+    let hash = match hash {
+        Hash::Keep => location.hash().unwrap_or_default(),
+        Hash::Answers(a) if !a.is_empty() => format!("#{}", fragment::encode(a, cat)),
+        Hash::Answers(_) | Hash::Clear => String::new(),
+    };
     let url = format!("{path}{search}{hash}");
     let current = format!("{path}{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
     if url != current {

@@ -1,10 +1,11 @@
 //! The JavaScript boundary: the only module with `#[wasm_bindgen]` exports and the only one
 //! that uses serde-wasm-bindgen, `location` and `history`.
 //!
-//! - `start()`: the demo page. Mounts on `#messenger-check`, language from `?lang=`, the
-//!   browser, or German; answers from the share link in `location.hash`, kept current with
-//!   `history.replaceState` as the visitor answers; without a link, the answers this device
-//!   remembers (`localStorage`, only with the visitor's opt-in, see `browser`).
+//! - `start(options)`: the demo page. Mounts on `#messenger-check`, language from `?lang=`, the
+//!   browser, or German; answers from the share link in `location.hash` (written there only
+//!   once the visitor asks for a link, see `location`); without a link, the answers this device
+//!   remembers (`localStorage`, only with the visitor's opt-in, see `browser`); offline use
+//!   offered when www/boot.js passes `offline` and `onOffline`.
 //! - `mount(element, options)`: a widget on any element; returns a `Widget` handle
 //!   (`setLang`, `setTheme`, `setAnswers`, `answers`, `assessment`, `reset`, `whenComplete`,
 //!   `destroy`). The npm package (www/npm/core.js) builds on it.
@@ -17,15 +18,16 @@
 //!
 //! One job per file: `options` (every option and argument check, with its error text),
 //! `theme` (checking and setting the theme), `location` (the address bar and the share link),
-//! `panic` (the hook that replaces a crashed widget with a message, so a bug never leaves a
-//! blank page), `warm_up`, `roots` (reusing yew roots), `documents` (the templates).
+//! `panic` (the hook that replaces only the widget that panicked with a message and a reload
+//! button, so a bug never leaves a blank page nor takes the other widgets with it; `onPanic`),
+//! `warm_up`, `roots` (reusing yew roots), `documents` (the templates).
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use engine::{assess, Answers, Assessment, Lang};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::{AppHandle, Callback, Renderer};
+use yew::{AppHandle, AttrValue, Callback, Renderer};
 
 use crate::app::{App, AppProps, Cat, Changed, Remote};
 use crate::state::{Action, LinkNotice};
@@ -40,9 +42,9 @@ mod theme;
 mod warm_up;
 
 pub use documents::documents;
-pub use panic::install_panic_hook;
+pub use panic::{install_panic_hook, rendering, requested};
 
-use location::{follow, page_lang, read_hash, split, unfollow, update_document, write_location_soon};
+use location::{follow, page_lang, read_hash, share_base, split, unfollow, update_document, write_location_soon, Hash};
 use options::{read_answers, read_call_answers, read_evaluate_options, read_lang, read_options};
 use theme::Theme;
 
@@ -72,7 +74,8 @@ pub struct Config {
     pub lang: Lang,
     pub answers: Answers,
     pub notice: Option<Rc<LinkNotice>>,
-    /// Keep `location.hash` (and `?lang=`) current; the demo page does.
+    /// Read the share link in `location.hash`, offer the visitor a link with the answers, and
+    /// write it there once they ask (and `?lang=`); the demo page does.
     pub share_link: bool,
     /// The whole page: also sets `<html lang>` and the document title.
     pub standalone: bool,
@@ -81,6 +84,9 @@ pub struct Config {
     /// The answers came from this device's memory: start with remembering on.
     pub remembered: bool,
     pub on_change: Option<js_sys::Function>,
+    /// Offer "make this page work offline" (the demo page, where the browser can): whether it
+    /// does already, and whom to tell when the visitor switches it.
+    pub offline: Option<(bool, js_sys::Function)>,
 }
 
 impl Default for Config {
@@ -95,6 +101,7 @@ impl Default for Config {
             resume: false,
             remembered: false,
             on_change: None,
+            offline: None,
         }
     }
 }
@@ -124,6 +131,8 @@ pub struct Widget {
     app: Option<Rendered>,
     remote: Remote,
     host: Element,
+    /// The id prefix (`mc`, `mc2`, …), which also names the widget to the panic hook.
+    prefix: String,
     catalog: Cat,
     initial: (Answers, Lang),
     /// The theme set on the root (`mount()` only).
@@ -140,7 +149,9 @@ pub fn mount_with(host: Element, config: Config) -> Widget {
 
 fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
     install_panic_hook();
-    let prefix = if panic::add_host(&host) {
+    let _calling = panic::Calling::enter(&host);
+    // `mc` for the only widget on the page; else `mc2`, `mc3`, …
+    let prefix = if panic::is_empty() {
         "mc".to_string()
     } else {
         let n = NEXT_ID.with(|c| {
@@ -150,7 +161,6 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
         });
         format!("mc{n}")
     };
-    panic::set_lang(config.lang);
     let remote = Remote::default();
     let catalog = config.catalog.clone();
     let on_change = {
@@ -158,18 +168,29 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
         let standalone = config.standalone;
         let js = config.on_change.clone();
         let cat = catalog.clone();
+        let prefix = prefix.clone();
+        let cleared = Cell::new(0);
         Callback::from(move |c: Changed| {
-            panic::set_lang(c.lang);
+            panic::set_lang(&prefix, c.lang);
             if standalone {
                 update_document(&cat, c.lang);
             }
             if share_link {
-                write_location_soon(&cat, &c.answers, c.lang);
+                let hash = if c.sharing {
+                    Hash::Answers(c.answers.clone())
+                } else if cleared.replace(c.cleared) != c.cleared {
+                    Hash::Clear
+                } else {
+                    Hash::Keep
+                };
+                write_location_soon(&cat, hash, c.lang);
             }
             if let Some(f) = &js {
-                match to_js(&*c.assessment) {
-                    Ok(v) => {
-                        if let Err(e) = f.call1(&JsValue::NULL, &v) {
+                // The assessment, and the answers it is of (the npm package keeps them, to mount
+                // the widget again as it was after another widget's panic).
+                match to_js(&*c.assessment).and_then(|a| Ok((a, to_js(&c.answers)?))) {
+                    Ok((v, answers)) => {
+                        if let Err(e) = f.call2(&JsValue::NULL, &v, &answers) {
                             web_sys::console::error_2(&"messenger-check: onChange threw".into(), &e);
                         }
                     }
@@ -186,15 +207,35 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
         remote: remote.clone(),
         on_change: Some(on_change),
         standalone: config.standalone,
-        prefix: prefix.into(),
+        prefix: prefix.clone().into(),
         resume: config.resume,
         remembered: config.remembered,
+        share: config.share_link.then(share_base).flatten().map(AttrValue::from),
+        // The address holds answers from a link (not written by this widget): forget is offered.
+        linked: config.share_link && !read_hash(&catalog).0.is_empty(),
+        offline: config.offline.as_ref().map(|(on, _)| *on),
+        on_offline: config.offline.as_ref().map(|(_, f)| {
+            let f = f.clone();
+            Callback::from(move |on: bool| {
+                if let Err(e) = f.call1(&JsValue::NULL, &JsValue::from_bool(on)) {
+                    web_sys::console::error_2(&"messenger-check: onOffline threw".into(), &e);
+                }
+            })
+        }),
     };
-    let app = match into {
-        Into::Pooled => Rendered::Pooled(roots::take(&host, props)),
-        Into::Host => Rendered::Own(Renderer::<App>::with_root_and_props(host.clone(), props).render()),
-        Into::Hydrate(screen) => Rendered::Own(Renderer::<App>::with_root_and_props(screen, props).hydrate()),
+    let own = !matches!(into, Into::Pooled);
+    let (app, root) = match into {
+        Into::Pooled => {
+            let r = roots::take(&host, props);
+            let root = r.root.clone();
+            (Rendered::Pooled(r), root)
+        }
+        Into::Host => (Rendered::Own(Renderer::<App>::with_root_and_props(host.clone(), props).render()), host.clone()),
+        Into::Hydrate(screen) => {
+            (Rendered::Own(Renderer::<App>::with_root_and_props(screen.clone(), props).hydrate()), screen)
+        }
     };
+    panic::add_host(&host, &root, &prefix, config.lang, own);
     warm_up::warm_up();
     if config.share_link {
         follow(&host, &catalog, &remote);
@@ -203,6 +244,7 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
         app: Some(app),
         remote,
         host,
+        prefix,
         catalog,
         initial: (config.answers, config.lang),
         theme: Theme::default(),
@@ -215,6 +257,7 @@ impl Widget {
     /// Switches the language ("de" or "en").
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&self, lang: JsValue) -> Result<(), JsError> {
+        let _calling = panic::Calling::enter(&self.host);
         let l = read_lang(&lang, "setLang: `lang`")?;
         self.remote.send(Action::SetLang(l));
         Ok(())
@@ -223,6 +266,7 @@ impl Widget {
     /// Changes the theme (the values of the `theme` option).
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&mut self, theme: JsValue) -> Result<(), JsError> {
+        let _calling = panic::Calling::enter(&self.host);
         let next = theme::read(&theme, "setTheme: `theme`")?;
         theme::apply(&self.root(), &next, &self.theme);
         self.theme = next;
@@ -233,6 +277,7 @@ impl Widget {
     /// ones change nothing). `undefined` or `null`: no answers.
     #[wasm_bindgen(js_name = setAnswers)]
     pub fn set_answers(&self, answers: JsValue) -> Result<(), JsError> {
+        let _calling = panic::Calling::enter(&self.host);
         let answers = if answers.is_undefined() || answers.is_null() {
             Answers::new()
         } else {
@@ -250,6 +295,7 @@ impl Widget {
     /// those that do not apply yet) is in the DOM (at once if it is already).
     #[wasm_bindgen(js_name = whenComplete)]
     pub fn when_complete(&self, callback: js_sys::Function) {
+        let _calling = panic::Calling::enter(&self.host);
         self.remote.when_complete(move || {
             if let Err(e) = callback.call0(&JsValue::NULL) {
                 web_sys::console::error_1(&e);
@@ -259,11 +305,13 @@ impl Widget {
 
     /// The answers: question id to option id, or to a list of option ids.
     pub fn answers(&self) -> Result<JsValue, JsError> {
+        let _calling = panic::Calling::enter(&self.host);
         to_js(&self.current_answers())
     }
 
     /// The assessment of the current answers (the contract's JSON).
     pub fn assessment(&self) -> Result<JsValue, JsError> {
+        let _calling = panic::Calling::enter(&self.host);
         match self.remote.latest() {
             Some(c) => to_js(&*c.assessment),
             None => {
@@ -285,11 +333,13 @@ impl Widget {
 
     /// Clears all answers (the visitor can undo it).
     pub fn reset(&self) {
+        let _calling = panic::Calling::enter(&self.host);
         self.remote.send(Action::Reset);
     }
 
     /// Unmounts the widget and frees what it holds. Calling it twice does nothing.
     pub fn destroy(&mut self) {
+        let _calling = panic::Calling::enter(&self.host);
         match self.app.take() {
             Some(Rendered::Own(app)) => app.destroy(),
             Some(Rendered::Pooled(root)) => roots::park(root),
@@ -297,6 +347,16 @@ impl Widget {
         }
         unfollow(&self.host);
         panic::remove_host(&self.host);
+    }
+
+    /// For the test suite only: the widget panics in its next render (inside yew's scheduler,
+    /// the hard case), so a test can see that only this widget is replaced and the others on
+    /// the page go on.
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = __panicForTests)]
+    pub fn panic_for_tests(&self) {
+        panic::request(&self.prefix);
+        self.remote.rerender();
     }
 }
 
@@ -323,8 +383,9 @@ impl Widget {
 
 /// Mounts a widget on `element`, in a root of its own (`.mc-root`) appended to it. Options
 /// (all optional): `lang` ("de" | "en"), `answers` (question id to option id(s)), `catalog`
-/// (overrides, see engine/src/overrides.rs), `theme`, `onChange(assessment)`, `styles` (read
-/// by the npm package), `shareLink` (keep `location.hash` current). Every option is checked
+/// (overrides, see engine/src/overrides.rs), `theme`, `onChange(assessment, answers)`, `styles`
+/// (read by the npm package), `shareLink` (read a share link from `location.hash`, and offer the
+/// visitor a link, which then goes there). Every option is checked
 /// before anything renders: a bad one throws an `Error` that names it, and `element` stays as
 /// it was.
 #[wasm_bindgen]
@@ -387,10 +448,12 @@ pub fn check_attribute(name: &str, value: JsValue) -> Result<(), JsError> {
 
 /// The demo page: mounts on `#messenger-check`, taking over the prerendered first screen if
 /// the page has one (see `takeover`): what the visitor clicked, the focus and the scroll
-/// position stay.
+/// position stay. Options (www/boot.js gives them): `offline` (whether the page works offline
+/// already) and `onOffline(on)` (the visitor switched it), to offer offline use.
 #[wasm_bindgen]
-pub fn start() -> Result<(), JsError> {
+pub fn start(options: JsValue) -> Result<(), JsError> {
     install_panic_hook();
+    let offline = options::read_start_options(&options)?;
     let window = web_sys::window().ok_or_else(|| err("no window"))?;
     let document = window.document().ok_or_else(|| err("no document"))?;
     let host =
@@ -417,6 +480,7 @@ pub fn start() -> Result<(), JsError> {
         standalone: true,
         resume: true,
         remembered: stored.is_some(),
+        offline,
         ..Config::default()
     };
     let widget = match takeover::take(&host, lang, &cat) {
@@ -462,6 +526,16 @@ pub fn start() -> Result<(), JsError> {
         }
     });
     Ok(())
+}
+
+/// Calls `callback(element)` after a panic, with the element that now shows the message and the
+/// reload button (`undefined` if no widget panicked). The instance is going down when it is
+/// called: it must not call into the widget before the current task is done (use a
+/// `setTimeout`). The next call gets a fresh instance, in which the caller mounts its widgets
+/// again (the npm package does it for its own; see `panic`).
+#[wasm_bindgen(js_name = onPanic)]
+pub fn on_panic(callback: js_sys::Function) {
+    panic::listen(callback);
 }
 
 /// For the test suite only: panics, so that a test can see the panic hook replace the widget

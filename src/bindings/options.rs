@@ -6,8 +6,9 @@
 use std::collections::BTreeMap;
 
 use engine::documents::{render::Format, Blanks, DocError, TemplateOverrides};
-use engine::overrides::{AlternativeOverrides, CtaOverride};
-use engine::{answers_from_raw, Answers, Catalog, Lang, Overrides, RawValue};
+use engine::limits::{excerpt, MAX_ENTRIES, MAX_ID, MAX_LIST, MAX_TEXT};
+use engine::overrides::{AlternativeOverrides, CtaOverride, MAX_LABEL, MAX_URL};
+use engine::{answers_from_raw, AnswerError, Answers, Catalog, Lang, Overrides, RawValue};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,7 +33,7 @@ pub(super) fn describe(value: &JsValue) -> String {
         "null".into()
     } else if value.is_undefined() {
         "undefined".into()
-    } else if js_sys::Array::is_array(value) {
+    } else if is_array(value) {
         "an array".into()
     } else if value.is_function() {
         "a function".into()
@@ -49,39 +50,116 @@ fn present(value: &JsValue) -> bool {
     !value.is_undefined() && !value.is_null()
 }
 
-/// An object, not an array or a function.
-pub(super) fn is_plain_object(value: &JsValue) -> bool {
-    value.is_object() && !js_sys::Array::is_array(value) && !value.is_function()
+// ---------------------------------------------------------------------------------------
+// Reading JavaScript values, bounded: every length is checked before anything is read (an
+// array of length 2^31, a sparse one of 10^8, a string of a hundred million characters cost
+// nothing), and whatever JavaScript can throw while it is read (a getter, a Proxy, a revoked
+// Proxy) is an error naming the field, never an exception through the wasm.
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys(value)`, which a Proxy's `ownKeys` may make throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    pub(super) fn own_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// `Array.isArray(value)`, which throws for a revoked Proxy.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array_checked(value: &JsValue) -> Result<bool, JsValue>;
 }
 
+fn is_array(value: &JsValue) -> bool {
+    is_array_checked(value).unwrap_or(false)
+}
+
+/// An object, not an array or a function.
+pub(super) fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !is_array(value) && !value.is_function()
+}
+
+/// A property; one that cannot be read (a throwing getter) counts as not given.
 fn get(object: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The own keys of an object.
+/// A string of at most `max` UTF-16 units, copied only then: `Err(length)` for a longer one,
+/// `None` for a value that is not a string.
+fn bounded_string(value: &JsValue, max: usize) -> Option<Result<String, usize>> {
+    let s = value.dyn_ref::<js_sys::JsString>()?;
+    let len = s.length() as usize;
+    Some(if len > max { Err(len) } else { Ok(String::from(s)) })
+}
+
+/// The start of a string, for an error message (a long one is never copied whole).
+fn head(value: &JsValue) -> String {
+    value.dyn_ref::<js_sys::JsString>().map(|s| String::from(s.substring(0, 48))).unwrap_or_default()
+}
+
+/// A list's length, read before any item (a Proxy may make it throw or lie).
+fn raw_len(value: &JsValue) -> Result<f64, String> {
+    let len = js_sys::Reflect::get(value, &JsValue::from_str("length")).map_err(|_| "its length cannot be read")?;
+    Ok(len.as_f64().filter(|n| *n >= 0.0 && n.fract() == 0.0).ok_or("its length is not a count")?)
+}
+
+/// A list's length, read before any item: at most `max`, else the message says how long it was.
+fn list_len(value: &JsValue, max: usize, what: &str) -> Result<usize, String> {
+    let n = raw_len(value)?;
+    if n > max as f64 {
+        // As an integer: no float formatting code in the wasm for a message.
+        return Err(format!("at most {max} {what} (got a list of {})", n as u64));
+    }
+    Ok(n as usize)
+}
+
+/// The own keys of an object, at most `max` (the message says how many there were), each a
+/// string of at most `key_len` characters.
+fn bounded_keys(object: &JsValue, max: usize, key_len: usize) -> Result<Vec<String>, String> {
+    let keys = own_keys(object).map_err(|_| "its keys cannot be read".to_string())?;
+    let n = keys.length() as usize;
+    if n > max {
+        return Err(format!("at most {max} entries (got {n})"));
+    }
+    let mut out = Vec::with_capacity(n);
+    for k in keys.iter() {
+        match bounded_string(&k, key_len) {
+            Some(Ok(k)) => out.push(k),
+            _ => return Err(format!("unknown key `{}`", excerpt(&head(&k)))),
+        }
+    }
+    Ok(out)
+}
+
+/// The own keys of an object (of a known, small set: at most `known + 1` are read, so one
+/// that is not known is found without reading them all).
 fn keys(object: &JsValue) -> Vec<String> {
-    js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect()
+    let Ok(keys) = own_keys(object) else { return Vec::new() };
+    keys.iter()
+        .take(64)
+        .map(|k| bounded_string(&k, MAX_ID).and_then(Result::ok).unwrap_or_else(|| excerpt(&head(&k))))
+        .collect()
 }
 
 /// Fails on the first key not in `known`.
 fn known_keys(object: &JsValue, known: &[&str], context: &str) -> Result<(), JsError> {
     match keys(object).into_iter().find(|k| !known.contains(&k.as_str())) {
-        Some(k) => Err(err(format!("{context}unknown option `{k}` (known: {})", known.join(", ")))),
+        Some(k) => Err(err(format!("{context}unknown option `{}` (known: {})", excerpt(&k), known.join(", ")))),
         None => Ok(()),
     }
 }
 
 /// The language of a code, or the message that says which codes there are.
 pub(super) fn parse_lang(code: &str) -> Result<Lang, String> {
-    Lang::from_code(code).ok_or_else(|| format!("unknown language `{code}` (use {})", Lang::codes_or()))
+    Lang::from_code(code).ok_or_else(|| format!("unknown language `{}` (use {})", excerpt(code), Lang::codes_or()))
 }
 
 /// `where`: e.g. "option `lang`". The language of a JavaScript value, or an error naming `where`.
 pub(super) fn read_lang(value: &JsValue, place: &str) -> Result<Lang, JsError> {
     let codes: Vec<String> = Lang::ALL.iter().map(|l| format!("\"{}\"", l.code())).collect();
-    let code = value
-        .as_string()
-        .ok_or_else(|| err(format!("{place}: must be a string: {} (got {})", codes.join(" or "), describe(value))))?;
+    let code = match bounded_string(value, MAX_ID) {
+        Some(Ok(code)) => code,
+        Some(Err(_)) => excerpt(&head(value)),
+        None => {
+            return Err(err(format!("{place}: must be a string: {} (got {})", codes.join(" or "), describe(value))))
+        }
+    };
     parse_lang(&code).map_err(|e| err(format!("{place}: {e}")))
 }
 
@@ -91,6 +169,9 @@ fn read_bool(value: &JsValue, place: &str) -> Result<bool, JsError> {
 }
 
 /// Answers as JavaScript gives them (question id to option id(s)), checked against `cat`.
+/// Bounded: at most one key more than the catalog has questions is read (one of them must be
+/// unknown), ids are read only up to `MAX_ID` characters and lists up to `MAX_LIST` items, each
+/// checked by its length first.
 pub(super) fn read_answers(value: &JsValue, cat: &Catalog, place: &str) -> Result<Answers, JsError> {
     if !is_plain_object(value) {
         return Err(err(format!(
@@ -98,20 +179,55 @@ pub(super) fn read_answers(value: &JsValue, cat: &Catalog, place: &str) -> Resul
             describe(value)
         )));
     }
-    let raw = keys(value).into_iter().map(|k| {
-        let v = get(value, &k);
-        let raw = if !present(&v) {
-            RawValue::Null
-        } else if let Some(s) = v.as_string() {
-            RawValue::Str(s)
-        } else if js_sys::Array::is_array(&v) {
-            RawValue::List(v.unchecked_ref::<js_sys::Array>().iter().map(|x| x.as_string()).collect())
-        } else {
-            RawValue::Other
+    let keys = own_keys(value).map_err(|_| err(format!("{place}: its keys cannot be read")))?;
+    let mut raw = Vec::new();
+    for key in keys.iter().take(cat.questions().len() + 1) {
+        let id = match bounded_string(&key, MAX_ID) {
+            Some(Ok(id)) if cat.question(&id).is_some() => id,
+            Some(Ok(id)) => return Err(err(format!("{place}: {}", AnswerError::UnknownQuestion(id)))),
+            _ => return Err(err(format!("{place}: {}", AnswerError::UnknownQuestion(head(&key))))),
         };
-        (k, raw)
-    });
+        let v = js_sys::Reflect::get(value, &key)
+            .map_err(|_| err(format!("{place}: question `{id}`: its value cannot be read")))?;
+        let raw_value = read_value(&v, &id).map_err(|e| err(format!("{place}: {e}")))?;
+        raw.push((id, raw_value));
+    }
     answers_from_raw(raw, cat).map_err(|e| err(format!("{place}: {e}")))
+}
+
+/// One answer's value, bounded (see `read_answers`).
+fn read_value(v: &JsValue, question: &str) -> Result<RawValue, String> {
+    let too_long = |v: &JsValue, len: usize| {
+        format!(
+            "unknown option `{}` for question `{question}` (an id of {len} characters; ids have at most {MAX_ID})",
+            excerpt(&head(v))
+        )
+    };
+    if !present(v) {
+        return Ok(RawValue::Null);
+    }
+    if let Some(s) = bounded_string(v, MAX_ID) {
+        return s.map(RawValue::Str).map_err(|len| too_long(v, len));
+    }
+    if !is_array(v) {
+        return Ok(RawValue::Other(describe(v)));
+    }
+    let n = raw_len(v).map_err(|e| format!("question `{question}`: {e}"))?;
+    if n > MAX_LIST as f64 {
+        return Ok(RawValue::TooLong(n as usize));
+    }
+    let len = n as usize;
+    let mut items = Vec::with_capacity(len);
+    for i in 0..len as u32 {
+        let item = js_sys::Reflect::get_u32(v, i)
+            .map_err(|_| format!("question `{question}`: item {i} of the list cannot be read"))?;
+        items.push(match bounded_string(&item, MAX_ID) {
+            Some(Ok(id)) => Ok(id),
+            Some(Err(len)) => return Err(too_long(&item, len)),
+            None => Err(describe(&item)),
+        });
+    }
+    Ok(RawValue::List(items))
 }
 
 /// The catalog with an embedder's overrides (`catalog` option).
@@ -142,8 +258,9 @@ fn read_overrides(value: &JsValue) -> Result<Overrides, String> {
                 for lang in object_keys(&v, "texts")? {
                     let texts = get(&v, &lang);
                     let mut map = BTreeMap::new();
-                    for k in object_keys(&texts, &format!("texts.{lang}"))? {
-                        map.insert(k.clone(), string(&get(&texts, &k), &format!("texts.{lang}.{k}"))?);
+                    for k in object_keys(&texts, &format!("texts.{}", excerpt(&lang)))? {
+                        let field = format!("texts.{}.{}", excerpt(&lang), excerpt(&k));
+                        map.insert(k.clone(), string(&get(&texts, &k), &field, MAX_TEXT)?);
                     }
                     o.texts.insert(lang, map);
                 }
@@ -170,14 +287,12 @@ fn read_overrides(value: &JsValue) -> Result<Overrides, String> {
                         "label" => {
                             let mut map = BTreeMap::new();
                             for lang in object_keys(&x, "call_to_action.label")? {
-                                map.insert(
-                                    lang.clone(),
-                                    string(&get(&x, &lang), &format!("call_to_action.label.{lang}"))?,
-                                );
+                                let field = format!("call_to_action.label.{}", excerpt(&lang));
+                                map.insert(lang.clone(), string(&get(&x, &lang), &field, MAX_LABEL)?);
                             }
                             label = Some(map);
                         }
-                        "url" => url = Some(string(&x, "call_to_action.url")?),
+                        "url" => url = Some(string(&x, "call_to_action.url", MAX_URL)?),
                         _ => return Err(unknown_field(&format!("call_to_action.{k}"), &["label", "url"])),
                     }
                 }
@@ -196,7 +311,8 @@ fn read_overrides(value: &JsValue) -> Result<Overrides, String> {
                         "note" => {
                             let mut map = BTreeMap::new();
                             for lang in object_keys(&x, "templates.note")? {
-                                map.insert(lang.clone(), string(&get(&x, &lang), &format!("templates.note.{lang}"))?);
+                                let field = format!("templates.note.{}", excerpt(&lang));
+                                map.insert(lang.clone(), string(&get(&x, &lang), &field, MAX_TEXT)?);
                             }
                             t.note = Some(map);
                         }
@@ -212,32 +328,44 @@ fn read_overrides(value: &JsValue) -> Result<Overrides, String> {
 }
 
 fn unknown_field(field: &str, known: &[&str]) -> String {
-    let name = field.rsplit('.').next().unwrap_or(field);
+    let field = excerpt(field);
+    let name = field.rsplit('.').next().unwrap_or(&field);
     format!("field `{field}`: unknown field `{name}`, expected one of `{}`", known.join("`, `"))
 }
 
-/// The keys of an object at `field`, or an error naming it.
+/// The keys of an object at `field` (at most `MAX_ENTRIES`), or an error naming it.
 fn object_keys(value: &JsValue, field: &str) -> Result<Vec<String>, String> {
     if is_plain_object(value) {
-        Ok(keys(value))
+        bounded_keys(value, MAX_ENTRIES, 2 * MAX_ID).map_err(|e| format!("field `{field}`: {e}"))
     } else {
         Err(format!("field `{field}`: must be an object (got {})", describe(value)))
     }
 }
 
-fn string(value: &JsValue, field: &str) -> Result<String, String> {
-    value.as_string().ok_or_else(|| format!("field `{field}`: must be a string (got {})", describe(value)))
+/// A string of at most `max` characters at `field`.
+fn string(value: &JsValue, field: &str, max: usize) -> Result<String, String> {
+    match bounded_string(value, max) {
+        Some(Ok(s)) => Ok(s),
+        Some(Err(len)) => Err(format!("field `{field}`: at most {max} characters (got {len})")),
+        None => Err(format!("field `{field}`: must be a string (got {})", describe(value))),
+    }
 }
 
+/// A list of at most `MAX_LIST` ids at `field`.
 fn strings(value: &JsValue, field: &str) -> Result<Vec<String>, String> {
-    if !js_sys::Array::is_array(value) {
+    if !is_array(value) {
         return Err(format!("field `{field}`: must be a list of ids (got {})", describe(value)));
     }
-    value
-        .unchecked_ref::<js_sys::Array>()
-        .iter()
-        .enumerate()
-        .map(|(i, x)| string(&x, &format!("{field}[{i}]")))
+    let len = list_len(value, MAX_LIST, "ids").map_err(|e| format!("field `{field}`: {e}"))?;
+    (0..len as u32)
+        .map(|i| {
+            let item =
+                js_sys::Reflect::get_u32(value, i).map_err(|_| format!("field `{field}[{i}]`: cannot be read"))?;
+            match bounded_string(&item, MAX_ID) {
+                Some(Err(_)) => Ok(excerpt(&head(&item))),
+                _ => string(&item, &format!("{field}[{i}]"), MAX_ID),
+            }
+        })
         .collect()
 }
 
@@ -288,6 +416,27 @@ pub(super) fn read_options(options: &JsValue) -> Result<(Config, Theme), JsError
         }
     }
     Ok((config, theme))
+}
+
+/// The options of `start()`: offline use, if the page offers it (`offline`, `onOffline`).
+pub(super) fn read_start_options(options: &JsValue) -> Result<Option<(bool, js_sys::Function)>, JsError> {
+    if !present(options) {
+        return Ok(None);
+    }
+    if !is_plain_object(options) {
+        return Err(err(format!("start: options must be an object (got {})", describe(options))));
+    }
+    known_keys(options, &["offline", "onOffline"], "start: ")?;
+    let on = get(options, "onOffline");
+    if !present(&on) {
+        return Ok(None);
+    }
+    let f = on
+        .dyn_into::<js_sys::Function>()
+        .map_err(|v| err(format!("start: option `onOffline`: must be a function (got {})", describe(&v))))?;
+    let offline = get(options, "offline");
+    let offline = if present(&offline) { read_bool(&offline, "start: option `offline`")? } else { false };
+    Ok(Some((offline, f)))
 }
 
 /// The options of `evaluate()`: its language.
@@ -360,31 +509,43 @@ pub(super) fn read_documents_options(options: &JsValue, cat: &Catalog) -> Result
         for id in keys(&blanks) {
             if templates.blank(&id).is_none() {
                 let known = templates.blanks.iter().map(|(k, _)| k.to_string()).collect();
+                let id = excerpt(&id);
                 return Err(err(format!("documents: option `blanks`: {}", DocError::UnknownBlank { id, known })));
             }
             let v = get(&blanks, &id);
             if !present(&v) {
                 continue;
             }
-            let text = v.as_string().ok_or_else(|| err(format!("{place} (`{id}` is {})", describe(&v))))?;
+            let text = match bounded_string(&v, MAX_TEXT) {
+                Some(Ok(text)) => text,
+                Some(Err(len)) => {
+                    return Err(err(format!(
+                        "documents: option `blanks`: `{id}`: at most {MAX_TEXT} characters (got {len})"
+                    )))
+                }
+                None => return Err(err(format!("{place} (`{id}` is {})", describe(&v)))),
+            };
             out.blanks.0.insert(id, text);
         }
     }
     let format = get(options, "format");
     if present(&format) {
-        let id = format.as_string().ok_or_else(|| {
-            err(format!(
-                "documents: option `format`: must be a string: \"json\", \"markdown\" or \"html\" (got {})",
-                describe(&format)
-            ))
-        })?;
+        let id = bounded_string(&format, MAX_ID).map(|r| r.unwrap_or_else(|_| excerpt(&head(&format)))).ok_or_else(
+            || {
+                err(format!(
+                    "documents: option `format`: must be a string: \"json\", \"markdown\" or \"html\" (got {})",
+                    describe(&format)
+                ))
+            },
+        )?;
         out.format = match id.as_str() {
             "json" => None,
             "markdown" => Some(Format::Markdown),
             "html" => Some(Format::Html),
             _ => {
                 return Err(err(format!(
-                    "documents: option `format`: unknown format `{id}` (use json, markdown or html)"
+                    "documents: option `format`: unknown format `{}` (use json, markdown or html)",
+                    excerpt(&id)
                 )))
             }
         };

@@ -30,7 +30,8 @@ pub fn Slot(props: &SlotProps) -> Html {
         Some((generation, p)) => html! {
             <App key={*generation} catalog={p.catalog.clone()} lang={p.lang} answers={p.answers.clone()}
                 notice={p.notice.clone()} remote={p.remote.clone()} on_change={p.on_change.clone()}
-                standalone={p.standalone} prefix={p.prefix.clone()} resume={p.resume} remembered={p.remembered} />
+                standalone={p.standalone} prefix={p.prefix.clone()} resume={p.resume} remembered={p.remembered}
+                share={p.share.clone()} linked={p.linked} offline={p.offline} on_offline={p.on_offline.clone()} />
         },
         None => html! {},
     }

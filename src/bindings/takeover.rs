@@ -97,9 +97,9 @@ fn read_inputs(screen: &Element, cat: &Catalog) -> Answers {
             if !q.multi {
                 raw.push((name, RawValue::Str(value)));
             } else if let Some((_, RawValue::List(items))) = raw.iter_mut().find(|(n, _)| *n == name) {
-                items.push(Some(value));
+                items.push(Ok(value));
             } else {
-                raw.push((name, RawValue::List(vec![Some(value)])));
+                raw.push((name, RawValue::List(vec![Ok(value)])));
             }
         }
     }

@@ -28,6 +28,10 @@ pub(super) fn warm_up() {
                 prefix: "mc-warm".into(),
                 resume: false,
                 remembered: false,
+                share: None,
+                linked: false,
+                offline: None,
+                on_offline: None,
             };
             let app = Renderer::<App>::with_root_and_props(el, props).render();
             later(move || app.destroy());

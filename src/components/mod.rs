@@ -32,10 +32,13 @@ use yew::prelude::*;
 
 use crate::app::Env;
 
-/// The `Env` the `App` provides.
+/// The `Env` the `App` provides. Every component asks for it first thing, which also tells the
+/// panic hook whose code runs (`bindings::rendering`): a panic replaces only its own widget.
 #[hook]
 pub fn use_env() -> Env {
-    use_context::<Env>().expect("components render inside App")
+    let env = use_context::<Env>().expect("components render inside App");
+    crate::bindings::rendering(&env.prefix);
+    env
 }
 
 /// A source as a link (when it has an address) or as plain text.

@@ -95,9 +95,22 @@ export function launch() {
  * A fresh context that records, for every page and worker in it: request URLs, console
  * errors, page errors and `securitypolicyviolation` events (also those inside shadow roots
  * and frames, which bubble to their document).
+ *
+ * `<messenger-check>` keeps its shadow root closed (www/npm/element.js). So that the tests can
+ * look inside, a script that runs before the page's own opens it for them (as any script that
+ * runs first could: the README says so); `closedShadow: true` leaves it closed, as shipped
+ * (www/e2e-embed/privacy.test.mjs tests that).
  */
-export async function newContext(browser, options = {}) {
+export async function newContext(browser, { closedShadow = false, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  if (!closedShadow) {
+    await context.addInitScript(() => {
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        return attach.call(this, this.localName === "messenger-check" ? { ...init, mode: "open" } : init);
+      };
+    });
+  }
   const log = { requests: [], console: [], pageErrors: [] };
   context.on("request", (r) => log.requests.push(r.url()));
   context.on("console", (m) => {

@@ -6,7 +6,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ASSESS, REPO, SITE } from "./lib.mjs";
 
 const schema = JSON.parse(readFileSync(join(REPO, "schema", "answers.schema.json"), "utf8"));
@@ -102,6 +104,84 @@ test("evaluate() in Node: bad input rejects with an Error naming the option or i
   assert.match(seven, /^Error: .*option `lang`: must be a string/);
   assert.match(language, /^Error: .*unknown option `language`/);
   assert.match(text, /^Error: .*`answers` must be an object/);
+});
+
+test("the JavaScript answers reader survives random and hostile values (fast-check): a result or an Error, never a trap, each at once", { timeout: 600_000 }, () => {
+  // The reader of src/bindings/options.rs, fed what a careless or hostile caller could pass:
+  // anything fast-check makes, plus sparse and huge arrays, throwing getters and proxies,
+  // revoked proxies, symbols, BigInts, huge strings, `__proto__` keys. `make fuzz` runs more
+  // (MC_FUZZ_RUNS).
+  const runs = Number(process.env.MC_FUZZ_RUNS || 1500);
+  const fcUrl = pathToFileURL(createRequire(import.meta.url).resolve("fast-check")).href;
+  const ids = [...Object.keys(schema.properties), ...new Set(Object.values(schema.properties).flatMap((p) => p.anyOf.flatMap((a) => a.enum ?? a.items?.enum ?? [])))];
+  const out = runInSite(
+    `import fc from ${JSON.stringify(fcUrl)};
+     import { evaluate, documents } from "messenger-check";
+     const ids = ${JSON.stringify(ids)};
+     const hostile = {
+       huge: () => { const a = []; a.length = 2 ** 32 - 1; return a; },
+       sparse: () => { const a = []; a.length = 1e8; a[12345] = "appointments"; return a; },
+       lying: () => new Proxy([], { get: (t, k) => (k === "length" ? 1e9 : undefined) }),
+       proxyThrows: () => new Proxy({}, { ownKeys() { throw new Error("ownKeys"); }, get() { throw new Error("get"); } }),
+       arrayThrows: () => new Proxy(["appointments"], { get(t, k) { if (k === "length") return 1; throw new Error("item"); } }),
+       revoked: () => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; },
+       getter: () => Object.defineProperty({}, "sector", { enumerable: true, get() { throw new Error("getter"); } }),
+       bigint: () => 10n,
+       symbol: () => Symbol("x"),
+       fn: () => () => "trade",
+       date: () => new Date(0),
+       typed: () => new Uint8Array(8),
+       longString: () => "x".repeat(1e6),
+       escapes: () => "\u001b[2J\u001b[31m" + "y".repeat(500),
+       proto: () => JSON.parse('{"__proto__": "trade", "sector": "trade"}'),
+       many: () => Object.fromEntries(Array.from({ length: 5000 }, (_, i) => ["k" + i, "v"])),
+     };
+     // Hostile values are described while fast-check draws and shrinks (it prints what it
+     // holds, and a revoked proxy cannot be printed), and made inside the property.
+     const special = fc.constantFrom(...Object.keys(hostile)).map((k) => ({ __hostile: k }));
+     const id = fc.oneof(fc.constantFrom(...ids), fc.string(), fc.constantFrom("__proto__", "constructor", "toString"));
+     const value = fc.oneof(
+       { arbitrary: id, weight: 4 },
+       { arbitrary: fc.array(fc.oneof(id, fc.anything()), { maxLength: 80 }), weight: 3 },
+       { arbitrary: special, weight: 3 },
+       { arbitrary: fc.anything(), weight: 2 },
+     );
+     const make = (v) => {
+       if (v && typeof v === "object" && typeof v.__hostile === "string" && hostile[v.__hostile]) return hostile[v.__hostile]();
+       if (Array.isArray(v)) return v.map(make);
+       if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, make(x)]));
+       return v;
+     };
+     const answers = fc.oneof(
+       { arbitrary: fc.dictionary(id, value, { maxKeys: 25 }), weight: 6 },
+       { arbitrary: special, weight: 2 },
+       { arbitrary: fc.anything(), weight: 1 },
+     );
+     const options = fc.oneof(fc.constant(undefined), fc.record({ lang: fc.oneof(fc.constantFrom("de", "en"), fc.anything()) }, { requiredKeys: [] }), fc.anything(), special);
+     let tried = 0, slowest = 0, slowestWhat = "";
+     await evaluate({}); // the WebAssembly is loaded and compiled before the clock runs
+     await fc.assert(fc.asyncProperty(answers, options, fc.boolean(), async (da, dopt, docs) => {
+       tried++;
+       const [a, o] = [make(da), make(dopt)];
+       const started = performance.now();
+       try {
+         await (docs ? documents(a, o) : evaluate(a, o));
+       } catch (e) {
+         if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError || !e.message.startsWith("messenger-check: ")) throw new Error("not our Error: " + String(e));
+         if (e.message.length > 600 || /[\u0000-\u001f]/.test(e.message)) throw new Error("a long or unclean message: " + JSON.stringify(e.message.slice(0, 300)));
+       }
+       const ms = performance.now() - started;
+       if (ms > slowest) { slowest = ms; slowestWhat = docs ? "documents" : "evaluate"; }
+       // The bound is 100 ms (www/e2e-embed/privacy.test.mjs holds the 2^31 and 10^8 lists to
+       // it); here, over thousands of calls on a shared machine, a garbage collection may
+       // land in one: 250 ms, and the slowest is reported.
+       if (ms > 250) throw new Error("took " + ms.toFixed(1) + " ms");
+     }), { numRuns: ${runs}, seed: 20261123 });
+     process.stdout.write(JSON.stringify({ tried, slowest, slowestWhat }));`,
+  );
+  const r = JSON.parse(out);
+  console.log(`JS answers reader: ${r.tried} inputs tried, 0 panics, slowest call ${r.slowest.toFixed(1)} ms (${r.slowestWhat})`);
+  assert.equal(r.tried, runs);
 });
 
 test("mount() in Node says it needs a DOM", () => {

@@ -22,7 +22,7 @@ async function answerChangesScore(page, prefix = "") {
   }, "the score to change");
 }
 
-test("the standalone page under Trusted Types: renders, scores, registers its service worker", T, async () => {
+test("the standalone page under Trusted Types: renders, scores, registers its service worker when the visitor asks", T, async () => {
   const server = await serve({ root: DIST(), csp: () => TRUSTED_TYPES_CSP });
   const browser = await launch();
   const { context, log } = await newContext(browser, { serviceWorkers: "allow" });
@@ -31,6 +31,8 @@ test("the standalone page under Trusted Types: renders, scores, registers its se
     await page.goto(server.url("/?lang=en"));
     await page.locator(`${PAGE_LIVE} output.mc-score`).waitFor();
     assert.ok(Number(await answerChangesScore(page)) > 0);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r ?? null)), null, "no worker unasked");
+    await page.check(".mc-offline input[type=checkbox]");
     const worker = await until(
       () => page.evaluate(async () => {
         const reg = await navigator.serviceWorker.getRegistration();

@@ -160,6 +160,7 @@ test("with the opt-in a reload keeps the answers; a share link wins; Forget dele
   await settle(page);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
   assert.equal(await page.getByLabel("Antworten auf diesem Gerät merken").isChecked(), false);
+  assert.equal(await page.evaluate(() => location.hash), "", "and the link is out of the address");
   await page.check('input[name="messenger"][value="whatsapp"]');
   await settle(page);
   assert.equal(await page.evaluate(() => localStorage.length), 0);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
   setup, open, cli, score, scoreChange, settle, answerByClicking, legends, fragment,
-  WORST, QUESTIONS,
+  WORST, QUESTIONS, LIVE,
 } from "./lib.mjs";
 
 let env;
@@ -29,11 +29,137 @@ test("answering the worst case by clicking shows the CLI's score, band and facto
   const progress = await page.textContent(".mc-progress");
   assert.match(progress, new RegExp(`${expected.progress.answered}\\D+${expected.progress.applicable}`));
 
-  // The address keeps the answers (the share link) without adding history entries.
+  // Answering puts nothing into the address; asking for a link does, without adding history
+  // entries.
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), "", "no answers in the address until the visitor asks");
+  await page.click(".mc-share-button");
   await settle(page);
   const hash = await page.evaluate(() => location.hash);
   assert.equal(hash, `#${fragment(WORST)}`);
+  assert.equal(await page.inputValue(".mc-share-link"), await page.evaluate(() => location.href), "the link shown is the address");
   assert.equal(await page.evaluate(() => history.length), historyBefore, "replaceState, no history flooding");
+  await page.assertClean();
+  await page.closeAll();
+});
+
+test("the address holds answers only when the visitor asks for a link; forget and reset take them out; remembering stays on the device", { timeout: 60_000 }, async () => {
+  const page = await open(env, "?lang=en");
+  const answers = { sector: "health", audience: ["customers"], messenger: "whatsapp" };
+  await answerByClicking(page, answers);
+  await settle(page);
+  const url = () => page.evaluate(() => ({ hash: location.hash, search: location.search, stored: { ...localStorage } }));
+  assert.deepEqual(await url(), { hash: "", search: "?lang=en", stored: {} }, "answering writes nothing anywhere");
+
+  // A link, asked for: the address follows the answers from now on.
+  await page.click(".mc-share-button");
+  await settle(page);
+  assert.equal((await url()).hash, `#${fragment(answers)}`);
+  await page.check('input[name="device"][value="private_phone"]');
+  await settle(page);
+  assert.equal((await url()).hash, `#${fragment({ ...answers, device: "private_phone" })}`, "the link follows the answers");
+  // Forget: out of the address, the answers on the screen stay.
+  await page.click(".mc-forget");
+  await settle(page);
+  assert.deepEqual(await url(), { hash: "", search: "?lang=en", stored: {} });
+  assert.equal(await page.isChecked('input[name="device"][value="private_phone"]'), true, "the screen keeps them");
+  await page.check('input[name="consent"][value="none"]');
+  await settle(page);
+  assert.equal((await url()).hash, "", "after forget, answering writes nothing again");
+  // Shared again, then "clear all answers": the address is empty too.
+  await page.click(".mc-share-button");
+  await settle(page);
+  assert.notEqual((await url()).hash, "");
+  await page.click(".mc-reset-line button");
+  await settle(page);
+  assert.equal((await url()).hash, "", "reset takes the answers out of the address");
+  assert.equal(await page.locator(".mc-share-link").count(), 0, "and ends sharing");
+
+  // Remember: on this device (localStorage), not in the address; a reload brings them back,
+  // forget deletes them, and a reload then starts empty.
+  await answerByClicking(page, answers);
+  await page.check(".mc-remember input[type=checkbox]");
+  await settle(page);
+  const remembered = await url();
+  assert.equal(remembered.hash, "", "remembering does not write the address");
+  assert.deepEqual(remembered.stored, { "messenger-check:v1": fragment(answers) });
+  await page.reload();
+  await page.waitForSelector(LIVE);
+  assert.equal(await page.isChecked('input[name="messenger"][value="whatsapp"]'), true, "remembered across a reload");
+  assert.equal((await url()).hash, "");
+  await page.click(".mc-forget");
+  await settle(page);
+  assert.deepEqual((await url()).stored, {});
+  await page.reload();
+  await page.waitForSelector(LIVE);
+  assert.equal(await page.isChecked('input[name="messenger"][value="whatsapp"]'), false, "forgotten");
+  await page.assertClean();
+  await page.closeAll();
+
+  // Opened with a share link: its answers come in; answering more does not write them into
+  // the address (the link stays as it was sent), and reset clears it.
+  const linked = await open(env, `?lang=en#${fragment(answers)}`);
+  await linked.check('input[name="device"][value="private_phone"]');
+  await settle(linked);
+  assert.equal(await linked.evaluate(() => location.hash), `#${fragment(answers)}`, "the link as it was sent");
+  await linked.click(".mc-reset-line button");
+  await settle(linked);
+  assert.equal(await linked.evaluate(() => location.hash), "");
+  await linked.assertClean();
+  await linked.closeAll();
+});
+
+test("a page opened with a share link offers Forget, which takes the link out of the address; a reload then shows no answers", { timeout: 60_000 }, async () => {
+  const answers = { sector: "trade", audience: ["customers"], messenger: "whatsapp", device: "private_phone" };
+  const page = await open(env, `?lang=en#${fragment(answers)}`);
+  assert.equal(await score(page), cli(answers, "en").score, "the link's answers are shown");
+  const historyBefore = await page.evaluate(() => history.length);
+  // Not remembered, not shared by this widget: Forget is offered for the link, with the hint
+  // that says why, and no share link is shown.
+  const forget = page.getByRole("button", { name: "Forget", exact: true });
+  await forget.waitFor({ timeout: 3000 });
+  const hint = await page.textContent(".mc-linked-hint");
+  assert.match(hint, /address bar/);
+  const describedBy = await forget.getAttribute("aria-describedby");
+  assert.equal(await page.evaluate((id) => document.getElementById(id)?.textContent, describedBy), hint, "the button is described by the hint");
+  assert.equal(await page.locator(".mc-share-link").count(), 0);
+  // Answering leaves the link as it was sent, and Forget stays.
+  await page.check('input[name="consent"][value="none"]');
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), `#${fragment(answers)}`);
+  await forget.click();
+  await settle(page);
+  const after = await page.evaluate(() => ({ hash: location.hash, href: location.href, stored: { ...localStorage } }));
+  assert.equal(after.hash, "", "Forget takes the link out of the address");
+  assert.doesNotMatch(after.href, /#|messenger|whatsapp/, "nothing of the link stays in the address");
+  assert.deepEqual(after.stored, {});
+  assert.equal(await page.evaluate(() => history.length), historyBefore, "replaceState: the address is changed, not a new history entry");
+  assert.equal(await page.isChecked('input[name="messenger"][value="whatsapp"]'), true, "the screen keeps the answers");
+  assert.equal(await page.locator(".mc-linked-hint").count(), 0, "the hint goes with the link");
+  assert.equal(await page.locator(".mc-forget").count(), 0, "nothing left to forget");
+  await page.check('input[name="budget"][value="small_fee"]');
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), "", "after Forget, answering writes nothing");
+  // A reload (the address as it is now) brings nothing back.
+  await page.reload();
+  await page.waitForSelector(LIVE);
+  assert.equal(await score(page), 0, "a reload shows no answers");
+  assert.equal(await page.isChecked('input[name="messenger"][value="whatsapp"]'), false);
+  assert.equal(await page.evaluate(() => location.hash), "");
+  assert.equal(await page.locator(".mc-forget").count(), 0);
+
+  // A link pasted into the address bar of the open page: its answers come in, Forget is
+  // offered for it and takes it out again.
+  await page.evaluate((h) => { location.hash = h; }, fragment(answers));
+  await page.waitForFunction(() => document.querySelector('input[name="messenger"][value="whatsapp"]')?.checked, null, { timeout: 3000 });
+  await forget.waitFor({ timeout: 3000 });
+  await page.locator(".mc-linked-hint").waitFor({ timeout: 3000 });
+  await forget.click();
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), "", "the pasted link is taken out too");
+  await page.reload();
+  await page.waitForSelector(LIVE);
+  assert.equal(await score(page), 0);
   await page.assertClean();
   await page.closeAll();
 });
@@ -88,6 +214,8 @@ test("the language switch re-renders everything in English, and ?lang=en starts 
 
 test("a what-if applies with one click, gives the score it promised, and undo returns", { timeout: 60_000 }, async () => {
   const page = await open(env, `?lang=de#${fragment(WORST)}`);
+  // The address follows the answers once the visitor asks for a link (read back below).
+  await page.click(".mc-share-button");
   const start = await score(page);
   assert.equal(start, cli(WORST).score);
   const first = page.locator(".mc-what-if").first();
@@ -217,18 +345,23 @@ test("a broken or hostile link keeps a working widget with a notice and injects 
   }
 });
 
-test("a panic replaces the widget with a short message (never a blank page) and is logged", { timeout: 30_000 }, async () => {
+test("a panic replaces the widget with a short message and a reload button (never a blank page) and is logged", { timeout: 30_000 }, async () => {
   const page = await open(env, "?lang=en");
   const thrown = await page.evaluate(async () => {
     const m = await import("/pkg/messenger_check.js"); // the page's own instance
     try { m.__panicForTests(); return "no panic"; } catch (e) { return String(e); }
   });
   assert.match(thrown, /unreachable|RuntimeError/);
-  const alert = page.locator('#messenger-check .mc-error[role="alert"]');
-  assert.match(await alert.textContent(), /messenger check ran into an error/);
+  const alert = page.locator('#messenger-check .mc-crashed[role="alert"]');
+  assert.match(await alert.locator(".mc-error").textContent(), /messenger check ran into an error/);
   assert.equal(await page.locator("#messenger-check fieldset").count(), 0, "the broken widget is gone");
   const trouble = await page.trouble();
   assert.ok(trouble.some((t) => t.includes("panicked") && t.includes("panic requested by the test suite")), "the panic is logged");
+  // The button brings the widget back, in a fresh instance, and it works.
+  await page.click("#messenger-check .mc-reload");
+  await page.waitForSelector(LIVE);
+  await page.check('input[name="messenger"][value="whatsapp"]');
+  assert.equal(await scoreChange(page, 0), cli({ messenger: "whatsapp" }).score);
   await page.closeAll();
 });
 

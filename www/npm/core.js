@@ -15,6 +15,53 @@ export function fail(message) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Panics. A bug in the WebAssembly (a Rust panic) aborts its instance; the panic hook
+// (src/bindings/panic.rs) replaces the widget that panicked with a message and a reload
+// button, schedules a fresh instance and calls `onPanic`'s callback. Here that callback makes
+// the glue switch to the fresh instance at once (any call does; before it, a callback of the
+// old instance could still arrive), and then, a task later, mounts every other widget again in
+// it, as it was (answers, language, theme), and makes the reload button work. The caller of a
+// call that panicked gets an Error, never the trap.
+
+const live = new Set(); // the mounted Widgets
+const crashed = []; // the elements that show a panic's message, since the last recovery
+let recovery = 0;
+
+function onPanic(element) {
+  if (element) crashed.push(element);
+  renew();
+  if (!recovery) recovery = setTimeout(recover, 0);
+}
+
+/** Switches to the fresh instance (any call into the glue does) and listens for the next panic. */
+function renew() {
+  try {
+    wasm.onPanic(onPanic);
+  } catch {
+    // nothing to do: the next call tries again
+  }
+}
+
+function recover() {
+  recovery = 0;
+  const elements = crashed.splice(0);
+  for (const widget of [...live]) widget._recover(elements);
+}
+
+/** Calls into the WebAssembly; a panic (a trap) reaches the caller as an Error. */
+function call(what, fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (typeof WebAssembly !== "undefined" && e instanceof WebAssembly.RuntimeError) {
+      renew();
+      throw fail(`${what}: internal error (${e.message}); the widget was restarted, nothing was sent`);
+    }
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Styles: one constructed stylesheet per document, adopted by each root (the document or a
 // shadow root) that holds a widget, and removed again when its last widget is destroyed.
 // Constructed stylesheets are CSSOM, so a `style-src 'self'` policy allows them. Every
@@ -79,22 +126,79 @@ export class Widget {
   #root;
   #onDestroy;
   #complete;
+  /** What it was mounted with, and what it shows now (to mount it again after a panic). */
+  #options;
+  #now = {};
+  #destroyed = false;
 
   /** @internal (use mount()) */
-  constructor(inner, element, root = null, onDestroy = null) {
-    this.#inner = inner;
+  constructor(element, options, root = null, onDestroy = null) {
     this.#element = element;
+    this.#options = options;
     this.#root = root;
     this.#onDestroy = onDestroy;
     let done;
     this.#complete = new Promise((resolve) => (done = resolve));
     this.#complete.done = done;
-    if (inner) inner.whenComplete(done);
-    else done();
+    if (options === null) {
+      this.#destroyed = true;
+      done();
+    }
+  }
+
+  /** @internal Mounts the WebAssembly widget (answers and language as given, or as they were). */
+  _mount(now = {}) {
+    const given = this.#options;
+    let options = given;
+    const plain = given === undefined || given === null || (typeof given === "object" && !Array.isArray(given));
+    const user = plain && given ? given.onChange : undefined;
+    // The widget reports its answers and language with each change (kept here, to mount it
+    // again as it was after another widget's panic); a bad option goes through as given, so
+    // that its error names it.
+    if (plain && (user === undefined || user === null || typeof user === "function")) {
+      options = {
+        ...(given || {}),
+        onChange: (assessment, answers) => {
+          this.#now.answers = answers;
+          this.#now.lang = assessment && assessment.lang;
+          if (user) user(assessment);
+        },
+      };
+      if (now.answers !== undefined) options.answers = now.answers;
+      if (now.lang !== undefined) options.lang = now.lang;
+      if (now.theme !== undefined) options.theme = now.theme;
+    }
+    this.#inner = call("mount", () => wasm.mount(this.#element, options));
+    live.add(this);
+    this.#inner.whenComplete(this.#complete.done);
+  }
+
+  /** @internal After a panic: mount again in the fresh instance, or offer the reload. */
+  _recover(elements) {
+    if (this.#destroyed) return;
+    this.#inner = null;
+    const mine = elements.find((el) => el && this.#element.contains(el));
+    if (mine) {
+      const button = mine.querySelector(".mc-reload");
+      button?.addEventListener("click", () => {
+        mine.remove();
+        this.#now = {};
+        this._mount();
+      }, { once: true });
+      return;
+    }
+    // The dead widget's root (its listeners belong to the old instance) makes room.
+    for (const root of this.#element.querySelectorAll(":scope > .mc-root")) root.remove();
+    try {
+      this._mount(this.#now);
+    } catch (e) {
+      console.error(e);
+    }
   }
 
   #live(method) {
-    if (!this.#inner) throw fail(`${method}: the widget was destroyed`);
+    if (this.#destroyed) throw fail(`${method}: the widget was destroyed`);
+    if (!this.#inner) throw fail(`${method}: the widget is restarting after an internal error; try again in a moment`);
     return this.#inner;
   }
 
@@ -110,48 +214,66 @@ export class Widget {
 
   /** Whether destroy() was called. */
   get destroyed() {
-    return !this.#inner;
+    return this.#destroyed;
   }
 
   /** Switches the language: "de" or "en". */
   setLang(lang) {
-    this.#live("setLang").setLang(lang);
+    call("setLang", () => this.#live("setLang").setLang(lang));
   }
 
   /** Changes the theme (same values as the `theme` option). */
   setTheme(theme) {
-    this.#live("setTheme").setTheme(theme);
+    call("setTheme", () => this.#live("setTheme").setTheme(theme));
+    this.#now.theme = theme;
   }
 
   /** Replaces the answers without remounting; answers equal to the current ones change nothing. */
   setAnswers(answers) {
-    this.#live("setAnswers").setAnswers(answers);
+    call("setAnswers", () => this.#live("setAnswers").setAnswers(answers));
   }
 
   /** The answers: question id to option id, or to a list of option ids. */
   answers() {
-    return this.#live("answers").answers();
+    return call("answers", () => this.#live("answers").answers());
   }
 
   /** The assessment of the current answers (the same JSON as `evaluate` and the CLI). */
   assessment() {
-    return this.#live("assessment").assessment();
+    return call("assessment", () => this.#live("assessment").assessment());
   }
 
   /** Clears all answers. */
   reset() {
-    this.#live("reset").reset();
+    call("reset", () => this.#live("reset").reset());
+  }
+
+  /** @internal For the test suite: the widget panics in its next render. */
+  __panicForTests() {
+    this.#live("__panicForTests").__panicForTests();
   }
 
   /** Unmounts the widget and frees its memory. Calling it again does nothing. */
   destroy() {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    live.delete(this);
     const inner = this.#inner;
-    if (!inner) return;
     this.#inner = null;
     try {
-      inner.destroy();
+      if (inner) {
+        try {
+          inner.destroy();
+        } finally {
+          inner.free();
+        }
+      } else {
+        // Between a panic and its recovery, or showing the message: what is left goes.
+        for (const root of this.#element.querySelectorAll(":scope > .mc-root")) root.remove();
+      }
+    } catch {
+      // an object of an instance that went down after a panic: nothing to free
     } finally {
-      inner.free();
       if (this.#root) releaseStyles(this.#root);
       this.#onDestroy?.();
       this.#complete.done();
@@ -163,7 +285,16 @@ export class Widget {
  * Builds the API on a loader that instantiates the WebAssembly module once.
  * @param {(opts?: object) => Promise<unknown>} load
  */
-export function createApi(load) {
+export function createApi(loadWasm) {
+  let armed = false;
+  async function load(options) {
+    await loadWasm(options);
+    if (!armed) {
+      armed = true;
+      renew();
+    }
+  }
+
   async function init(options) {
     if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
       throw fail(`init: options must be an object like { wasm: url } (got ${options === null ? "null" : typeof options})`);
@@ -173,14 +304,14 @@ export function createApi(load) {
 
   async function evaluate(answers, options) {
     await load({});
-    return wasm.evaluate(answers, options);
+    return call("evaluate", () => wasm.evaluate(answers, options));
   }
 
   // The templates (the CLI's `assess --document`); the options are checked in Rust
   // (src/bindings/options.rs), whose errors name the option.
   async function documents(answers, options) {
     await load({});
-    return wasm.documents(answers, options);
+    return call("documents", () => wasm.documents(answers, options));
   }
 
   async function mount(element, options) {
@@ -203,22 +334,18 @@ export function createApi(load) {
     };
     try {
       await load({});
-      if (entry.cancelled) return new Widget(null, element);
+      if (entry.cancelled) return new Widget(element, null);
+      const root = options && options.styles === false ? null : styleRoot(element);
+      if (root && !("adoptedStyleSheets" in root)) {
+        throw fail("mount: this browser cannot adopt stylesheets; pass `styles: false` and link messenger-check/style.css");
+      }
       // Checks every option before it renders anything (src/bindings/options.rs): a bad one
       // leaves the element as it was. The widget renders into a root of its own (`.mc-root`)
       // appended to `element`, which destroy() takes out again and keeps for reuse
       // (src/bindings/roots.rs): mount and destroy as often as you like, memory stays flat.
-      const inner = wasm.mount(element, options);
-      let root = null;
-      try {
-        root = options && options.styles === false ? null : styleRoot(element);
-        if (root) adoptStyles(root);
-      } catch (e) {
-        inner.destroy();
-        inner.free();
-        throw e;
-      }
-      const widget = new Widget(inner, element, root, forget);
+      const widget = new Widget(element, options, root, forget);
+      widget._mount();
+      if (root) adoptStyles(root);
       entry.widget = widget;
       // Resolve when every question is in the DOM (or when a later mount cancelled this one).
       await widget.complete;

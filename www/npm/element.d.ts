@@ -5,10 +5,11 @@ import type { Answers, Assessment, CatalogOverrides, Widget } from "./index.js";
 export type { Answers, Assessment, CatalogOverrides, Widget } from "./index.js";
 
 /**
- * <messenger-check lang="de" theme="auto">: the widget in an open Shadow DOM.
+ * <messenger-check lang="de" theme="auto">: the widget in a closed Shadow DOM.
  * Attributes: `lang` ("de" | "en"), `theme` ("light" | "dark" | "auto"), applied whenever they
  * change, also before the widget has rendered.
- * Events: `change` (CustomEvent<Assessment>), `error` (ErrorEvent; `.error` is the Error).
+ * Events: `change` (CustomEvent<Assessment>, on the element only: it does not bubble), `error`
+ * (ErrorEvent; `.error` is the Error). The shadow root is closed.
  */
 export declare class MessengerCheckElement extends HTMLElement {
   static readonly observedAttributes: string[];

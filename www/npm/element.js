@@ -1,4 +1,4 @@
-// `import "messenger-check/element"` registers <messenger-check>: the widget in an open
+// `import "messenger-check/element"` registers <messenger-check>: the widget in a closed
 // Shadow DOM with its stylesheet inside, so the host page's CSS cannot break it and its CSS
 // cannot leak out. CSS custom properties (--mc-*) and the host's color-scheme still inherit in.
 //
@@ -7,6 +7,12 @@
 // Attributes: lang ("de" | "en"), theme ("light" | "dark" | "auto"). Properties: answers,
 // catalog (overrides), widget, ready. Methods: assessment(), reset(). Events: "change"
 // (CustomEvent, detail: the assessment), "error" (ErrorEvent, e.g. a bad catalog override).
+//
+// What the host page sees (README, "What leaves the widget"): the answers and the assessment
+// only through this element's API (the properties and methods above, and the `change` event
+// dispatched on the element itself: it does not bubble, so a listener on the document, say a
+// form-tracking script, never gets it). The shadow root is closed, so scripts that walk the
+// page's DOM (session recorders, overlays) do not read the questions and the answers.
 //
 // Made for frameworks that set attributes and properties whenever they like: before the
 // WebAssembly has arrived, while the widget mounts, repeatedly with equal values, and that
@@ -22,6 +28,9 @@ const HTMLElementBase = globalThis.HTMLElement || class {};
 const DEFAULTS = { lang: LANGUAGES[0].code, theme: "auto" };
 
 const none = (v) => v === undefined || v === null;
+/** The longest list (and the most keys) `sameJson` compares: as many as the widget reads at
+ * most (engine/src/limits.rs `MAX_ENTRIES`); a longer one is refused by the widget anyway. */
+const SAME_MAX = 2000;
 
 /**
  * Whether two values hold the same JSON data (what answers and catalog overrides are). A
@@ -31,12 +40,17 @@ function sameJson(a, b) {
   if (a === b || (none(a) && none(b))) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+    // Bounded, as the widget's own reader is: a list longer than any answer or override can
+    // be (a sparse one of length 2^31, assigned afresh on each render) is "changed" at once,
+    // and the widget then refuses it by its length, instead of a walk over 2^31 holes.
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || a.length > SAME_MAX) return false;
+    return a.every((v, i) => sameJson(v, b[i]));
   }
   const keys = (o) => Object.keys(o).filter((k) => o[k] !== undefined);
   const ka = keys(a);
   const kb = keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k], b[k]));
+  if (ka.length !== kb.length || ka.length > SAME_MAX) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k], b[k]));
 }
 
 export class MessengerCheckElement extends HTMLElementBase {
@@ -62,7 +76,9 @@ export class MessengerCheckElement extends HTMLElementBase {
 
   constructor() {
     super();
-    this.#shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
+    // Closed: `element.shadowRoot` is null for the page's scripts. (A declarative shadow root
+    // the page rendered is taken over: an open one stays open, as the page chose.)
+    this.#shadow = this.shadowRoot || this.attachShadow({ mode: "closed" });
     this.#newReady();
   }
 
@@ -234,7 +250,8 @@ export class MessengerCheckElement extends HTMLElementBase {
         lang: this.#attribute("lang"),
         theme: this.#attribute("theme"),
         onChange: (assessment) => {
-          this.dispatchEvent(new CustomEvent("change", { detail: assessment, bubbles: true, composed: true }));
+          // On the element only: not bubbling, not composed (see the top of this file).
+          this.dispatchEvent(new CustomEvent("change", { detail: assessment }));
         },
       };
       const answers = this.#kept ?? this.#answers;

@@ -317,7 +317,10 @@ export interface MountOptions {
   onChange?: (assessment: Assessment) => void;
   /** Adopt the widget's stylesheet into the element's document or shadow root (default true). */
   styles?: boolean;
-  /** Keep `location.hash` current with a share link (the answers stay in the fragment). */
+  /**
+   * Read a share link from `location.hash`, and offer the visitor a link with the answers, which
+   * goes into the page's address only once the visitor asks for it (until "forget").
+   */
   shareLink?: boolean;
 }
 

@@ -58,7 +58,7 @@ enum Task {
     Help,
 }
 
-/// A bad command line or bad input: one line on stderr, exit code 2.
+/// A bad command line or bad input: one line on stderr (see `main`), exit code 2.
 struct Fail(String);
 
 impl<E: std::fmt::Display> From<E> for Fail {
@@ -71,7 +71,9 @@ fn main() -> ExitCode {
     let out = match run() {
         Ok(out) => out,
         Err(Fail(msg)) => {
-            eprintln!("assess: {msg}");
+            // One line, whatever the input held: control characters (terminal escape codes,
+            // line breaks) written out, and cut.
+            eprintln!("assess: {}", engine::limits::one_line(&msg, 400));
             return ExitCode::from(2);
         }
     };

@@ -16,9 +16,13 @@ try {
       console.error("messenger-check: the block's settings are not valid JSON:", error);
       continue;
     }
+    // Colours only, as the settings store them (sanitize_hex_color): a hex value cannot make the
+    // browser load anything, where CSS.supports alone would pass `var(--x, red) url(…)`.
     for (const [field, value] of Object.entries(config.theme || {})) {
       const property = THEME_PROPERTIES[field]?.property;
-      if (property && CSS.supports(THEME_PROPERTIES[field].kind, value)) element.style.setProperty(property, value);
+      if (property && THEME_PROPERTIES[field].kind === "color" && typeof value === "string" && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) {
+        element.style.setProperty(property, value);
+      }
     }
     if (config.catalog) element.catalog = config.catalog;
   }
