@@ -35,7 +35,7 @@ pub fn with(base: &Value, over: Value) -> Value {
 pub fn worst() -> Value {
     json!({
         "sector": "trade", "audience": ["customers"], "broadcast": "no", "messenger": "whatsapp",
-        "dpa": "no", "device": "private_phone", "contact_access": "granted", "address_book": "mixed",
+        "device": "private_phone", "contact_access": "granted", "address_book": "mixed",
         "first_contact": "business", "consent": "none", "content": ["appointments"],
         "chat_backup": "off", "media_autosave": "off", "usage_policy": "written", "works_council": "none",
         "hosting": "no_preference", "budget": "small_fee"
