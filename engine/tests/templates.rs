@@ -918,7 +918,7 @@ fn no_clause_admits_a_breach_and_safeguards_say_where_a_copy_is() {
     let t = md(json!({"audience": ["customers"], "messenger": "telegram"}), DocId::Consent, Lang::De);
     // The countries the data go to, not a drafting remark, in the person's own declaration
     // (review-17 N7).
-    assert!(t.contains("Telegram Messenger Inc., außerhalb des EWR, mit Speicherung in den Niederlanden und Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai"), "{t}");
+    assert!(t.contains("Telegram Messenger Inc. (außerhalb des EWR; Daten aus dem EWR speichert Telegram in den Niederlanden und übermittelt sie an Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai"), "{t}");
     assert!(!t.contains("nennt die Datenschutzrichtlinie nicht"), "{t}");
     // B20, B27: the contracting entities and where the safeguards are available.
     let t = md(json!({"audience": ["customers"], "messenger": "teams"}), DocId::Consent, Lang::En);
@@ -1089,7 +1089,10 @@ fn the_second_review_a_set_states_what_is_and_never_more() {
     assert!(c_no.contains("Aufzeichnungspflicht prüfen"), "{c_no}");
     assert!(md(yes.clone(), DocId::Consent, Lang::De).contains("Nachrichten zu Anlagegeschäften zeichnen wir auf"));
     assert!(!md(base, DocId::Consent, Lang::De).contains("zeichnen wir auf"));
-    assert!(md(yes, DocId::Record, Lang::De).contains("die nach Ihren Angaben Pflicht ist (§ 18a FinVermV"));
+    assert!(md(yes.clone(), DocId::Record, Lang::De).contains("die nach Ihren Angaben Pflicht ist (§ 18a FinVermV"));
+    // ... and the policy tells staff as a fact, with which period applies (review-17b).
+    let p = md(yes, DocId::Policy, Lang::De);
+    assert!(p.contains("wird aufgezeichnet und aufbewahrt") && !p.contains("Vermitteln Sie Finanzanlagen"), "{p}");
 
     // N8: with Signal nothing on the matter before the transfer consent, in policy and notice.
     let v = json!({"sector": "trade", "audience": ["customers"], "messenger": "signal"});
