@@ -313,23 +313,7 @@ fn a_confidentiality_agreement_is_asked_where_one_is_possible_and_lowers_the_sec
 
 /// Random answers, every question answered or not.
 fn any_answers() -> impl Strategy<Value = Answers> {
-    let per_q: Vec<BoxedStrategy<Option<Answer>>> = cat()
-        .questions()
-        .iter()
-        .map(|q| {
-            let opts: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
-            let n = opts.len();
-            if q.multi {
-                proptest::option::of(
-                    proptest::sample::subsequence(opts, usize::from(q.min_choices)..=n).prop_map(Answer::Many),
-                )
-                .boxed()
-            } else {
-                proptest::option::weighted(0.85, proptest::sample::select(opts).prop_map(Answer::One)).boxed()
-            }
-        })
-        .collect();
-    per_q.prop_map(|v| cat().questions().iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.to_string(), a))).collect())
+    per_question(0.85).prop_map(answered)
 }
 
 fn one<'a>(a: &'a Answers, q: &str) -> Option<&'a str> {

@@ -12,29 +12,13 @@ use serde_json::json;
 
 /// Random answers: each question answered or not, with random valid options.
 fn any_answers() -> impl Strategy<Value = Answers> {
-    let per_q: Vec<BoxedStrategy<Option<Answer>>> = cat()
-        .questions()
-        .iter()
-        .map(|q| {
-            let opts: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
-            let n = opts.len();
-            if q.multi {
-                proptest::option::of(
-                    proptest::sample::subsequence(opts, usize::from(q.min_choices)..=n).prop_map(Answer::Many),
-                )
-                .boxed()
-            } else {
-                proptest::option::of(proptest::sample::select(opts).prop_map(Answer::One)).boxed()
-            }
-        })
-        .collect();
+    let per_q = per_question(0.5);
     // A messenger is chosen in most cases (without one there are no templates).
     let messenger = proptest::sample::select(
         cat().question("messenger").unwrap().options.iter().map(|o| o.id.to_string()).collect::<Vec<_>>(),
     );
     (per_q, messenger, any::<bool>()).prop_map(|(v, m, keep)| {
-        let mut a: Answers =
-            cat().questions().iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.to_string(), a))).collect();
+        let mut a = answered(v);
         if !keep || !a.contains_key("messenger") {
             a.insert("messenger".into(), Answer::One(m));
         }

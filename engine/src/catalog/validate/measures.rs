@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use super::placeholders::Keys;
-use super::{change, check_text, compile_opt, err, unique, Sources};
-use crate::catalog::{files, CatalogError, Measure, MeasureCase, Question, Reach};
+use super::{change, check_text, compile_opt, err, reach, unique, Sources};
+use crate::catalog::{files, CatalogError, Measure, MeasureCase, Question};
 use crate::cond::compile::{compile, Ctx, Place};
 
 const FILE: &str = "measures.json";
@@ -60,15 +60,7 @@ pub(crate) fn check(
             sources.check_fit(FILE, &entry, &at("sources"), &c.sources, Some(&both), ctx.index, ctx.options)?;
             cases.push(MeasureCase { when: own, title: c.title.clone(), text: c.text.clone(), sources: srcs });
         }
-        let reach = match m.reach {
-            Some(r) => {
-                check_text(FILE, &entry, "reach.text", &r.text)?;
-                keys.check(FILE, &entry, "reach.text", &r.text)?;
-                let when = compile(&r.when, ctx, &Place { file: FILE, entry: &entry, field: "reach.when" })?;
-                Some(Reach { when, text: r.text })
-            }
-            None => None,
-        };
+        let reach = reach(m.reach, FILE, &entry, keys, ctx)?;
         out.push(Measure {
             id: m.id.into(),
             title: m.title,

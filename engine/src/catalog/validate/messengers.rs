@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::placeholders::Keys;
-use super::{change, check_text, compile_opt, err, unique, Sources};
-use crate::catalog::{files, CatalogError, FitRule, Messenger, Properties, Property, Question, Reach, Str, PROPERTIES};
+use super::{change, check_text, compile_opt, err, reach, unique, Sources};
+use crate::catalog::{files, CatalogError, FitRule, Messenger, Properties, Property, Question, Str, PROPERTIES};
 use crate::cond::compile::{compile, Ctx, Place};
 use crate::properties::PropValue;
 
@@ -98,15 +98,7 @@ pub(crate) fn check(
             fit.push(FitRule { when, points: f.points, reason: f.reason });
         }
         let offer_when = compile_opt(&m.offer_when, ctx, &Place { file: FILE, entry: &entry, field: "offer_when" })?;
-        let reach = match m.reach {
-            Some(r) => {
-                check_text(FILE, &entry, "reach.text", &r.text)?;
-                keys.check(FILE, &entry, "reach.text", &r.text)?;
-                let when = compile(&r.when, ctx, &Place { file: FILE, entry: &entry, field: "reach.when" })?;
-                Some(Reach { when, text: r.text })
-            }
-            None => None,
-        };
+        let reach = reach(m.reach, FILE, &entry, keys, ctx)?;
         out.push(Messenger {
             id: m.id.into(),
             name: Str::from(m.name),

@@ -267,6 +267,21 @@ pub(crate) fn compile_opt(c: &Option<Cond>, ctx: &Ctx, at: &Place) -> Result<Opt
     c.as_ref().map(|c| compile(c, ctx, at)).transpose()
 }
 
+/// Checks a measure's or messenger's `reach` (its text and its condition) and compiles it.
+pub(crate) fn reach(
+    r: Option<files::Reach>,
+    file: &str,
+    entry: &str,
+    keys: &placeholders::Keys,
+    ctx: &Ctx,
+) -> Result<Option<super::Reach>, CatalogError> {
+    let Some(r) = r else { return Ok(None) };
+    check_text(file, entry, "reach.text", &r.text)?;
+    keys.check(file, entry, "reach.text", &r.text)?;
+    let when = compile(&r.when, ctx, &Place { file, entry, field: "reach.when" })?;
+    Ok(Some(super::Reach { when, text: r.text }))
+}
+
 /// Checks an answer change against the questions and resolves its ids to bits.
 pub(crate) fn change(questions: &[super::Question], ch: &files::Change) -> Result<AnswerChange, String> {
     let (qi, q) = questions
