@@ -18,6 +18,7 @@ use crate::cond::ANSWERED;
 use crate::model::*;
 use crate::properties::{PropValue, PROPERTIES};
 use crate::text::Lang;
+use crate::words::Words;
 
 /// At most this many questions (answers are kept in fixed arrays).
 pub(crate) const MAX_QUESTIONS: usize = 32;
@@ -26,11 +27,35 @@ pub(crate) const MAX_WHAT_IF: usize = 5;
 
 pub(crate) type State = [u32; MAX_QUESTIONS];
 
+/// The compiled answers. An option that decides nothing yet (`"open": true`, such as
+/// `messenger: undecided`) counts as no answer: the range then says how far the score can go.
 pub(crate) fn state_of(catalog: &Catalog, answers: &Answers) -> Result<State, AnswerError> {
     let v = compile_answers(catalog, answers)?;
     let mut s = [0u32; MAX_QUESTIONS];
     s[..v.len()].copy_from_slice(&v);
+    for (qi, q) in catalog.questions().iter().enumerate() {
+        if !q.multi && s[qi] & ANSWERED != 0 {
+            let bit = (s[qi] & !ANSWERED).trailing_zeros() as usize;
+            if q.options.get(bit).is_some_and(|o| o.open) {
+                s[qi] = 0;
+            }
+        }
+    }
     Ok(s)
+}
+
+/// The questions answered with an option that decides nothing yet, in question order.
+fn undecided(catalog: &Catalog, answers: &Answers) -> Vec<String> {
+    catalog
+        .questions()
+        .iter()
+        .filter(|q| {
+            answers
+                .get(q.id.as_ref())
+                .is_some_and(|a| a.ids().iter().any(|id| q.options.iter().any(|o| o.open && o.id == *id)))
+        })
+        .map(|q| q.id.to_string())
+        .collect()
 }
 
 /// Masks the answers of questions that do not apply (kept, but not counted).
@@ -111,6 +136,7 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
     let max = crate::search::max_reachable(catalog, &state).max(score);
     let band_max = catalog.band_of(max);
     let band_def = catalog.band(band);
+    let words = Words::of(catalog, &eff, lang);
     let answered = (0..catalog.questions().len())
         .filter(|qi| applies & (1 << qi) != 0 && state[*qi] & ANSWERED != 0)
         .count() as u32;
@@ -121,13 +147,14 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
         .iter()
         .map(|&(ri, ci, p)| {
             let r = &catalog.rules()[ri];
+            let case = &r.cases[ci];
             Factor {
                 id: r.id.to_string(),
                 points: p,
-                title: r.title.get(lang).to_string(),
-                text: r.cases[ci].text.as_ref().unwrap_or(&r.text).get(lang).to_string(),
-                law: r.law.get(lang).to_string(),
-                sources: source_refs(catalog, &r.sources, lang),
+                title: words.fill(r.title.get(lang)),
+                text: words.fill(case.text.as_ref().unwrap_or(&r.text).get(lang)),
+                law: words.fill(case.law.as_ref().unwrap_or(&r.law).get(lang)),
+                sources: source_refs(catalog, &words.sources(&[&r.sources, &case.sources]), lang),
             }
         })
         .collect();
@@ -138,19 +165,20 @@ pub fn assess(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Assess
         provisional: band_max != band,
         band_max,
         band_label: band_def.label.get(lang).to_string(),
-        band_advice: band_def.advice.get(lang).to_string(),
+        band_advice: words.fill(band_def.advice.get(lang)),
         range: Range { min: score, max },
         points,
         progress: Progress { answered, applicable: applies.count_ones() },
         applicable: ids_of(catalog, applies),
         factors,
-        measures: measures(catalog, &state, &eff, score, lang),
-        alternatives: alternatives(catalog, &state, &eff, lang),
-        what_if: what_if(catalog, &state, &eff, applies, score, lang),
+        measures: measures(catalog, &state, &eff, score, words, lang),
+        alternatives: alternatives(catalog, &state, &eff, words, lang),
+        what_if: what_if(catalog, &state, &eff, applies, score, words, lang),
+        undecided: undecided(catalog, answers),
         catalog: CatalogRef { version: catalog.version().to_string(), as_of: catalog.as_of().to_string() },
         lang,
         formula: catalog.formula().get(lang).to_string(),
-        disclaimer: catalog.disclaimer().get(lang).to_string(),
+        disclaimer: words.fill(catalog.disclaimer().get(lang)),
     })
 }
 
@@ -164,12 +192,21 @@ pub(crate) fn source_refs(catalog: &Catalog, ids: &[Str], lang: Lang) -> Vec<Sou
             url: s.url.as_deref().map(str::to_string),
             date: s.date.as_deref().map(str::to_string),
             checked: s.checked.as_deref().map(str::to_string),
+            reported: s.reported,
             kind: s.kind.to_string(),
         })
         .collect()
 }
 
-fn what_if(catalog: &Catalog, state: &State, eff: &State, applies: u32, score: u8, lang: Lang) -> Vec<WhatIf> {
+fn what_if(
+    catalog: &Catalog,
+    state: &State,
+    eff: &State,
+    applies: u32,
+    score: u8,
+    words: Words,
+    lang: Lang,
+) -> Vec<WhatIf> {
     let mut out: Vec<(u8, usize, u32)> = Vec::new();
     for (qi, q) in catalog.questions().iter().enumerate() {
         if !q.what_if || applies & (1 << qi) == 0 || eff[qi] & ANSWERED == 0 {
@@ -186,7 +223,10 @@ fn what_if(catalog: &Catalog, state: &State, eff: &State, applies: u32, score: u
                 }
             }
         } else {
-            let fits = |o: &crate::catalog::QOption| o.suggest_when.as_ref().is_none_or(|c| c.eval(eff));
+            let fits = |o: &crate::catalog::QOption| {
+                o.suggest_when.as_ref().is_none_or(|c| c.eval(eff))
+                    && !o.suggest_unless.as_ref().is_some_and(|c| c.eval(eff))
+            };
             for (bit, _) in
                 q.options.iter().enumerate().filter(|(b, o)| current & (1 << b) == 0 && o.suggest && fits(o))
             {
@@ -218,9 +258,17 @@ fn what_if(catalog: &Catalog, state: &State, eff: &State, applies: u32, score: u
                 .filter(|(b, _)| v & (1 << b) != 0)
                 .map(|(_, o)| o.label.get(lang))
                 .collect();
+            // A switch of messenger says what it costs in reach, as the measures do.
+            let target = (q.id == "messenger")
+                .then(|| q.options.iter().enumerate().find(|(b, _)| v & (1 << b) != 0).map(|(_, o)| o.id.as_ref()))
+                .flatten();
+            let reach = target.and_then(|t| catalog.messenger(t).map(|m| (t, m))).and_then(|(t, m)| {
+                m.reach.as_ref().filter(|r| r.when.eval(eff)).map(|r| words.about(t).fill(r.text.get(lang)))
+            });
             WhatIf {
                 question: q.id.to_string(),
                 answer: answer_of(catalog, qi, v),
+                reach,
                 question_text: q.title.get(lang).to_string(),
                 answer_text: if labels.is_empty() {
                     catalog.ui("none_selected", lang).to_string()
@@ -245,10 +293,10 @@ fn apply_all(state: &State, changes: &[AnswerChange]) -> State {
 
 /// The measures that fit this visitor and lower the score: those that cost no reach first,
 /// then those that do (with what they cost); within each, the lowest score afterwards first.
-fn measures(catalog: &Catalog, state: &State, eff: &State, score: u8, lang: Lang) -> Vec<MeasureResult> {
+fn measures(catalog: &Catalog, state: &State, eff: &State, score: u8, words: Words, lang: Lang) -> Vec<MeasureResult> {
     let mut out: Vec<(bool, u8, usize, State)> = Vec::new();
     for (mi, m) in catalog.measures().iter().enumerate() {
-        if !m.when.as_ref().is_none_or(|c| c.eval(eff)) {
+        if !m.when.as_ref().is_none_or(|c| c.eval(eff)) || m.unless.as_ref().is_some_and(|c| c.eval(eff)) {
             continue;
         }
         let s = apply_all(state, &m.changes);
@@ -272,13 +320,17 @@ fn measures(catalog: &Catalog, state: &State, eff: &State, score: u8, lang: Lang
                 .filter(|qi| s[*qi] & ANSWERED != 0)
                 .map(|qi| (catalog.questions()[qi].id.to_string(), answer_of(catalog, qi, s[qi])))
                 .collect();
+            let case = m.cases.iter().find(|c| c.when.eval(eff));
+            let title = case.and_then(|c| c.title.as_ref()).unwrap_or(&m.title);
+            let text = case.and_then(|c| c.text.as_ref()).unwrap_or(&m.text);
+            let case_sources = case.map_or(&[][..], |c| &c.sources[..]);
             MeasureResult {
                 id: m.id.to_string(),
-                title: m.title.get(lang).to_string(),
-                text: m.text.get(lang).to_string(),
-                law: m.law.get(lang).to_string(),
-                reach: m.reach.as_ref().filter(|_| costs_reach).map(|r| r.text.get(lang).to_string()),
-                sources: source_refs(catalog, &m.sources, lang),
+                title: words.fill(title.get(lang)),
+                text: words.fill(text.get(lang)),
+                law: words.fill(m.law.get(lang)),
+                reach: m.reach.as_ref().filter(|_| costs_reach).map(|r| words.fill(r.text.get(lang))),
+                sources: source_refs(catalog, &words.sources(&[&m.sources, case_sources]), lang),
                 changes,
                 score: sc,
                 gain: score - sc,
@@ -300,7 +352,7 @@ fn dpa_answer(catalog: &Catalog, dq: usize, m: &Messenger) -> u32 {
     ANSWERED | 1 << bit
 }
 
-fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Vec<Alternative> {
+fn alternatives(catalog: &Catalog, state: &State, eff: &State, words: Words, lang: Lang) -> Vec<Alternative> {
     let messenger_q = catalog.question_idx("messenger");
     let dpa_q = catalog.question_idx("dpa");
     let mut out: Vec<Alternative> = Vec::new();
@@ -321,7 +373,12 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Ve
             Some((qi, b)) => {
                 let mut s = *state;
                 s[qi] = ANSWERED | 1 << b;
-                let mut s = apply_all(&s, &m.assume);
+                let mut s = s;
+                for (when, ch) in m.assume.iter() {
+                    if when.as_ref().is_none_or(|c| c.eval(eff)) {
+                        apply(&mut s, ch);
+                    }
+                }
                 // With the processing agreement this messenger offers, not the visitor's
                 // answer about the one they use now.
                 if let Some(dq) = dpa_q {
@@ -332,19 +389,21 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, lang: Lang) -> Ve
             None => (false, None),
         };
         let key_facts = m.properties.key_facts();
+        let words = words.about(&m.id);
         out.push(Alternative {
             id: m.id.to_string(),
             name: m.name.to_string(),
             fit: fit.clamp(0, 100) as u8,
             current,
-            summary: m.summary.get(lang).to_string(),
+            summary: words.fill(m.summary.get(lang)),
             reasons: reasons
                 .into_iter()
-                .map(|(p, t)| Reason { text: t.get(lang).to_string(), positive: p > 0 })
+                .map(|(p, t)| Reason { text: words.fill(t.get(lang)), positive: p > 0 })
                 .collect(),
-            cost: m.cost.get(lang).to_string(),
+            cost: words.fill(m.cost.get(lang)),
             score_if_used,
             key_facts,
+            sources: source_refs(catalog, &m.sources, lang),
         });
     }
     // Best fit first; among equals the lower score, then catalog order (stable sort).

@@ -35,6 +35,7 @@ pub mod schema;
 mod search;
 pub mod text;
 pub mod wording;
+mod words;
 
 pub use answers::{
     answers_from_raw, answers_from_value, apply_change, parse_answers, Answer, AnswerError, Answers, Change, JsonError,
@@ -55,7 +56,8 @@ pub mod __baked {
     /// The templates' items (their names would clash with the catalog's).
     pub mod documents {
         pub use crate::documents::{
-            BlockTemplate, Case, DocId, DocTemplate, ListTemplate, Piece, SectionTemplate, Setup, Status, Templates,
+            BlockTemplate, Case, DocId, DocTemplate, FactTemplate, ListTemplate, Piece, Refusal, SectionTemplate,
+            Setup, Status, Templates,
         };
     }
 }

@@ -44,6 +44,10 @@ pub struct Assessment {
     pub alternatives: Vec<Alternative>,
     /// Single answer changes that lower the score most.
     pub what_if: Vec<WhatIf>,
+    /// Questions answered with an option that decides nothing yet (`messenger: undecided`):
+    /// they count as open, so there is no verdict; the alternatives help to choose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undecided: Vec<String>,
     pub catalog: CatalogRef,
     pub lang: Lang,
     /// How the score is computed, for the visitor.
@@ -122,7 +126,11 @@ pub struct SourceRef {
     /// When it was last checked, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<String>,
-    /// `seed`, `law`, `court`, `authority`, `vendor` or `press`.
+    /// Only secondary sources confirm it (the title says so too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reported: bool,
+    /// `law`, `court`, `authority`, `vendor`, `press` or `secondary` (an article by a named
+    /// publisher, not a primary source).
     pub kind: String,
 }
 
@@ -152,6 +160,10 @@ pub struct MeasureResult {
 pub struct WhatIf {
     pub question: String,
     pub answer: Answer,
+    /// What the change costs in reach for this visitor (a messenger few of the people on the
+    /// other side have), if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach: Option<String>,
     /// The question and the new answer in words.
     pub question_text: String,
     pub answer_text: String,
@@ -181,6 +193,9 @@ pub struct Alternative {
     /// The key facts side by side (`unknown` where no source could verify them). Their
     /// labels, notes and sources do not depend on the answers: `engine::property_details`.
     pub key_facts: KeyFacts,
+    /// The sources of the facts its summary and cost state.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

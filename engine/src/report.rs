@@ -33,7 +33,7 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
         let _ = writeln!(s, "{}", no_factors_line(a, catalog));
     }
     for (i, f) in a.factors.iter().enumerate() {
-        let _ = writeln!(s, "{}. **{}** ({} {})  ", i + 1, f.title, f.points, ui("points"));
+        let _ = writeln!(s, "{}. **{}** ({})  ", i + 1, f.title, crate::wording::points(f.points, catalog, lang));
         let _ = writeln!(s, "   {}  ", f.text);
         let sources: Vec<String> = f
             .sources
@@ -69,6 +69,9 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
                 w.score,
                 catalog.band_label(w.band, lang)
             );
+            if let Some(r) = &w.reach {
+                let _ = writeln!(s, "  {r}");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 //! JSON Schemas for the answers (generated from the catalog, so that every question and
-//! option id is listed) and for the assessment (derived from the Rust types).
+//! option id is listed), for the assessment and for a filled template (derived from the Rust
+//! types).
 use serde_json::{json, Map, Value};
 
 use crate::catalog::Catalog;
@@ -34,4 +35,11 @@ pub fn answers_schema(catalog: &Catalog) -> Value {
 /// The JSON Schema of the assessment.
 pub fn assessment_schema() -> Value {
     serde_json::to_value(schemars::schema_for!(crate::model::Assessment)).expect("a schema is JSON")
+}
+
+/// The JSON Schema of a filled template (`assess --document … --format json`, the JS API's
+/// `documents()`): sections, blocks, items with the facts of the setup description they name,
+/// and the description itself.
+pub fn document_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(crate::documents::Document)).expect("a schema is JSON")
 }

@@ -128,7 +128,9 @@ pub fn band_line(a: &Assessment, catalog: &Catalog) -> String {
 /// What the visitor should make of it: the band's advice, or, while the band is provisional,
 /// why there is no verdict yet (nothing answered, or open questions that could change it).
 pub fn advice_line(a: &Assessment, catalog: &Catalog) -> String {
-    if !a.provisional {
+    if !a.undecided.is_empty() {
+        catalog.ui("undecided_advice", a.lang).to_string()
+    } else if !a.provisional {
         a.band_advice.clone()
     } else if a.progress.answered == 0 {
         catalog.ui("nothing_answered", a.lang).to_string()
@@ -155,6 +157,12 @@ pub fn bands_line(catalog: &Catalog, lang: crate::text::Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// "1 Punkt", "5 Punkte": a number of points in the assessment's language.
+pub fn points(n: u32, catalog: &Catalog, lang: crate::text::Lang) -> String {
+    let word = if n == 1 { catalog.ui("point", lang) } else { catalog.ui("points", lang) };
+    format!("{n} {word}")
 }
 
 /// The interface text key of a property value.

@@ -105,7 +105,8 @@ fn a_missing_translation_names_the_entry_and_language() {
 
 #[test]
 fn a_condition_with_an_unknown_option_names_it() {
-    let e = expect_err("rules.json", |v| v[0]["cases"][0]["when"]["is"][1] = "mixd".into());
+    let e =
+        expect_err("rules.json", |v| v[0]["cases"][0]["when"] = serde_json::json!({"is": ["address_book", "mixd"]}));
     assert!(e.message.contains("mixd") && e.message.contains("address_book"), "{e}");
     assert_eq!(e.field, "cases[0].when");
 }
@@ -246,10 +247,16 @@ fn a_question_may_only_depend_on_earlier_questions() {
 
 #[test]
 fn a_rule_without_sources_or_with_an_unknown_source_is_refused() {
-    let e = expect_err("rules.json", |v| v[1]["sources"] = serde_json::json!([]));
-    assert_eq!(e.field, "sources", "{e}");
-    let e = expect_err("rules.json", |v| v[1]["sources"][0] = "nowhere".into());
+    // A case needs a source of its own or the rule's.
+    let e = expect_err("rules.json", |v| {
+        v[1]["sources"] = serde_json::json!([]);
+        v[1]["cases"][0]["sources"] = serde_json::json!([]);
+    });
+    assert_eq!(e.field, "cases[0].sources", "{e}");
+    let e = expect_err("rules.json", |v| v[0]["sources"][0] = "nowhere".into());
     assert!(e.message.contains("nowhere") && e.field == "sources[0]", "{e}");
+    let e = expect_err("rules.json", |v| v[0]["sources"][1] = "sector:nothing".into());
+    assert!(e.message.contains("nothing") && e.field == "sources[1]", "{e}");
 }
 
 #[test]
@@ -309,4 +316,61 @@ fn malformed_overrides_name_the_field() {
         assert!(e.to_string().contains(field), "{json}: {e}");
         assert_eq!(e.file, "catalog override");
     }
+}
+
+/// The rule of review B2: a finding cites the documents of the visitor's messenger and sector,
+/// never another service's. The loader refuses a source about one messenger in a case that can
+/// also fire for another, and a profile that cites another sector's law.
+#[test]
+fn a_source_about_another_messenger_or_sector_is_refused() {
+    fn rule<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+        v.as_array_mut().unwrap().iter_mut().find(|r| r["id"] == id).unwrap()
+    }
+    // WhatsApp's terms under Telegram's missing encryption.
+    let e = expect_err("rules.json", |v| {
+        let r = rule(v, "no_e2e");
+        r["cases"][0]["sources"] = serde_json::json!(["wa_terms"]);
+    });
+    assert!(e.message.contains("wa_terms") && e.message.contains("telegram"), "{e}");
+    assert_eq!(e.field, "cases[0].sources", "{e}");
+    // A WhatsApp source in a rule's general sources, which every messenger sees.
+    let e = expect_err("rules.json", |v| rule(v, "third_country")["sources"] = serde_json::json!(["gdpr", "wa_terms"]));
+    assert!(e.message.contains("wa_terms") && e.field == "sources", "{e}");
+    // The lawyers' professional code for everyone who keeps secrets.
+    let e = expect_err("rules.json", |v| {
+        let r = rule(v, "secrecy_holder");
+        r["sources"] = serde_json::json!(["stgb203", "brao43e"]);
+    });
+    assert!(e.message.contains("brao43e") && e.message.contains("legal_tax") && e.message.contains("health"), "{e}");
+    // And a practice's profile citing it.
+    let e = expect_err("sectors.json", |v| {
+        let p = v.as_array_mut().unwrap().iter_mut().find(|p| p["id"] == "health").unwrap();
+        p["values"]["secrecy_law"]["sources"] = serde_json::json!(["stgb203", "brao43e"]);
+    });
+    assert!(e.message.contains("brao43e") && e.entry.contains("health"), "{e}");
+}
+
+/// A sector profile states the law of its sector in one place: every sector has one, every
+/// profile has the same keys, exactly one is the default, and a text names only known values.
+#[test]
+fn the_sector_profiles_are_complete_and_every_placeholder_is_known() {
+    let c = Catalog::embedded();
+    let sectors: Vec<&str> = c.question("sector").unwrap().options.iter().map(|o| o.id.as_ref()).collect();
+    let profiles: Vec<&str> = c.profiles().iter().map(|p| p.id.as_ref()).collect();
+    assert_eq!(profiles, sectors);
+    assert_eq!(c.default_profile().id, "other");
+    let e = expect_err("sectors.json", |v| {
+        v.as_array_mut().unwrap()[1]["values"].as_object_mut().unwrap().remove("people");
+    });
+    assert!(e.message.contains("people"), "{e}");
+    let e = expect_err("sectors.json", |v| v.as_array_mut().unwrap().retain(|p| p["id"] != "public_sector"));
+    assert!(e.entry.contains("public_sector") && e.message.contains("profile"), "{e}");
+    let e = expect_err("sectors.json", |v| v[0]["default"] = true.into());
+    assert_eq!(e.field, "default", "{e}");
+    let e = expect_err("rules.json", |v| v[0]["text"]["de"] = "Für {kundschaft} gilt das.".into());
+    assert!(e.message.contains("{kundschaft}") && e.field == "text.de", "{e}");
+    let e = expect_err("measures.json", |v| v[0]["text"]["en"] = "A stray } brace.".into());
+    assert_eq!(e.field, "text.en", "{e}");
+    let e = expect_err("rules.json", |v| v[0]["when"] = serde_json::json!({"profile": ["lawyer"]}));
+    assert!(e.message.contains("lawyer"), "{e}");
 }

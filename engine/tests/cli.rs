@@ -13,7 +13,12 @@ fn prints_the_assessment_as_json() {
     for key in ["score", "band", "range", "factors", "measures", "alternatives", "what_if", "catalog"] {
         assert!(v.get(key).is_some(), "{key}");
     }
-    assert_eq!(v["band"], "critical");
+    // Already high; the open questions (who writes first, content, backups, rules) can still make
+    // it critical, so no final band yet.
+    assert_eq!(
+        (v["band"].as_str(), v["band_max"].as_str(), v["provisional"].as_bool()),
+        (Some("high"), Some("critical"), Some(true))
+    );
     assert_eq!(v["lang"], "de");
     let (_, again, _) = assess_cli(&[], WORST);
     assert_eq!(out, again, "byte-identical");

@@ -1,6 +1,7 @@
 //! Shared helpers for the engine's tests.
 #![allow(dead_code)]
-use engine::{assess, parse_answers, Answers, Assessment, Catalog, Lang};
+use engine::{assess, parse_answers, Answer, Answers, Assessment, Catalog, Lang};
+use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -35,7 +36,7 @@ pub fn with(base: &Value, over: Value) -> Value {
 pub fn worst() -> Value {
     json!({
         "sector": "trade", "audience": ["customers"], "broadcast": "no", "messenger": "whatsapp",
-        "dpa": "no", "device": "private_phone", "contact_access": "granted", "address_book": "mixed",
+        "device": "private_phone", "contact_access": "granted", "address_book": "mixed",
         "first_contact": "business", "consent": "none", "content": ["appointments"],
         "chat_backup": "off", "media_autosave": "off", "usage_policy": "written", "works_council": "none",
         "hosting": "no_preference", "budget": "small_fee"
@@ -68,4 +69,30 @@ pub fn assess_cli(args: &[&str], stdin: &str) -> (i32, String, String) {
     let out = child.wait_with_output().expect("assess ends");
     let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
     (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}
+
+/// One strategy per question, in the catalog's order: answered or not, with random valid options
+/// (a single-choice question is answered with probability `single`, a multi-choice one with 0.5).
+pub fn per_question(single: f64) -> Vec<BoxedStrategy<Option<Answer>>> {
+    cat()
+        .questions()
+        .iter()
+        .map(|q| {
+            let opts: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
+            let n = opts.len();
+            if q.multi {
+                proptest::option::of(
+                    proptest::sample::subsequence(opts, usize::from(q.min_choices)..=n).prop_map(Answer::Many),
+                )
+                .boxed()
+            } else {
+                proptest::option::weighted(single, proptest::sample::select(opts).prop_map(Answer::One)).boxed()
+            }
+        })
+        .collect()
+}
+
+/// The answers of `per_question`'s values: the answered questions by id.
+pub fn answered(v: Vec<Option<Answer>>) -> Answers {
+    cat().questions().iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.to_string(), a))).collect()
 }

@@ -41,9 +41,31 @@ const WHATSAPP: [&str; 3] = ["whatsapp", "whatsapp_business_app", "whatsapp_busi
 /// The sectors (and the secrecy answer for the others) that make a secrecy holder under s. 203 StGB.
 const SECRECY: [(&str, Option<&str>); 4] =
     [("health", None), ("legal_tax", None), ("public_sector", None), ("finance_insurance", Some("yes"))];
-/// Services that can read the content, or that offer no processing agreement.
+/// Services that can read the content, or that offer no processing agreement (the
+/// self-hostable ones run by the vendor: on a server of one's own nobody else reads).
 const READ_OR_NO_DPA: [&str; 8] =
     ["whatsapp", "whatsapp_business_platform", "signal", "telegram", "teams", "slack", "mattermost", "rocketchat"];
+/// Messengers a business can run on its own server (`server_operator` is asked for them).
+const SELF_HOSTABLE: [&str; 6] = ["element", "mattermost", "rocketchat", "wire", "threema_work", "other"];
+/// Every messenger the visitor can name.
+const ALL_MESSENGERS: [&str; 14] = [
+    "whatsapp",
+    "whatsapp_business_app",
+    "whatsapp_business_platform",
+    "threema",
+    "threema_work",
+    "signal",
+    "wire",
+    "telegram",
+    "element",
+    "teams",
+    "slack",
+    "mattermost",
+    "rocketchat",
+    "other",
+];
+/// Services that can read the content and can be bound to confidentiality by contract.
+const READ_WITH_CONTRACTS: [&str; 5] = ["whatsapp_business_platform", "teams", "slack", "mattermost", "rocketchat"];
 /// End-to-end services that offer a processing agreement.
 const E2E_WITH_DPA: [&str; 2] = ["threema_work", "wire"];
 
@@ -195,12 +217,64 @@ proptest! {
     fn for_secrecy_holders_a_service_that_reads_or_offers_no_processing_agreement_scores_higher(
         base in rest(), s in proptest::sample::select(SECRECY.to_vec())
     ) {
-        let holder = with(&secrecy_holder(&base, s), json!({"dpa": "yes", "provider_region": "eu"}));
-        for good in E2E_WITH_DPA {
-            let g = score(with(&holder, json!({"messenger": good})));
-            for bad in READ_OR_NO_DPA {
-                let b = score(with(&holder, json!({"messenger": bad})));
-                prop_assert!(g < b, "{:?}: {} {} vs {} {}", s, good, g, bad, b);
+        // Run by the vendor, each with the confidentiality agreement it can offer or not.
+        for agreement in ["signed", "none", "unknown"] {
+            let holder = with(
+                &secrecy_holder(&base, s),
+                json!({"dpa": "yes", "provider_region": "eu", "server_operator": "vendor", "confidentiality_agreement": agreement}),
+            );
+            for good in E2E_WITH_DPA {
+                let g = score(with(&holder, json!({"messenger": good})));
+                for bad in READ_OR_NO_DPA {
+                    let b = score(with(&holder, json!({"messenger": bad})));
+                    prop_assert!(g < b, "{:?} {}: {} {} vs {} {}", s, agreement, good, g, bad, b);
+                }
+            }
+        }
+    }
+
+    /// New in catalog 2026.12: on a server of its own a secrecy holder discloses nothing to a
+    /// third party, so its own server ranks below any service a vendor or hosting firm runs,
+    /// however well that one is contracted.
+    #[test]
+    fn for_secrecy_holders_an_own_server_is_below_any_vendor_cloud(
+        base in rest(), s in proptest::sample::select(SECRECY.to_vec())
+    ) {
+        // Settings that only phone apps have are set to their safe value, so that the
+        // comparison across messengers is all else equal.
+        let holder = with(&secrecy_holder(&base, s), json!({"provider_region": "eu", "contact_access": "denied",
+            "chat_backup": "off", "media_autosave": "off"}));
+        for own in SELF_HOSTABLE {
+            let o = score(with(&holder, json!({"messenger": own, "server_operator": "own"})));
+            // A messenger we cannot judge ("other") on one's own server is still unknown
+            // software: it ranks below the same software run by someone else, not below every
+            // known service.
+            let others: &[&str] = if own == "other" { &["other"] } else { &ALL_MESSENGERS };
+            for &other in others {
+                for operator in ["vendor", "hosting_firm"] {
+                    for (dpa, agreement) in [("yes", "signed"), ("no", "none")] {
+                        let v = score(with(&holder, json!({"messenger": other, "server_operator": operator,
+                            "dpa": dpa, "confidentiality_agreement": agreement})));
+                        prop_assert!(o < v, "{:?}: own {} {} vs {} by {} ({}, {}) {}", s, own, o, other, operator, dpa, agreement, v);
+                    }
+                }
+            }
+        }
+    }
+
+    /// New in catalog 2026.12: a signed confidentiality agreement scores below none and below
+    /// not knowing, for every service that can read the content and offers contracts.
+    #[test]
+    fn for_secrecy_holders_a_signed_confidentiality_agreement_is_below_none(
+        base in rest(), s in proptest::sample::select(SECRECY.to_vec())
+    ) {
+        for m in READ_WITH_CONTRACTS {
+            let setup = with(&secrecy_holder(&base, s),
+                json!({"messenger": m, "server_operator": "vendor", "dpa": "yes", "provider_region": "eu"}));
+            let signed = score(with(&setup, json!({"confidentiality_agreement": "signed"})));
+            for worse in ["none", "unknown"] {
+                let w = score(with(&setup, json!({"confidentiality_agreement": worse})));
+                prop_assert!(signed < w, "{:?} {}: signed {} vs {} {}", s, m, signed, worse, w);
             }
         }
     }

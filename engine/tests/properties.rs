@@ -26,8 +26,29 @@ fn any_answers() -> impl Strategy<Value = Answers> {
     per_q.prop_map(|v| cat().questions().iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.to_string(), a))).collect())
 }
 
-/// Fills every applicable open question with its first valid answer, until none is open.
+/// The first option of a question that decides something (not `messenger: undecided`).
+fn first_decided(q: &engine::catalog::Question) -> Answer {
+    let first = q.options.iter().find(|o| !o.open).expect("a question has a deciding option").id.to_string();
+    if q.multi {
+        Answer::Many(vec![first])
+    } else {
+        Answer::One(first)
+    }
+}
+
+/// Whether an answer picks an option that decides nothing yet.
+fn is_open(q: &engine::catalog::Question, a: &Answer) -> bool {
+    a.ids().iter().any(|id| q.options.iter().any(|o| o.open && o.id == *id))
+}
+
+/// Fills every applicable open question with its first valid answer, until none is open. An
+/// answer that decides nothing yet (`undecided`) is open too.
 fn complete(mut a: Answers) -> Answers {
+    for q in cat().questions() {
+        if a.get(q.id.as_ref()).is_some_and(|x| is_open(q, x)) {
+            a.insert(q.id.to_string(), first_decided(q));
+        }
+    }
     loop {
         let open: Vec<String> =
             engine::applicable(&a, cat()).unwrap().into_iter().filter(|q| !a.contains_key(q)).collect();
@@ -36,8 +57,7 @@ fn complete(mut a: Answers) -> Answers {
         }
         for qid in open {
             let q = cat().question(&qid).unwrap();
-            let first = q.options[0].id.to_string();
-            a.insert(qid, if q.multi { Answer::Many(vec![first]) } else { Answer::One(first) });
+            a.insert(qid, first_decided(q));
         }
     }
 }
@@ -83,10 +103,9 @@ proptest! {
         // whatever the brute force below picks.
         let mut a = full;
         for q in cat().questions() {
-            a.entry(q.id.to_string()).or_insert_with(|| {
-                let first = q.options[0].id.to_string();
-                if q.multi { Answer::Many(vec![first]) } else { Answer::One(first) }
-            });
+            if a.get(q.id.as_ref()).is_none_or(|x| is_open(q, x)) {
+                a.insert(q.id.to_string(), first_decided(q));
+            }
         }
         let open: Vec<&engine::catalog::Question> = open.into_iter().map(|i| &cat().questions()[i]).collect();
         for q in &open {
@@ -94,7 +113,7 @@ proptest! {
         }
         let r = assess(&a, cat(), Lang::De).unwrap();
         let choices = |q: &engine::catalog::Question| -> Vec<Answer> {
-            let ids: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
+            let ids: Vec<String> = q.options.iter().filter(|o| !o.open).map(|o| o.id.to_string()).collect();
             if q.multi {
                 (0u32..1 << ids.len())
                     .filter(|m| m.count_ones() >= u32::from(q.min_choices))
@@ -113,6 +132,23 @@ proptest! {
             best = best.max(engine::score(x, cat()).unwrap());
         }
         prop_assert_eq!(r.range.max, best, "open {:?}", open.iter().map(|q| &q.id).collect::<Vec<_>>());
+    }
+
+    /// Review B16: an answer that decides nothing yet (`messenger: undecided`) is assessed as
+    /// no answer, so it never gets a final band; the assessment names it.
+    #[test]
+    fn an_undecided_answer_counts_as_open(a in any_answers()) {
+        let mut undecided = a.clone();
+        undecided.insert("messenger".into(), Answer::One("undecided".into()));
+        let mut open = a.clone();
+        open.remove("messenger");
+        let u = assess(&undecided, cat(), Lang::De).unwrap();
+        let o = assess(&open, cat(), Lang::De).unwrap();
+        prop_assert_eq!((u.score, u.band, u.range, u.band_max, u.provisional), (o.score, o.band, o.range, o.band_max, o.provisional));
+        prop_assert_eq!(&u.factors, &o.factors);
+        prop_assert_eq!(u.undecided, vec!["messenger".to_string()]);
+        prop_assert!(o.undecided.is_empty());
+        prop_assert!(u.provisional, "no verdict while the messenger is open: {:?}", u.range);
     }
 
     #[test]

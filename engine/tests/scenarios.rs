@@ -72,8 +72,12 @@ fn business_letters_must_be_archived() {
     assert!(none.score > archived.score);
     let f = none.factors.iter().find(|f| f.id == "no_archiving").expect("factor");
     assert!(
-        f.law.contains("§ 257 Abs. 1 und 4 HGB") && f.law.contains("§ 147 Abs. 1 und 3 AO") && f.law.contains("§ 14b")
+        f.law.contains("§ 257 Abs. 1 und 4 HGB") && f.law.contains("§ 147 Abs. 1 bis 3 AO") && f.law.contains("§ 14b"),
+        "{}",
+        f.law
     );
+    // Keeping means unalterable and machine-readable (GoBD): a chat export alone is not enough.
+    assert!(f.text.contains("Chat-Export allein genügt") && f.law.contains("GoBD"), "{}", f.text);
     // Business letters six years, invoices and other vouchers eight (since 1 January 2025).
     assert!(f.text.contains("sechs Jahre") && f.text.contains("acht Jahre"), "{}", f.text);
     let en = engine::assess(&answers(with(&base, json!({"archiving": "none"}))), cat(), engine::Lang::En).unwrap();
@@ -96,16 +100,24 @@ fn secrecy_holders_need_more_than_consent() {
     let a = run(health.clone());
     assert_eq!(a.band, Band::Critical);
     let f = a.factors.iter().find(|f| f.id == "secrecy_holder").expect("secrecy factor");
-    assert!(f.law.contains("§ 203 Abs. 1 bis 4 StGB") && f.law.contains("§ 43e BRAO"), "{}", f.law);
+    // A practice's own law line: s. 203(1) nos. 1 and 2, never the lawyers' professional codes.
+    assert!(
+        f.law.contains("§ 203 Abs. 1 Nr. 1 und 2") && !f.law.contains("BRAO") && !f.law.contains("StBerG"),
+        "{}",
+        f.law
+    );
+    assert!(f.sources.iter().all(|s| !s.id.starts_with("brao") && !s.id.starts_with("stberg")), "{:?}", f.sources);
     // The offence is an unauthorised disclosure, and a provider must be bound to confidentiality.
-    assert!(f.text.contains("Verschwiegenheit"), "{}", f.text);
-    let rule = cat().rules().iter().find(|r| r.id == "secrecy_holder").unwrap();
-    assert!(rule.text.de.contains("unbefugt offenbaren") && rule.text.en.contains("disclose"), "{}", rule.text.de);
+    assert!(f.text.contains("Schweigepflicht"), "{}", f.text);
+    for p in cat().profiles() {
+        let who = &p.value("secrecy_who").unwrap().text;
+        assert!(who.de.contains("unbefugt offenbaren") && who.en.contains("without authority"), "{}: {}", p.id, who.de);
+    }
     assert!(ids(&a).contains(&"special_categories"));
     // A practice using Threema Work still carries the DSK's criteria, but much less.
     let tw = run(with(
         &health,
-        json!({"messenger": "threema_work", "dpa": "yes", "device": "company_business_only", "contact_access": "denied"}),
+        json!({"messenger": "threema_work", "server_operator": "vendor", "dpa": "yes", "device": "company_business_only", "contact_access": "denied"}),
     ));
     assert!(tw.score < a.score / 2, "{} vs {}", tw.score, a.score);
     assert!(ids(&tw).contains(&"secrecy_holder"));
@@ -122,7 +134,10 @@ fn telegram_is_judged_without_end_to_end_encryption() {
     );
     let f = t.factors.iter().find(|f| f.id == "no_e2e").expect("no_e2e");
     assert!(f.text.contains("not end-to-end encrypted") || f.text.contains("nicht Ende-zu-Ende"), "{}", f.text);
-    assert!(t.factors.iter().any(|f| f.id == "no_dpa"), "Telegram offers no processing agreement");
+    // Telegram is its own controller: no processing agreement is possible (review B14).
+    let own = t.factors.iter().find(|f| f.id == "own_controller").expect("Telegram decides about the data itself");
+    assert!(own.text.contains("Telegram Messenger Inc.") && own.text.contains("Auftragsverarbeitung"), "{}", own.text);
+    assert!(!t.factors.iter().any(|f| f.id == "no_dpa"));
     let appointments = run(
         json!({"sector": "trade", "audience": ["customers"], "messenger": "telegram", "content": ["appointments"]}),
     );
@@ -292,16 +307,24 @@ fn insurers_and_public_bodies_are_secrecy_holders_too() {
 #[test]
 fn a_law_firm_sending_confidential_content_through_the_platform_is_at_least_high() {
     let a = run(json!({"sector": "legal_tax", "audience": ["customers"], "broadcast": "no",
-        "messenger": "whatsapp_business_platform", "provider_region": "eu", "dpa": "yes",
-        "device": "company_business_only", "first_contact": "customer", "consent": "documented",
+        "messenger": "whatsapp_business_platform", "provider_region": "eu", "confidentiality_agreement": "none",
+        "dpa": "yes", "device": "company_business_only", "first_contact": "customer", "consent": "documented",
         "content": ["confidential"], "usage_policy": "written", "works_council": "none"}));
     assert!(matches!(a.band, Band::High | Band::Critical), "{} {:?}", a.score, ids(&a));
     let f = a.factors.iter().find(|f| f.id == "secrecy_holder").unwrap();
     assert!(f.text.contains("Cloud API"), "{}", f.text);
+    // An agreement with the provider does not bind Meta's Cloud API: still not low or moderate
+    // by much, and the Platform is never the first measure for the firm (review B1).
+    let signed = run(json!({"sector": "legal_tax", "audience": ["customers"], "broadcast": "no",
+        "messenger": "whatsapp_business_platform", "provider_region": "eu", "confidentiality_agreement": "signed",
+        "dpa": "yes", "device": "company_business_only", "first_contact": "customer", "consent": "documented",
+        "content": ["confidential"], "usage_policy": "written", "works_council": "none"}));
+    assert!(signed.score < a.score && signed.band != Band::Low, "{} {:?}", signed.score, ids(&signed));
+    assert!(signed.factors.iter().find(|f| f.id == "secrecy_holder").unwrap().text.contains("Meta"));
     // A physiotherapy practice sending reminders through an end-to-end app with a processing
     // agreement is far below it (the inversion the review found).
     let physio = run(json!({"sector": "health", "audience": ["customers"], "broadcast": "no",
-        "messenger": "threema_work", "dpa": "yes", "device": "company_business_only", "contact_access": "denied",
+        "messenger": "threema_work", "server_operator": "vendor", "dpa": "yes", "device": "company_business_only", "contact_access": "denied",
         "first_contact": "business", "consent": "documented", "content": ["appointments"], "chat_backup": "off",
         "media_autosave": "off", "usage_policy": "written", "works_council": "none"}));
     assert_eq!(physio.band, Band::Low);
@@ -315,11 +338,13 @@ fn signal_scores_above_threema_work_for_a_secrecy_holder() {
         "consent": "documented", "content": ["personal_data", "confidential"], "chat_backup": "off",
         "media_autosave": "off", "usage_policy": "written", "works_council": "none"});
     let signal = run(with(&base, json!({"messenger": "signal"})));
-    let threema = run(with(&base, json!({"messenger": "threema_work"})));
+    let threema = run(with(&base, json!({"messenger": "threema_work", "server_operator": "vendor"})));
     assert!(signal.score > threema.score, "{} vs {}", signal.score, threema.score);
-    // Signal offers no processing agreement: answering "yes" does not make one exist.
-    assert!(ids(&signal).contains(&"no_dpa"));
-    assert!(!ids(&threema).contains(&"no_dpa"));
+    // Signal is its own controller and offers no processing agreement: the gap is the legal
+    // basis for the disclosure, not a missing Art. 28 contract (review B14). It is not asked.
+    assert!(ids(&signal).contains(&"own_controller") && !ids(&signal).contains(&"no_dpa"));
+    assert!(!signal.applicable.contains(&"dpa".to_string()));
+    assert!(!ids(&threema).contains(&"no_dpa") && !ids(&threema).contains(&"own_controller"));
 }
 
 #[test]
@@ -406,8 +431,11 @@ fn alternatives_are_scored_with_the_processing_agreement_they_offer() {
 fn a_customer_writing_first_is_not_consent() {
     let replies = with(&worst(), json!({"first_contact": "customer", "address_book": "empty"}));
     let a = run(replies.clone());
-    let f = a.factors.iter().find(|f| f.id == "no_consent").expect("no consent still counts");
+    let f = a.factors.iter().find(|f| f.id == "no_consent").expect("no consent still counts on WhatsApp");
     assert!(f.text.contains("keine Einwilligung") && f.text.contains("Art. 6 Abs. 1 lit. b"), "{}", f.text);
+    // Replies only, with a processor: the reply rests on Art. 6(1)(b), no penalty (review B19).
+    let threema = run(with(&replies, json!({"messenger": "threema_work", "server_operator": "vendor", "dpa": "yes"})));
+    assert!(!ids(&threema).contains(&"no_consent"), "{:?}", ids(&threema));
     assert!(f.law.contains("Art. 4 Nr. 11"));
     assert!(score(with(&replies, json!({"consent": "documented"}))) < a.score);
     // No text of the catalog calls a first message consent.

@@ -12,29 +12,13 @@ use serde_json::json;
 
 /// Random answers: each question answered or not, with random valid options.
 fn any_answers() -> impl Strategy<Value = Answers> {
-    let per_q: Vec<BoxedStrategy<Option<Answer>>> = cat()
-        .questions()
-        .iter()
-        .map(|q| {
-            let opts: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
-            let n = opts.len();
-            if q.multi {
-                proptest::option::of(
-                    proptest::sample::subsequence(opts, usize::from(q.min_choices)..=n).prop_map(Answer::Many),
-                )
-                .boxed()
-            } else {
-                proptest::option::of(proptest::sample::select(opts).prop_map(Answer::One)).boxed()
-            }
-        })
-        .collect();
+    let per_q = per_question(0.5);
     // A messenger is chosen in most cases (without one there are no templates).
     let messenger = proptest::sample::select(
         cat().question("messenger").unwrap().options.iter().map(|o| o.id.to_string()).collect::<Vec<_>>(),
     );
     (per_q, messenger, any::<bool>()).prop_map(|(v, m, keep)| {
-        let mut a: Answers =
-            cat().questions().iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.to_string(), a))).collect();
+        let mut a = answered(v);
         if !keep || !a.contains_key("messenger") {
             a.insert("messenger".into(), Answer::One(m));
         }
@@ -100,7 +84,8 @@ fn messenger_markers_new() -> MessengerMarkers {
         m(&["whatsapp_business_platform"], r"Business Platform|Cloud API"),
         m(&["threema", "threema_work"], r"Threema"),
         m(&["threema_work"], r"Threema Work|(?i)management[- ]cockpit"),
-        m(&["threema"], r"Threema-ID|Threema ID"),
+        // Threema and Threema Work both address people by their Threema ID.
+        m(&["threema", "threema_work"], r"Threema-ID|Threema ID"),
         m(&["signal"], r"\bSignal\b"),
         m(&["wire"], r"\bWire\b"),
         m(&["telegram"], r"Telegram"),
@@ -191,10 +176,16 @@ proptest! {
             return Ok(());
         }
         let customers = chosen(&a, "audience").contains(&"customers".to_string());
+        // The consent template when customers are in the audience, unless the catalog refuses it
+        // for the setup (the consumer WhatsApp app where the contact itself would need a release
+        // or an explicit consent), and then with a reason.
+        let refused = !documents::refusals(&a, cat(), Lang::De).unwrap().is_empty();
         let ids: Vec<DocId> = de.iter().map(|d| d.id).collect();
         let expected: Vec<DocId> =
-            DocId::ALL.into_iter().filter(|d| *d != DocId::Consent || customers).collect();
+            DocId::ALL.into_iter().filter(|d| *d != DocId::Consent || (customers && !refused)).collect();
         prop_assert_eq!(&ids, &expected, "the consent template exactly when customers are in the audience");
+        let facts: Vec<String> = documents::description(&a, cat()).unwrap().unwrap().into_iter().map(|f| f.id).collect();
+        let has = |f: &str| facts.iter().any(|x| x == f);
 
         for (d, e) in de.iter().zip(&en) {
             // German and English have the same sections, blocks, items, statuses and sources.
@@ -205,13 +196,19 @@ proptest! {
                 let md = render::markdown(doc);
                 // Nothing left to fill but the marked blanks.
                 prop_assert!(!md.contains('{') && !md.contains('}'), "{} {lang}: a placeholder is left:\n{md}", doc.id);
+                // Every blank is a known one with its label; the business's name is labelled in
+                // the sector's words ("Name der Praxis").
                 let known = cat().templates().blank_labels(lang);
+                let sector = chosen(&a, "sector").first().cloned().unwrap_or_else(|| "other".into());
+                let company_label = sector_value(&sector, "company_label", lang);
                 for sec in &doc.sections {
                     for b in &sec.blocks {
                         if let Block::Paragraph { parts, .. } | Block::Note { parts, .. } = b {
                             for p in parts {
                                 if let Part::Blank { blank, label, .. } = p {
-                                    prop_assert!(known.contains(&(blank.as_str(), label.as_str())), "{blank}");
+                                    let ok = known.contains(&(blank.as_str(), label.as_str()))
+                                        || (blank == "company" && *label == company_label);
+                                    prop_assert!(ok, "{blank}: {label}");
                                 }
                             }
                         }
@@ -220,15 +217,30 @@ proptest! {
                 // The chosen messenger and its operator appear.
                 let name = messenger_name(&messenger, lang);
                 prop_assert!(text.contains(&name), "{} {lang}: `{name}` is not named", doc.id);
+                // On an own server the business runs it: its name stands for the operator.
                 let op = operator(&a, lang);
-                prop_assert!(text.contains(&op), "{} {lang}: the operator `{op}` is not named:\n{text}", doc.id);
+                if !has("recipient:own_server") {
+                    prop_assert!(text.contains(&op), "{} {lang}: the operator `{op}` is not named:\n{text}", doc.id);
+                }
                 // Nothing names a messenger, audience or content the visitor did not choose.
+                // (Documents that cover the Platform too carry "WhatsApp Business" in their names.)
+                let mut named = text.clone();
+                for doc_name in ["Meta-Bedingungen für WhatsApp Business", "Meta Terms for WhatsApp Business", "WhatsApp Business Data Transfer Addendum", "WhatsApp Business Messaging Policy"] {
+                    named = named.replace(doc_name, "");
+                }
                 for (ids, re) in messenger_markers().iter() {
                     if !ids.contains(&messenger.as_str()) {
-                        prop_assert!(!re.is_match(&text), "{} {lang} for {messenger}: names another messenger ({re}):\n{text}", doc.id);
+                        prop_assert!(!re.is_match(&named), "{} {lang} for {messenger}: names another messenger ({re}):\n{text}", doc.id);
                     }
                 }
                 for (q, o, re) in answer_markers(lang).iter() {
+                    // A practice's or an insurer's words name health (the health professions, health insurers; for a practice every content
+                    // is health data), and whoever must keep records reads the sector's
+                    // retention law (which names invoices).
+                    let health = has("flag:health_sector") || has("flag:secrecy");
+                    if (*o == "special_categories" && health) || (*o == "business_letters" && has("purpose:retention")) {
+                        continue;
+                    }
                     if !chosen(&a, q).iter().any(|x| x == o) {
                         let hit = re.find(&text).map(|m| m.as_str().to_string());
                         prop_assert!(hit.is_none(), "{} {lang}: `{hit:?}` names {q}={o}, which was not chosen ({a:?}):\n{text}", doc.id);
@@ -237,6 +249,11 @@ proptest! {
             }
         }
     }
+}
+
+/// A value of a sector's profile in a language.
+fn sector_value(sector: &str, key: &str, lang: Lang) -> String {
+    cat().profile(sector).and_then(|p| p.value(key)).map(|v| v.text.get(lang).to_string()).unwrap_or_default()
 }
 
 /// The messenger's name as the templates write it (a marked blank for "another one").
@@ -281,6 +298,7 @@ fn plumber() -> serde_json::Value {
 /// A physiotherapy practice moving to Threema Work.
 fn physio() -> serde_json::Value {
     json!({"sector": "health", "audience": ["customers", "internal"], "messenger": "threema_work", "dpa": "yes",
+        "server_operator": "vendor", "confidentiality_agreement": "signed",
         "device": "company_business_only", "contact_access": "denied", "first_contact": "customer", "consent": "documented",
         "content": ["appointments", "special_categories"], "chat_backup": "off", "media_autosave": "off",
         "usage_policy": "none", "works_council": "none"})
@@ -308,7 +326,15 @@ fn the_customer_information_has_every_element_of_art_13_that_applies() {
             // (c) purposes and legal bases: replies rest on Art. 6(1)(b), messaging first on consent.
             must("purposes", &["Art. 6 Abs. 1 lit. b DSGVO", "Art. 6 Abs. 1 lit. a DSGVO", "Rechtsgrundlage"]);
             // (e) recipients: the operator; (f) the transfer and its safeguard.
-            must("recipients", &["WhatsApp Ireland Ltd., Dublin (Irland)", "Auftragsverarbeiter"]);
+            must("recipients", &["WhatsApp Ireland Ltd., Merrion Road, Dublin 4 (Irland)", "Auftragsverarbeiter"]);
+            // (f) where the safeguards relied on are available.
+            must(
+                "copy",
+                &[
+                    "https://www.whatsapp.com/legal/business-data-transfer-addendum",
+                    "https://faq.whatsapp.com/general/about-standard-contractual-clauses",
+                ],
+            );
             must("transfer", &["Art. 45 DSGVO", "Durchführungsbeschluss (EU) 2023/1795", "Standardvertragsklauseln"]);
             // Art. 13(2)(a) storage, (b) rights, (c) withdrawal, (d) complaint, (e) whether required, (f) automated decisions.
             must("storage", &["spätestens [Frist", "sechs Jahre", "acht Jahre"]);
@@ -322,11 +348,12 @@ fn the_customer_information_has_every_element_of_art_13_that_applies() {
             must("automated", &["Art. 22 DSGVO"]);
             assert!(!t.contains("Art. 9"), "no Art. 9 consent without health data");
         } else {
-            must(
-                "controller",
-                &["The controller of your data is [name of the business], [address], [e-mail address or phone number]"],
-            );
-            must("DPO", &["data protection officer", "only if you have appointed one", "s. 38(1) BDSG"]);
+            // The business's name in the sector's words.
+            let name = if setup == physio() { "name of the practice" } else { "name of the business" };
+            let controller =
+                format!("The controller of your data is [{name}], [address], [e-mail address or phone number]");
+            must("controller", &[controller.as_str()]);
+            must("DPO", &["data protection officer", "only if you have designated one", "s. 38(1) BDSG"]);
             must("purposes", &["Art. 6(1)(b) GDPR", "Art. 6(1)(a) GDPR", "Legal basis"]);
             must(
                 "rights",
@@ -336,11 +363,13 @@ fn the_customer_information_has_every_element_of_art_13_that_applies() {
             must("complaint", &["supervisory authority (Art. 77 GDPR)"]);
             must("automated", &["Art. 22 GDPR"]);
             if setup == physio() {
-                // Health data through an end-to-end encrypted service: explicit consent under Art. 9(2)(a).
-                must("Art. 9", &["explicitly consent", "Art. 9(2)(a) GDPR", "information about my health"]);
+                // Health data through an end-to-end encrypted processor bound to confidentiality:
+                // the treatment basis (Art. 9(2)(h) with s. 22 BDSG) carries them, no extra consent.
+                must("Art. 9", &["Art. 9(2)(h), (3) GDPR with s. 22(1) no. 1(b) BDSG", "information about my health"]);
+                assert!(!t.contains("explicitly consent") && !t.contains("Art. 9(2)(a)"), "{t}");
                 must("recipients", &["Threema GmbH, Pfäffikon SZ (Switzerland)", "processor"]);
                 must("transfer", &["Switzerland", "Art. 45 GDPR", "Decision 2000/518/EC"]);
-                // A secrecy holder whose provider signed a processing agreement: no release needed.
+                // A secrecy holder whose provider is bound to confidentiality: no release needed.
                 assert!(!t.contains("release"), "{t}");
                 assert!(!t.contains("invoices"), "no business letters chosen");
             } else {
@@ -355,33 +384,64 @@ fn the_customer_information_has_every_element_of_art_13_that_applies() {
 
 #[test]
 fn the_platforms_information_names_meta_and_the_provider() {
+    // The contracting Meta entity (marked as the party under the Meta Terms for WhatsApp
+    // Business), the provider, what the customer sees ("WhatsApp", through our provider), that
+    // the messages are not end-to-end encrypted between customer and business, and where the
+    // safeguards are available (B5, B20, C17).
     let v = json!({"audience": ["customers"], "messenger": "whatsapp_business_platform", "provider_region": "eu"});
     let t = body(&doc(v, DocId::Consent, Lang::De));
-    assert!(
-        t.contains("Meta (WhatsApp Cloud API), genutzt über den Dienstleister [Name und Sitz des Dienstleisters]"),
-        "{t}"
-    );
-    assert!(t.contains("Local Storage") && t.contains("60 Minuten"), "{t}");
+    for needle in [
+        "Meta Platforms Ireland Ltd., Dublin (Irland), Vertragspartner nach den Meta-Bedingungen für WhatsApp Business, genutzt über unseren Dienstleister [Name und Sitz des Dienstleisters]",
+        "mich über WhatsApp kontaktiert, über den Dienstleister [Name und Sitz des Dienstleisters]",
+        "nicht Ende-zu-Ende-verschlüsselt",
+        "Local Storage",
+        "60 Minuten",
+        "stützt die Übermittlung an Meta Platforms, Inc. in den USA auf den Angemessenheitsbeschluss der EU-Kommission zum EU-US Data Privacy Framework",
+        "Meta Platforms, Inc. ist nach der Offenlegung von WhatsApp danach zertifiziert",
+        "https://www.dataprivacyframework.gov",
+    ] {
+        assert!(t.contains(needle), "`{needle}` in\n{t}");
+    }
+    assert!(!t.contains("Meta (WhatsApp Cloud API)"), "Meta is an entity, not a product");
+    // The Business Data Transfer Addendum covers what WhatsApp processes for the Business App,
+    // not the Cloud API (facts-2026, Corrections 2026-12-01).
+    assert!(!t.contains("business-data-transfer-addendum"), "{t}");
 }
 
 #[test]
-fn retention_is_six_years_for_letters_and_eight_for_invoices() {
+fn retention_follows_the_sector_and_a_chat_export_alone_is_no_archive() {
+    // Merchants: letters six years, vouchers eight (since BEG IV), HGB and AO; everyone the
+    // GoBD point that a chat export is not an archive (B9).
     let de = md(plumber(), DocId::Policy, Lang::De);
+    assert!(de.contains("sechs Jahre auf") && de.contains("Rechnungen und andere Buchungsbelege acht Jahre"), "{de}");
     assert!(
-        de.contains("sechs Jahre aufbewahrt") && de.contains("Rechnungen und andere Buchungsbelege werden acht Jahre"),
+        de.contains("§ 257 HGB") && de.contains("Ein Chat-Export allein genügt dafür nicht") && de.contains("GoBD"),
         "{de}"
     );
-    assert!(de.contains("§ 14b Abs. 1 UStG") && de.contains("seit dem 1. Januar 2025"));
     assert!(!de.contains("zehn Jahre"));
     let en = md(plumber(), DocId::Policy, Lang::En);
-    assert!(en.contains("kept for six years") && en.contains("accounting vouchers are kept for eight years"), "{en}");
+    assert!(en.contains("kept for six years") && en.contains("accounting vouchers for eight years"), "{en}");
     for id in [DocId::Record, DocId::Consent] {
         let t = md(plumber(), id, Lang::De);
         assert!(t.contains("sechs Jahre") && t.contains("acht Jahre"), "{id}");
     }
-    // Without business letters there is nothing to keep.
-    let none = md(physio(), DocId::Policy, Lang::De);
-    assert!(!none.contains("Aufbewahrung") && !none.contains("acht Jahre"));
+    // A practice: the patient record, ten years (s. 630f(3) BGB), not the HGB.
+    let practice = md(physio(), DocId::Policy, Lang::De);
+    assert!(
+        practice.contains("Patientenakte") && practice.contains("§ 630f Abs. 3 BGB") && !practice.contains("§ 257 HGB"),
+        "{practice}"
+    );
+    // Law and tax firms: the client file (s. 50 BRAO, s. 66 StBerG); public bodies: the file.
+    let firm = json!({"sector": "legal_tax", "audience": ["customers"], "messenger": "threema_work", "content": ["personal_data"]});
+    let t = md(firm, DocId::Policy, Lang::De);
+    assert!(t.contains("§ 50 Abs. 1 BRAO") && t.contains("§ 66 Abs. 1 StBerG") && !t.contains("§ 257 HGB"), "{t}");
+    let body_ = json!({"sector": "public_sector", "audience": ["customers"], "messenger": "threema_work", "content": ["business_letters"]});
+    let t = md(body_, DocId::Policy, Lang::De);
+    assert!(t.contains("Akte") && t.contains("§ 6a EGovG") && !t.contains("§ 257 HGB"), "{t}");
+    // Without anything to keep there is no retention section.
+    let none =
+        json!({"sector": "trade", "audience": ["internal"], "messenger": "threema_work", "content": ["appointments"]});
+    assert!(!md(none, DocId::Policy, Lang::De).contains("## Aufbewahrung"));
 }
 
 #[test]
@@ -392,12 +452,12 @@ fn a_secrecy_holders_rules_contain_the_section_203_clause() {
         for m in ["whatsapp_business_app", "threema_work", "teams", "signal"] {
             let v = json!({"sector": sector, "audience": ["internal"], "messenger": m});
             let de = md(v.clone(), DocId::Policy, Lang::De);
-            assert!(de.contains("Schweigepflicht (§ 203 StGB)") && de.contains(clause_de), "{sector} {m}:\n{de}");
+            assert!(de.contains("## Schweigepflicht") && de.contains(clause_de), "{sector} {m}:\n{de}");
             assert!(de.contains("zur Verschwiegenheit verpflichtet"), "{sector} {m}");
             let en = md(v, DocId::Policy, Lang::En);
             assert!(en.contains(clause_en), "{sector} {m}");
-            // Lawyers and tax advisers: the contract in text form.
-            assert_eq!(de.contains("§ 43e BRAO, § 62a StBerG"), sector == "legal_tax", "{sector} {m}");
+            // Lawyers and tax advisers: the contract in text form (s. 43e BRAO, s. 62a StBerG).
+            assert_eq!(de.contains("§ 43e Abs. 3 BRAO"), sector == "legal_tax", "{sector} {m}");
         }
     }
     // Insurers and others who say they are bound.
@@ -406,10 +466,15 @@ fn a_secrecy_holders_rules_contain_the_section_203_clause() {
     assert!(de.contains(clause_de) && de.contains("Die Cloud API entschlüsselt jede Nachricht"), "{de}");
     // Not for a craft business.
     assert!(!md(plumber(), DocId::Policy, Lang::De).contains("§ 203"));
-    // WhatsApp cannot be bound: the consent carries the release from secrecy.
+    // WhatsApp cannot be bound: the consent carries the release, its own tick box naming who
+    // learns what (B4).
     let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app"});
     let consent = md(v, DocId::Consent, Lang::De);
-    assert!(consent.contains("entbinde ich [Name des Betriebs] von der Schweigepflicht"), "{consent}");
+    assert!(
+        consent.contains("- [ ] **Entbindung von der Schweigepflicht (freiwillig, gesondert)**")
+            && consent.contains("Ich entbinde [Name der Praxis] insoweit von der Schweigepflicht, als durch die Nutzung von WhatsApp Business bekannt wird, dass ich hier Patientin oder Patient bin. Darüber wurde ich so informiert: WhatsApp Ireland Ltd. (Dublin) erfährt dabei, wer wann mit [Name der Praxis] schreibt"),
+        "{consent}"
+    );
 }
 
 #[test]
@@ -438,9 +503,12 @@ fn telegrams_checklist_says_ordinary_chats_are_not_end_to_end_encrypted() {
 #[test]
 fn replies_rest_on_art_6_1_b_and_a_first_message_is_not_consent() {
     let de = md(plumber(), DocId::Policy, Lang::De);
-    assert!(de.contains("Art. 6 Abs. 1 lit. b DSGVO; die erste Nachricht ist aber keine Einwilligung"), "{de}");
+    assert!(
+        de.contains("Rechtsgrundlage: Art. 6 Abs. 1 lit. b DSGVO. Die erste Nachricht ist aber keine Einwilligung"),
+        "{de}"
+    );
     let en = md(plumber(), DocId::Policy, Lang::En);
-    assert!(en.contains("Art. 6(1)(b) GDPR; the first message is not consent"), "{en}");
+    assert!(en.contains("Legal basis: Art. 6(1)(b) GDPR. The first message is not consent"), "{en}");
 }
 
 #[test]
@@ -512,7 +580,7 @@ fn a_works_council_must_agree() {
         "{de}"
     );
     // Unanswered: a conditional note; no works council: nothing.
-    assert!(md(json!({"messenger": "teams"}), DocId::Policy, Lang::De).contains("Gibt es einen Betriebsrat"));
+    assert!(md(json!({"messenger": "teams"}), DocId::Policy, Lang::De).contains("Ist der Betriebsrat gewählt"));
     assert!(
         !md(json!({"messenger": "teams", "works_council": "none"}), DocId::Policy, Lang::De).contains("Betriebsrat")
     );
@@ -730,4 +798,304 @@ fn a_broken_templates_file_names_the_entry_and_the_field() {
     // A syntax or type error names the JSON path, as for every catalog file.
     let e = load_templates_with(|v| v["documents"][1]["cite"] = json!("yes"));
     assert_eq!((e.file.as_str(), e.field.as_str()), ("templates.json", "documents[1].cite"), "{e}");
+}
+
+/// The physiotherapy practice of docs/examples/templates/physio: Threema Work, no
+/// confidentiality agreement yet.
+fn physio_unbound() -> serde_json::Value {
+    let mut v = physio();
+    v.as_object_mut().unwrap().remove("confidentiality_agreement");
+    v
+}
+
+#[test]
+fn a_practice_needs_explicit_consent_and_a_release_while_its_provider_is_not_bound() {
+    // A1, B4: appointments are health data; with a provider not bound to confidentiality the
+    // channel needs explicit consent (Art. 9(2)(a)) and a separate, optional release that
+    // names who learns what.
+    let t = md(physio_unbound(), DocId::Consent, Lang::De);
+    for needle in [
+        "Ich willige ausdrücklich ein, dass dabei auch Angaben zu meiner Gesundheit über Threema Work gehen; schon ein Termin zeigt, dass ich hier in Behandlung bin (Art. 9 Abs. 2 lit. a DSGVO).",
+        "- [ ] **Entbindung von der Schweigepflicht (freiwillig, gesondert)**",
+        "als durch die Nutzung von Threema Work bekannt wird, dass ich hier Patientin oder Patient bin. Darüber wurde ich so informiert: Threema GmbH (Pfäffikon SZ, Schweiz) erfährt dabei",
+        "Termine (nur Datum, Uhrzeit und Ort)",
+        "Unterschrift (Patientin oder Patient)",
+    ] {
+        assert!(t.contains(needle), "`{needle}` in\n{t}");
+    }
+    // The record names the same bases, and the policy allows what the consent asks for.
+    let rec = md(physio_unbound(), DocId::Record, Lang::De);
+    assert!(
+        rec.contains("Art. 9 Abs. 2 lit. a DSGVO (ausdrückliche Einwilligung in diesen Weg)")
+            && rec.contains("Entbindung von der Schweigepflicht"),
+        "{rec}"
+    );
+    // On the consumer app a practice does not write to its patients at all: the policy says so,
+    // the record files it, the consent document is refused with the reason.
+    let v =
+        json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp", "content": ["appointments"]});
+    assert!(
+        md(v.clone(), DocId::Policy, Lang::De).contains("über die normale WhatsApp-App nicht, auch nicht auf Anfrage")
+    );
+    assert!(md(v.clone(), DocId::Record, Lang::De)
+        .contains("Kontakt mit den Patientinnen und Patienten über die normale WhatsApp-App"));
+    let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    assert!(
+        matches!(e, DocError::Refused { id: DocId::Consent, .. })
+            && e.to_string().contains("terms do not allow business use"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_public_body_rests_on_its_task_names_its_officer_and_asks_its_staff_council() {
+    // A3, A4, B8: Art. 6(1)(e), (c), (3) with the law that governs the task (a blank), never
+    // a contract or a legitimate interest; the data protection officer is mandatory; the staff
+    // council and a service agreement; the messenger only beside another channel.
+    let v = json!({"sector": "public_sector", "audience": ["customers", "partners", "internal"], "messenger": "threema_work",
+        "content": ["appointments"], "works_council": "no_agreement"});
+    for id in [DocId::Policy, DocId::Consent, DocId::Record] {
+        let t = md(v.clone(), id, Lang::De);
+        assert!(t.contains("Art. 6 Abs. 1 lit. e und c, Abs. 3 DSGVO mit [Fachgesetz oder Landesdatenschutzgesetz, das die Aufgabe regelt; für Bundesbehörden § 3 BDSG]"), "{id}:\n{t}");
+        assert!(!t.contains("Art. 6 Abs. 1 lit. b DSGVO"), "{id}: no contract basis:\n{t}");
+        assert!(!t.contains("Art. 6 Abs. 1 lit. f DSGVO"), "{id}: no legitimate interest:\n{t}");
+        assert!(t.contains("[Name der Behörde]"), "{id}");
+    }
+    let consent = md(v.clone(), DocId::Consent, Lang::De);
+    assert!(
+        consent.contains("Eine Behörde muss immer eine Datenschutzbeauftragte")
+            && !consent.contains("nur hinein, wenn Sie eine oder einen benannt haben"),
+        "{consent}"
+    );
+    assert!(
+        consent.contains("Unterschrift (Bürgerin oder Bürger)") && consent.contains("Erwägungsgrund 43"),
+        "{consent}"
+    );
+    let rec = md(v.clone(), DocId::Record, Lang::De);
+    assert!(rec.contains("(Pflicht, Art. 37 Abs. 1 lit. a DSGVO)") && !rec.contains("falls benannt"), "{rec}");
+    assert!(rec.contains("**Fehlt:** Dienstvereinbarung fehlt"), "{rec}");
+    let policy = md(v, DocId::Policy, Lang::De);
+    assert!(
+        policy.contains("Personalrat")
+            && policy.contains("§ 130 BetrVG")
+            && !policy.contains("§ 87 Abs. 1 Nr. 6 BetrVG"),
+        "{policy}"
+    );
+}
+
+#[test]
+fn no_clause_admits_a_breach_and_safeguards_say_where_a_copy_is() {
+    // A5: Signal and Telegram rest on Art. 49(1)(a) consents given after the risks were
+    // explained, collected in their own tick box; no published sentence says that no safeguard
+    // was agreed. Telegram's seat is given as not stated, with its EU representative.
+    for m in ["signal", "telegram"] {
+        let v = json!({"sector": "trade", "audience": ["customers"], "messenger": m});
+        let t = md(v.clone(), DocId::Consent, Lang::De);
+        assert!(t.contains("- [ ] **Übermittlung an ") && t.contains("Art. 49 Abs. 1 lit. a DSGVO"), "{m}:\n{t}");
+        assert!(!t.contains("nicht vereinbart") && !t.contains("keine Garantie"), "{m}:\n{t}");
+        let rec = md(v, DocId::Record, Lang::De);
+        assert!(
+            rec.contains("stützt die Übermittlung an Signal auf die ausdrückliche Einwilligung") || m == "telegram",
+            "{rec}"
+        );
+    }
+    let t = md(json!({"audience": ["customers"], "messenger": "telegram"}), DocId::Consent, Lang::De);
+    // The countries the data go to, not a drafting remark, in the person's own declaration
+    // (review-17 N7).
+    assert!(t.contains("Telegram Messenger Inc. (außerhalb des EWR; Daten aus dem EWR speichert Telegram in den Niederlanden und übermittelt sie an Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai"), "{t}");
+    assert!(!t.contains("nennt die Datenschutzrichtlinie nicht"), "{t}");
+    // B20, B27: the contracting entities and where the safeguards are available.
+    let t = md(json!({"audience": ["customers"], "messenger": "teams"}), DocId::Consent, Lang::En);
+    assert!(t.contains("Microsoft Ireland Operations Ltd") && t.contains("microsoft.com/licensing"), "{t}");
+    let t = md(json!({"audience": ["customers"], "messenger": "signal"}), DocId::Consent, Lang::En);
+    assert!(t.contains("Signal Messenger, LLC, 650 Castro Street") && !t.contains("Signal Foundation"), "{t}");
+    // B24: Wire's regions as Wire states them.
+    let t = md(json!({"audience": ["customers"], "messenger": "wire"}), DocId::Consent, Lang::De);
+    assert!(t.contains("Die Server stehen nach Angaben von Wire in Deutschland und Irland"), "{t}");
+}
+
+#[test]
+fn own_controllers_and_own_servers_file_no_missing_processing_agreement() {
+    // A6, B14, C14: the consumer app's provider is a controller of its own (a note, not a
+    // missing contract); an own server has no processor at all; a processor that can read
+    // internal chats is a note with a risk assessment.
+    let rec = md(json!({"audience": ["customers"], "messenger": "whatsapp"}), DocId::Record, Lang::De);
+    assert!(rec.contains("**Hinweis:** Der Anbieter ist eigener Verantwortlicher: Art. 28 DSGVO gilt nicht."), "{rec}");
+    assert!(
+        !rec.contains("**Fehlt:** Vertrag zur Auftragsverarbeitung") && !rec.contains("**Fehlt:** Kein Vertrag"),
+        "{rec}"
+    );
+    let own =
+        json!({"sector": "legal_tax", "audience": ["internal"], "messenger": "mattermost", "server_operator": "own"});
+    let rec = md(own.clone(), DocId::Record, Lang::De);
+    assert!(
+        rec.contains("**Vorhanden:** Kein Auftragsverarbeiter: [Name der Kanzlei] betreibt den Server selbst"),
+        "{rec}"
+    );
+    assert!(
+        !rec.contains("Vertrag zur Auftragsverarbeitung fehlt")
+            && !rec.contains("Ob ein Vertrag zur Auftragsverarbeitung besteht"),
+        "{rec}"
+    );
+    let checklist = md(own, DocId::Checklist, Lang::De);
+    assert!(
+        !checklist.contains("Vertrag zur Auftragsverarbeitung abschließen")
+            && checklist.contains("Den eigenen Server absichern"),
+        "{checklist}"
+    );
+    let teams = json!({"audience": ["internal"], "messenger": "teams", "dpa": "yes"});
+    let rec = md(teams, DocId::Record, Lang::De);
+    assert!(rec.contains("**Hinweis:** Keine Ende-zu-Ende-Verschlüsselung: Microsoft Ireland Operations Ltd., Dublin (Irland) kann die Inhalte lesen") && rec.contains("Risikoabwägung: [Ergebnis und Datum der Risikoabwägung]"), "{rec}");
+}
+
+#[test]
+fn the_private_threema_app_leaves_its_role_as_a_blank_not_a_drafting_note() {
+    // B22: what the business must find out is a marked blank, not a sentence to customers.
+    let t = body(&doc(json!({"audience": ["customers"], "messenger": "threema"}), DocId::Consent, Lang::De));
+    assert!(t.contains("[Rolle des Anbieters: Auftragsverarbeiter mit Vertrag oder eigener Verantwortlicher]"), "{t}");
+    assert!(!t.contains("konnten wir nicht prüfen") && !t.contains("fragen Sie nach"), "{t}");
+    // C17: Threema addresses people by their Threema ID.
+    assert!(t.contains("unter der Threema-ID [Threema-ID]") && !t.contains("[Mobilnummer]"), "{t}");
+    // C4: no "von der Betreiber".
+    let t = body(&doc(json!({"audience": ["customers"], "messenger": "element"}), DocId::Consent, Lang::De));
+    assert!(!t.contains("von der Betreiber") && t.contains("wird betrieben von [Betreiber des Servers]"), "{t}");
+}
+
+#[test]
+fn staff_get_their_information_and_their_own_phones_a_voluntary_consent() {
+    // B21: staff are data subjects: Art. 13 information, the employment basis after C-34/21,
+    // and for their own phones voluntariness and what becomes visible.
+    let v = json!({"sector": "trade", "audience": ["customers", "internal"], "messenger": "whatsapp_business_app", "device": "private_phone"});
+    let t = md(v, DocId::Policy, Lang::De);
+    for needle in [
+        "## Information für die Mitarbeitenden (Art. 13 DSGVO)",
+        "Art. 88 DSGVO, § 26 BDSG, soweit er nach dem Urteil des EuGH vom 30. März 2023, C-34/21, anwendbar bleibt",
+        "Niemand muss ein eigenes Telefon dienstlich nutzen.",
+        "- [ ] **Eigenes Telefon (freiwillig)**",
+        "der Profilname, das Profilbild und der Info-Text",
+    ] {
+        assert!(t.contains(needle), "`{needle}` in\n{t}");
+    }
+}
+
+#[test]
+fn finance_firms_get_their_recording_duty_and_no_disappearing_messages() {
+    // B10: the checklist drops the disappearing-messages step and asks about the recording duty.
+    let v = json!({"sector": "finance_insurance", "professional_secrecy": "no", "audience": ["customers"], "messenger": "signal"});
+    let t = md(v, DocId::Checklist, Lang::De);
+    assert!(
+        !t.contains("Selbstlöschende Nachrichten, wo sie helfen")
+            && t.contains("Aufzeichnungspflicht prüfen")
+            && t.contains("§ 18a FinVermV"),
+        "{t}"
+    );
+    let t =
+        md(json!({"sector": "trade", "audience": ["customers"], "messenger": "signal"}), DocId::Checklist, Lang::De);
+    assert!(t.contains("Selbstlöschende Nachrichten, wo sie helfen"), "{t}");
+}
+
+fn v_policy() -> serde_json::Value {
+    json!({"sector": "trade", "audience": ["customers"], "messenger": "threema_work", "broadcast": "yes", "content": ["business_letters"]})
+}
+
+#[test]
+fn the_platform_and_the_advertising_consent_are_worded_for_the_customer() {
+    // C11: quotes are quotes for the order, advertising its own tick box about named offers;
+    // the UWG with its number (C6).
+    let v = json!({"sector": "trade", "audience": ["customers"], "messenger": "threema_work", "broadcast": "yes", "content": ["business_letters"]});
+    let t = md(v, DocId::Consent, Lang::De);
+    assert!(
+        t.contains("Kostenvoranschläge und Angebote zu meinem Auftrag, Auftragsbestätigungen und Rechnungen"),
+        "{t}"
+    );
+    assert!(
+        t.contains("- [ ] **Werbung (freiwillig, gesondert)**")
+            && t.contains("[Produkte oder Leistungen, um die es in der Werbung geht]"),
+        "{t}"
+    );
+    // A consent cites the rule that needs it; the existing-customer exception (s. 7(3)) applies
+    // without consent and stays in the policy (review-17 N16).
+    assert!(t.contains("§ 7 Abs. 2 Nr. 2 UWG") && !t.contains("Abs. 3 UWG") && !t.contains("§ 7 Abs. 2 UWG"), "{t}");
+    assert!(md(v_policy(), DocId::Policy, Lang::De).contains("§ 7 Abs. 2 Nr. 2, Abs. 3 UWG"));
+}
+
+/// The second consultant review (review-17): what a published set must never say, and what the
+/// record must state as it is.
+#[test]
+fn the_second_review_a_set_states_what_is_and_never_more() {
+    // N1: a practice whose chats go to Google's or Apple's cloud gets no consent form that lists
+    // them as recipients beside a release promising end-to-end encryption; the reason says why.
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "cloud", "content": ["appointments"]});
+    let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    assert!(matches!(e, DocError::Refused { id: DocId::Consent, .. }) && e.to_string().contains("cloud backup"), "{e}");
+    let off = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "off", "content": ["appointments"]});
+    assert!(!md(off, DocId::Consent, Lang::De).contains("Google oder Apple"));
+    // The policy and record stay, and the record lists the backup as missing.
+    assert!(md(v, DocId::Record, Lang::De).contains("**Fehlt:** Chats im Cloud-Backup bei Google oder Apple."));
+    // A craft business is not refused for a backup (no secret in it); its notice names the backup.
+    let trade = json!({"sector": "trade", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "cloud"});
+    assert!(md(trade, DocId::Consent, Lang::De).contains("Google oder Apple"));
+
+    // N2, N3: appointments are health data; the ban is on health data beyond them, and what the
+    // answers say is sent against the policy is a missing measure in the record.
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "content": ["appointments", "special_categories"]});
+    let policy = md(v.clone(), DocId::Policy, Lang::De);
+    assert!(
+        policy.contains("Weitere Gesundheitsdaten, also Befunde, Diagnosen, Behandlungsgründe und Fotos"),
+        "{policy}"
+    );
+    assert!(!policy.contains("- Gesundheitsdaten und andere besonders geschützte Daten"), "{policy}");
+    let rec = md(v, DocId::Record, Lang::De);
+    assert!(rec.contains("Gesundheitsdaten über den Termin hinaus"), "{rec}");
+    assert!(
+        rec.contains(
+            "**Fehlt:** Nach Ihren Angaben gehen derzeit Inhalte über WhatsApp Business, die die Richtlinie untersagt"
+        ),
+        "{rec}"
+    );
+    assert!(!rec.contains("Nicht über WhatsApp Business verarbeitet"), "{rec}");
+    // Nothing sent against the policy: no such line.
+    let fine = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "content": ["appointments"]});
+    assert!(!md(fine, DocId::Record, Lang::De).contains("die die Richtlinie untersagt (siehe"));
+
+    // N4: an address book the app reads is stated as it is, with the non-users among the subjects.
+    let v = json!({"sector": "public_sector", "audience": ["customers"], "messenger": "whatsapp_business_app", "contact_access": "granted", "address_book": "mixed"});
+    let rec = md(v, DocId::Record, Lang::De);
+    assert!(rec.contains("gleicht WhatsApp Business derzeit das Adressbuch ab, auch die Nummern von Menschen, die WhatsApp Business nicht nutzen"), "{rec}");
+    assert!(!rec.contains("Das Adressbuch gleicht"), "{rec}");
+
+    // N5: a broker who said it arranges investments is told the duty, and so is the customer.
+    let base = json!({"sector": "finance_insurance", "professional_secrecy": "no", "audience": ["customers"], "messenger": "threema_work", "content": ["business_letters"]});
+    let mut yes = base.clone();
+    yes["investment_services"] = json!("yes");
+    let (c_yes, c_no) = (md(yes.clone(), DocId::Checklist, Lang::De), md(base.clone(), DocId::Checklist, Lang::De));
+    assert!(c_yes.contains("Aufzeichnung einrichten") && !c_yes.contains("Aufzeichnungspflicht prüfen"), "{c_yes}");
+    assert!(c_no.contains("Aufzeichnungspflicht prüfen"), "{c_no}");
+    assert!(md(yes.clone(), DocId::Consent, Lang::De).contains("Nachrichten zu Anlagegeschäften zeichnen wir auf"));
+    assert!(!md(base, DocId::Consent, Lang::De).contains("zeichnen wir auf"));
+    assert!(md(yes.clone(), DocId::Record, Lang::De).contains("die nach Ihren Angaben Pflicht ist (§ 18a FinVermV"));
+    // ... and the policy tells staff as a fact, with which period applies (review-17b).
+    let p = md(yes, DocId::Policy, Lang::De);
+    assert!(p.contains("wird aufgezeichnet und aufbewahrt") && !p.contains("Vermitteln Sie Finanzanlagen"), "{p}");
+
+    // N8: with Signal nothing on the matter before the transfer consent, in policy and notice.
+    let v = json!({"sector": "trade", "audience": ["customers"], "messenger": "signal"});
+    assert!(md(v.clone(), DocId::Policy, Lang::De)
+        .contains("antwortet [Name des Betriebs] über Signal nur mit dem Hinweis"));
+    assert!(md(v, DocId::Consent, Lang::De).contains("sobald Sie unten in die Übermittlung eingewilligt haben"));
+
+    // N10: no legitimate interest for a practice's address book; still "at most" for a trade.
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "contact_access": "granted", "address_book": "mixed"});
+    let p = md(v, DocId::Policy, Lang::De);
+    assert!(p.contains("kein berechtigtes Interesse") && !p.contains("höchstens ein berechtigtes Interesse"), "{p}");
+
+    // N12, N14: the release makes the disclosure authorised; no s. 353b StGB in a citizen's release.
+    let v = json!({"sector": "public_sector", "audience": ["customers"], "messenger": "whatsapp_business_app"});
+    let c = md(v.clone(), DocId::Consent, Lang::De);
+    assert!(c.contains("Mit der Einwilligung der betroffenen Person ist die Offenbarung befugt (§ 203 StGB)"), "{c}");
+    // (The business's list of sources may still name it for the policy's secrecy section.)
+    assert!(!body(&doc(v.clone(), DocId::Consent, Lang::De)).contains("353b"), "{c}");
+    // N15: no data portability for the performance of a public task.
+    assert!(c.contains("Art. 20 Abs. 3 Satz 2 DSGVO"), "{c}");
+    assert!(!md(plumber(), DocId::Consent, Lang::De).contains("Art. 20 Abs. 3"));
 }

@@ -78,3 +78,18 @@ fn the_help_lists_the_blanks() {
     }
     assert!(!out.contains("BLANKS"));
 }
+
+/// `schema/document.schema.json` is what `assess --schema document` prints (regenerate with
+/// `cargo run --bin assess -- --schema document > schema/document.schema.json`), and it
+/// describes the description and the facts items name.
+#[test]
+fn the_published_document_schema_is_current() {
+    let (code, out, _) = assess_cli(&["--schema", "document"], "");
+    assert_eq!(code, 0);
+    let path = format!("{}/../schema/document.schema.json", env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), out, "{path} is stale: regenerate it");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["properties"]["setup"].is_object(), "the setup description");
+    assert!(v["$defs"]["Item"]["properties"]["refs"].is_object(), "the facts an item names");
+    assert!(out.contains("\"note\""), "the status `note`");
+}

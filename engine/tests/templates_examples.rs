@@ -1,5 +1,6 @@
 //! The example templates in docs/examples/templates/ are what the engine writes today:
-//! for each setup (answers.json, blanks.json) the four templates in German and English.
+//! for each setup (answers.json, blanks.json) the four templates in German and English: a
+//! plumber, a physiotherapy practice, a law firm and a municipality.
 //! Renew them with scripts/examples.sh.
 use std::path::Path;
 
@@ -27,5 +28,10 @@ fn the_example_templates_are_current() {
             }
         }
     }
-    assert!(checked >= 16, "the two example setups, four templates, two languages ({checked})");
+    assert!(checked >= 32, "the four example setups, four templates, two languages ({checked})");
+    // Among them a public body and a law firm.
+    for (dir, sector) in [("gemeinde", "public_sector"), ("kanzlei", "legal_tax")] {
+        let a = std::fs::read_to_string(root.join(dir).join("answers.json")).expect(dir);
+        assert!(a.contains(&format!("\"sector\": \"{sector}\"")), "{dir} is a {sector} setup");
+    }
 }

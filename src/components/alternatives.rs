@@ -90,7 +90,8 @@ pub fn Alternatives(props: &AlternativesProps) -> Html {
                 <p class="mc-cost"><span class="mc-key">{ env.t("cost") }{ ": " }</span>{ &alt.cost }</p>
                 {{
                     let details = property_details(&env.cat, &alt.id, env.lang);
-                    let mut sources: Vec<&engine::SourceRef> = Vec::new();
+                    // The sources of the summary and cost first, then those of the key facts.
+                    let mut sources: Vec<&engine::SourceRef> = alt.sources.iter().collect();
                     for p in &details {
                         for s in &p.sources {
                             if !sources.iter().any(|x| x.id == s.id) {

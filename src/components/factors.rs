@@ -28,7 +28,7 @@ pub fn Factors(props: &FactorsProps) -> Html {
             <li key={f.id.clone()} class="mc-factor">
                 <h4 class="mc-item-title">
                     <span>{ &f.title }</span>
-                    <span class="mc-points">{ format!("+{} {}", f.points, env.t("points")) }</span>
+                    <span class="mc-points">{ format!("+{}", engine::wording::points(f.points, &env.cat, env.lang)) }</span>
                 </h4>
                 <p>{ &f.text }</p>
                 <p class="mc-law"><span class="mc-key">{ env.t("law") }{ ": " }</span>{ &f.law }</p>

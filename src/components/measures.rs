@@ -36,7 +36,7 @@ pub fn Measures(props: &MeasuresProps) -> Html {
             <li key={m.id.to_string()} class="mc-measure">
                 <h4 class="mc-item-title">
                     <span id={title_id.clone()}>{ &m.title }</span>
-                    <span class="mc-points mc-gain">{ format!("−{} {}", m.gain, env.t("points")) }</span>
+                    <span class="mc-points mc-gain">{ format!("−{}", engine::wording::points(u32::from(m.gain), &env.cat, env.lang)) }</span>
                 </h4>
                 <p>{ &m.text }</p>
                 if let Some(reach) = &m.reach {

@@ -13,7 +13,7 @@ use crate::browser;
 use crate::i18n::date;
 
 /// Measures printed with their explanation; the others print as title and effect.
-const PRINT_MEASURES_IN_FULL: usize = 5;
+const PRINT_MEASURES_IN_FULL: usize = 3;
 /// Alternatives printed: those that fit best, as many as the screen shows before "show all".
 const PRINT_ALTERNATIVES: usize = 4;
 
@@ -46,7 +46,7 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
         let cited = numbers.join(" ");
         factors.push(html! {
             <li key={f.id.clone()} class="mc-p-factor">
-                <strong class="mc-p-title">{ &f.title }</strong>{ format!(" (+{} {})", f.points, env.t("points")) }
+                <strong class="mc-p-title">{ &f.title }</strong>{ format!(" (+{})", engine::wording::points(f.points, cat, lang)) }
                 <span class="mc-p-text">{ " " }{ &f.text }</span>
                 <span class="mc-p-law">
                     { " " }{ env.t("law") }{ ": " }{ &f.law }
@@ -92,17 +92,17 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 <p>{ env.t("no_measures") }</p>
             } else {
                 <ol class="mc-p-list">
-                    // The most effective measures in full, the rest as one line each (as the
-                    // screen shows five before "show all").
+                    // The most effective measures in full (with their reach), the rest as one line
+                    // each: title, score after, gain.
                     { for a.measures.iter().enumerate().map(|(i, m)| html! {
                         <li key={m.id.to_string()} class="mc-p-measure">
                             <strong>{ &m.title }</strong>
-                            { format!(" ({}: {}, −{} {})", env.t("score_after"), m.score, m.gain, env.t("points")) }
+                            { format!(" ({}: {}, −{})", env.t("score_after"), m.score, engine::wording::points(u32::from(m.gain), cat, lang)) }
                             if i < PRINT_MEASURES_IN_FULL {
                                 <span class="mc-p-text">{ " " }{ &m.text }</span>
-                            }
-                            if let Some(r) = &m.reach {
-                                <span class="mc-p-text">{ " " }{ r }</span>
+                                if let Some(r) = &m.reach {
+                                    <span class="mc-p-text">{ " " }{ r }</span>
+                                }
                             }
                         </li>
                     }) }

@@ -41,6 +41,9 @@ pub fn WhatIfList(props: &WhatIfProps) -> Html {
                     <span class="mc-what-if-q">{ &w.question_text }</span>
                     { " " }<strong class="mc-what-if-a">{ "→ " }{ &w.answer_text }</strong>
                 </p>
+                if let Some(reach) = &w.reach {
+                    <p class="mc-note mc-reach">{ reach }</p>
+                }
                 <p class="mc-after">
                     <span class="mc-nowrap">
                         <span class="mc-key">{ env.t("score_after") }{ ": " }</span>

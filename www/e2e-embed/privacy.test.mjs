@@ -427,7 +427,7 @@ test("a panic in one widget's render replaces that widget only, with a reload; t
     assert.deepEqual(after.answers, [before.answers[0], before.answers[2]], "their answers kept");
     assert.deepEqual(after.element, before.element);
     assert.equal(await clickIn(page, 0, "messenger", "whatsapp"), cli({ sector: "trade", messenger: "whatsapp" }).score, "widget 0 works");
-    assert.equal(await clickIn(page, 2, "sector", "health"), cli({ messenger: "signal", sector: "health" }).score, "widget 2 works");
+    assert.equal(await clickIn(page, 2, "device", "private_phone"), cli({ messenger: "signal", device: "private_phone" }).score, "widget 2 works");
     await page.evaluate(() => { window.elements[1].answers = { messenger: "whatsapp" }; });
     await until(() => page.evaluate(() => window.elements[1].shadowRoot.querySelector("output.mc-score")?.textContent === String(window.elements[1].assessment().score) &&
       window.elements[1].assessment().score > 0), "the element to take new answers");

@@ -21,7 +21,7 @@ export const AXE_PATH = require.resolve("axe-core/axe.min.js");
 /** The contract's worst case, as engine/tests/common.rs `worst()` answers it. */
 export const WORST = {
   sector: "trade", audience: ["customers"], broadcast: "no", messenger: "whatsapp",
-  dpa: "no", device: "private_phone", contact_access: "granted", address_book: "mixed",
+  device: "private_phone", contact_access: "granted", address_book: "mixed",
   first_contact: "business", consent: "none", content: ["appointments"],
   chat_backup: "off", media_autosave: "off", usage_policy: "written", works_council: "none",
   hosting: "no_preference", budget: "small_fee",

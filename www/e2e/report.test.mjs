@@ -15,7 +15,7 @@ after(async () => { await env?.close(); });
 /** A long report: health sector, every audience and content type, many factors. */
 const LONG = {
   sector: "health", audience: ["customers", "internal", "partners"], broadcast: "yes", messenger: "whatsapp",
-  dpa: "no", device: "private_phone", contact_access: "granted", address_book: "mixed", first_contact: "business",
+  device: "private_phone", contact_access: "granted", address_book: "mixed", first_contact: "business",
   consent: "none", content: ["appointments", "business_letters", "personal_data", "special_categories", "confidential"],
   chat_backup: "cloud", media_autosave: "on", archiving: "none", usage_policy: "none", works_council: "no_agreement",
   hosting: "no_preference", budget: "any",

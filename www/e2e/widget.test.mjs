@@ -167,7 +167,7 @@ test("a page opened with a share link offers Forget, which takes the link out of
 test("a question that stops applying disappears, and its answer no longer counts", { timeout: 30_000 }, async () => {
   const page = await open(env, "?lang=de");
   await answerByClicking(page, { audience: ["customers"] });
-  assert.equal(await page.locator('fieldset:not([hidden]) input[name="broadcast"]').count(), 2, "broadcast applies to customers");
+  assert.equal(await page.locator('fieldset:not([hidden]) input[name="broadcast"]').count(), 3, "broadcast applies to customers");
   await page.check('input[name="broadcast"][value="yes"]');
   await settle(page);
   const withBroadcast = await score(page);
@@ -384,7 +384,7 @@ test("an honest start: no verdict until the answers carry one, then the band", {
     assert.ok(factors.includes(ui.no_factors_yet[lang]));
 
     // A setup done right, answered completely: now the band is a verdict.
-    const good = { sector: "trade", audience: ["internal"], messenger: "threema_work", dpa: "yes",
+    const good = { sector: "trade", audience: ["internal"], messenger: "threema_work", server_operator: "vendor", dpa: "yes",
       device: "company_business_only", contact_access: "denied", content: ["appointments"], chat_backup: "off",
       media_autosave: "off", usage_policy: "written", works_council: "none" };
     await answerByClicking(page, good);

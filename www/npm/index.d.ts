@@ -10,10 +10,14 @@ export { LANGUAGES, THEME_PROPERTIES } from "./generated.js";
 /** Question ids (see the README for what they mean). */
 export type QuestionId =
   | "sector"
+  | "professional_secrecy"
+  | "investment_services"
   | "audience"
   | "broadcast"
   | "messenger"
   | "provider_region"
+  | "server_operator"
+  | "confidentiality_agreement"
   | "dpa"
   | "device"
   | "contact_access"
@@ -57,10 +61,14 @@ export type Answer = string | string[];
  */
 export interface Answers {
   sector?: "trade" | "health" | "legal_tax" | "finance_insurance" | "public_sector" | "other";
+  professional_secrecy?: "yes" | "no";
+  investment_services?: "yes" | "no";
   audience?: Array<"customers" | "internal" | "partners">;
-  broadcast?: "yes" | "no";
+  broadcast?: "yes" | "yes_consented" | "no";
   messenger?: "whatsapp" | "whatsapp_business_app" | "whatsapp_business_platform" | "threema" | "threema_work" | "signal" | "wire" | "telegram" | "element" | "teams" | "slack" | "mattermost" | "rocketchat" | "other" | "undecided";
   provider_region?: "eu" | "non_eu" | "unknown";
+  server_operator?: "own" | "hosting_firm" | "vendor";
+  confidentiality_agreement?: "signed" | "none" | "unknown";
   dpa?: "yes" | "no" | "unknown";
   device?: "company_business_only" | "company_private_allowed" | "private_phone" | "dual_sim" | "work_profile";
   contact_access?: "granted" | "denied";
@@ -79,7 +87,7 @@ export interface Answers {
   [question: string]: Answer | undefined;
 }
 
-/** The risk bands: low 0–19, moderate 20–44, high 45–69, critical 70–100. */
+/** The risk bands: low 0–12, moderate 13–29, high 30–49, critical 50–100 (meta.json). */
 export type Band = "low" | "moderate" | "high" | "critical";
 
 /** A messenger property's value; `unknown` where no source could verify it. */
@@ -108,8 +116,10 @@ export interface SourceRef {
   date?: string;
   /** When the source was last checked: YYYY-MM-DD (every source with an address has one). */
   checked?: string;
-  /** `seed` (one of the source articles), `law`, `court`, `authority`, `vendor`, `press`. */
-  kind: "seed" | "law" | "court" | "authority" | "vendor" | "press" | (string & {});
+  /** Only secondary sources confirm it (the title says so too); absent when false. */
+  reported?: boolean;
+  /** `seed` (one of the source articles), `law`, `court`, `authority`, `vendor`, `press`, `secondary` (an article by a named publisher). */
+  kind: "seed" | "law" | "court" | "authority" | "vendor" | "press" | "secondary" | (string & {});
 }
 
 /** A risk factor that holds for these answers. */
@@ -146,6 +156,8 @@ export interface MeasureResult {
 export interface WhatIf {
   question: string;
   answer: Answer;
+  /** What the change costs in reach for this visitor (a messenger few of the people on the other side have), if anything. */
+  reach?: string;
   /** The question and the new answer in words. */
   question_text: string;
   answer_text: string;
@@ -187,6 +199,8 @@ export interface Alternative {
   /** The visitor's score with this messenger, all else equal; null where the rules cannot judge it. */
   score_if_used: number | null;
   key_facts: KeyFacts;
+  /** The sources of the facts its summary and cost state; absent when there are none. */
+  sources?: SourceRef[];
 }
 
 export interface CatalogRef {
@@ -376,14 +390,25 @@ export type DocumentId = "policy" | "consent" | "record" | "checklist";
 export type BlankId =
   | "company" | "address" | "contact" | "responsible" | "dpo" | "valid_from" | "review" | "signature"
   | "devices" | "contacts_app" | "purposes" | "allowed" | "secure_channel" | "provider" | "host" | "location"
-  | "safeguard" | "messenger_name" | "operator_name" | "deletion" | "supervisory" | "other_channels" | "number"
-  | "agreement" | "dpia" | (string & {});
+  | "safeguard" | "safeguard_copy" | "provider_role" | "messenger_name" | "operator_name" | "profile_fields"
+  | "deletion" | "deletion_team" | "supervisory" | "other_channels" | "number" | "threema_id" | "account" | "agreement"
+  | "confidentiality" | "dpia" | "risk" | "task_law" | "recording" | "offers" | (string & {});
 
 /** A run of text, or a marked blank: filled with `value`, or to be written as `[label]`. */
 export type DocumentPart = { text: string } | { blank: BlankId; label: string; value?: string };
 
-/** How far a measure of the record is in place (`label` says it in words); checklist items are `done` or `open`. */
-export type DocumentStatus = "done" | "partial" | "missing" | "open";
+/** How far a measure of the record is in place (`label` says it in words; `note`: a judgement to record, not a gap); checklist items are `done` or `open`. */
+export type DocumentStatus = "done" | "partial" | "missing" | "open" | "note";
+
+/**
+ * A fact of the setup description (`kind:name`, e.g. `category:health`, `basis:art9_consent`,
+ * `consent:release`, `forbidden:secrets`) with the facts it links to that hold. The four
+ * documents of a set are built from one description and carry it (`setup`).
+ */
+export interface DocumentFact {
+  id: string;
+  links?: string[];
+}
 
 export interface DocumentItem {
   /** Checklist items: the step. */
@@ -397,6 +422,8 @@ export interface DocumentItem {
   measure?: string;
   /** Numbers (1-based) into the document's `sources`. */
   sources: number[];
+  /** The facts of the setup description the item states (its fact and the legal bases it names). */
+  refs?: string[];
 }
 
 export type DocumentBlock =
@@ -407,6 +434,8 @@ export interface DocumentSection {
   id: string;
   heading: DocumentPart[];
   blocks: DocumentBlock[];
+  /** The facts of the setup description the section states. */
+  refs?: string[];
 }
 
 /** A template filled from the answers (`format: "json"`, the default). */
@@ -427,6 +456,8 @@ export interface TemplateDocument {
   sources: SourceRef[];
   labels: { where: string; note: string };
   catalog: CatalogRef;
+  /** The setup description the document was built from: the same for every document of the set. */
+  setup: DocumentFact[];
 }
 
 /** A template written out (`format: "markdown" | "html"`): the text `assess --document` prints. */

@@ -15,7 +15,7 @@ USAGE:
     assess [--lang de|en] [--format json|markdown] < answers.json
     assess --document policy|consent|record|checklist [--lang de|en]
            [--format markdown|html|json] [--blank ID=TEXT]... < answers.json
-    assess --schema answers|assessment
+    assess --schema answers|assessment|document
     assess --catalog
 
 Reads answers as a JSON object on stdin: question id to option id, or a list of option
@@ -35,8 +35,9 @@ OPTIONS:
                               activities, the setup checklist (Markdown by default)
     --blank ID=TEXT           fill a marked blank of the template, e.g.
                               --blank company=\"Müller GmbH\"; ids: BLANKS
-    --schema answers|assessment
-                              print the JSON Schema of the answers or the assessment
+    --schema answers|assessment|document
+                              print the JSON Schema of the answers, the assessment or
+                              a template (--document ... --format json)
     --catalog                 print the question and option ids with their German and
                               English texts
     -h, --help                print this help
@@ -100,7 +101,8 @@ fn run() -> Result<String, Fail> {
             let s = match which.as_str() {
                 "answers" => schema::answers_schema(catalog),
                 "assessment" => schema::assessment_schema(),
-                _ => return Err(Fail(format!("unknown schema `{which}` (use answers or assessment)"))),
+                "document" => schema::document_schema(),
+                _ => return Err(Fail(format!("unknown schema `{which}` (use answers, assessment or document)"))),
             };
             Ok(format!("{}\n", serde_json::to_string_pretty(&s)?))
         }

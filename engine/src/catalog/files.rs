@@ -58,7 +58,18 @@ pub struct Source {
     pub date: Option<String>,
     #[serde(default)]
     pub checked: Option<String>,
+    /// Only secondary sources confirm what it says (its title says so too): shown as
+    /// "reported", with no check date of its own.
+    #[serde(default)]
+    pub reported: bool,
     pub kind: String,
+    /// The messengers (option ids of `messenger`) the document is about, if it is about some:
+    /// a factor or template may cite it only where the visitor uses one of them.
+    #[serde(default)]
+    pub about: Vec<String>,
+    /// The sectors (option ids of `sector`) it concerns, if it concerns only some.
+    #[serde(default)]
+    pub sectors: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -108,6 +119,13 @@ pub struct QOption {
     pub suggest: bool,
     #[serde(default)]
     pub suggest_when: Option<Cond>,
+    /// Never suggested as a what-if when this holds.
+    #[serde(default)]
+    pub suggest_unless: Option<Cond>,
+    /// Chosen, but decides nothing yet (`messenger: undecided`): the engine counts the
+    /// question as not answered.
+    #[serde(default)]
+    pub open: bool,
 }
 
 #[derive(Deserialize)]
@@ -130,6 +148,13 @@ pub struct Case {
     pub points: u32,
     #[serde(default)]
     pub text: Option<Text>,
+    /// The norms of this case, if not the rule's.
+    #[serde(default)]
+    pub law: Option<Text>,
+    /// The sources of this case (the visitor's messenger, sector), beside the rule's general
+    /// ones; `@key` cites the sources of the visitor's sector profile for `key`.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -143,8 +168,26 @@ pub struct Measure {
     pub changes: Vec<Change>,
     #[serde(default)]
     pub when: Option<Cond>,
+    /// Not offered when this holds (e.g. the Business Platform for secrecy holders).
+    #[serde(default)]
+    pub unless: Option<Cond>,
     #[serde(default)]
     pub reach: Option<Reach>,
+    /// Variants of the title and text: the first whose condition holds replaces them.
+    #[serde(default)]
+    pub cases: Vec<MeasureCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureCase {
+    pub when: Cond,
+    #[serde(default)]
+    pub title: Option<Text>,
+    #[serde(default)]
+    pub text: Option<Text>,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -180,10 +223,52 @@ pub struct Messenger {
     pub properties: BTreeMap<String, Property>,
     pub base_fit: i32,
     pub fit: Vec<FitRule>,
+    /// Answers that come with choosing it, each if its condition holds (later ones win).
     #[serde(default)]
-    pub assume: Vec<Change>,
+    pub assume: Vec<Assume>,
+    /// The sources of the facts its summary, operator and cost state.
+    #[serde(default)]
+    pub sources: Vec<String>,
     #[serde(default)]
     pub offer_when: Option<Cond>,
+    /// What switching to it costs in reach, and when (a what-if to it says so).
+    #[serde(default)]
+    pub reach: Option<Reach>,
+}
+
+/// `sectors.json`: one profile per option of the `sector` question, the law that applies to
+/// that sector and the words for the people on the other side, as values that texts use as
+/// placeholders (`{people}`, `{secrecy_law}`) and whose sources they cite (`@secrecy_law`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectorProfile {
+    pub id: String,
+    /// The profile whose words stand while the sector is not answered.
+    #[serde(default)]
+    pub default: bool,
+    /// What conditions can ask of the sector (`{"profile": ["no_legitimate_interest"]}`).
+    #[serde(default)]
+    pub flags: Vec<String>,
+    pub values: BTreeMap<String, ProfileValue>,
+}
+
+/// A profile value: a text, with the sources it rests on if it states law.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum ProfileValue {
+    Sourced { text: Text, sources: Vec<String> },
+    Plain(Text),
+}
+
+/// An answer that comes with choosing a messenger as an alternative: a change, if `when` holds.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assume {
+    pub question: String,
+    #[serde(default)]
+    pub set: Option<Answer>,
+    #[serde(default)]
+    pub when: Option<Cond>,
 }
 
 #[derive(Deserialize)]
@@ -245,32 +330,99 @@ pub mod templates {
     pub struct File {
         pub texts: BTreeMap<String, Text>,
         pub blanks: BTreeMap<String, Text>,
+        /// Named conditions of the templates (beside those of `conditions.json`, whose names
+        /// they may not take).
+        #[serde(default)]
+        pub conditions: BTreeMap<String, Cond>,
+        /// The facts of the setup description, in the order they are derived (a fact refers only
+        /// to facts before it).
+        pub facts: Vec<FactDef>,
         pub messengers: BTreeMap<String, Setup>,
         pub steps: BTreeMap<String, Piece>,
         pub documents: Vec<DocTemplate>,
+    }
+
+    /// One fact of the setup description (`crate::documents::setup`): `kind:name`, e.g.
+    /// `category:health`. It holds when `when` holds (or is absent), `unless` does not, every
+    /// fact of `requires` holds, at least one of `requires_any` (if given) and none of
+    /// `excludes`. `purposes`, `bases`, `consents` and `subjects` link it to other facts; only
+    /// the ones that hold are kept.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct FactDef {
+        pub id: String,
+        #[serde(default)]
+        pub when: Option<Cond>,
+        #[serde(default)]
+        pub unless: Option<Cond>,
+        #[serde(default)]
+        pub requires: Vec<String>,
+        #[serde(default)]
+        pub requires_any: Vec<String>,
+        #[serde(default)]
+        pub excludes: Vec<String>,
+        #[serde(default)]
+        pub purposes: Vec<String>,
+        #[serde(default)]
+        pub bases: Vec<String>,
+        #[serde(default)]
+        pub consents: Vec<String>,
+        #[serde(default)]
+        pub subjects: Vec<String>,
+        /// Legal bases: how the documents cite it.
+        #[serde(default)]
+        pub cite: Option<Text>,
+        #[serde(default)]
+        pub sources: Vec<String>,
+        /// Consents: the document that collects it (`consent` or `policy`).
+        #[serde(default)]
+        pub collected_in: Option<String>,
     }
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     pub struct Setup {
         pub name: Text,
+        /// `{shown}`: the name the people written to see, if not `name` (the Platform: WhatsApp).
+        #[serde(default)]
+        pub shown: Option<Text>,
         pub operator: Piece,
         pub role: Piece,
         pub transfer: Piece,
+        /// `{handle}`: how a person is reached on it (number, Threema ID, …), with its blank.
+        pub handle: Piece,
+        /// `{visible}`: what others see of a person who uses it with their own account.
+        pub visible: Piece,
+        /// `{disclosure}`: who learns what of a contact through it, for what, and where.
+        pub disclosure: Piece,
+        /// `{copy}`: where a copy of the safeguards relied on is available.
+        #[serde(default)]
+        pub copy: Option<Piece>,
         /// Ids of `steps`, in the order the checklist shows them.
         pub steps: Vec<String>,
+    }
+
+    /// A reason not to offer a document for some setups (instead of a text that would mislead).
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Refusal {
+        pub when: Cond,
+        pub reason: Text,
     }
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     pub struct DocTemplate {
         pub id: String,
-        pub title: Text,
+        pub title: Piece,
         #[serde(default)]
         pub when: Option<Cond>,
         pub cite: bool,
         #[serde(default)]
         pub sources_heading: Option<Text>,
+        /// When the document is not offered, and why.
+        #[serde(default)]
+        pub refuse: Vec<Refusal>,
         pub sections: Vec<SectionTemplate>,
     }
 
@@ -311,6 +463,12 @@ pub mod templates {
     #[serde(try_from = "RawPiece")]
     pub struct Piece {
         pub when: Option<Cond>,
+        /// The fact of the setup description this piece states: it appears only while the fact
+        /// holds, and its item names the fact (`refs`).
+        pub fact: Option<String>,
+        /// Facts that must hold, and facts that must not, for the piece to appear.
+        pub if_facts: Vec<String>,
+        pub if_not: Vec<String>,
         pub done: Option<Cond>,
         pub measure: Option<String>,
         pub cases: Vec<Case>,
@@ -319,6 +477,8 @@ pub mod templates {
     /// One variant of a piece.
     pub struct Case {
         pub when: Option<Cond>,
+        pub if_facts: Vec<String>,
+        pub if_not: Vec<String>,
         pub text: Option<Text>,
         pub title: Option<Text>,
         pub place: Option<Text>,
@@ -336,6 +496,12 @@ pub mod templates {
     struct RawPiece {
         #[serde(default)]
         when: Option<Cond>,
+        #[serde(default, rename = "for")]
+        fact: Option<String>,
+        #[serde(default, rename = "if")]
+        if_facts: Vec<String>,
+        #[serde(default)]
+        if_not: Vec<String>,
         #[serde(default)]
         done: Option<Cond>,
         #[serde(default)]
@@ -360,13 +526,15 @@ pub mod templates {
 
     impl RawPiece {
         fn case(self, title: &Option<Text>, place: &Option<Text>) -> Result<Case, String> {
-            if self.done.is_some() || self.measure.is_some() || !self.cases.is_empty() {
-                return Err("a case has no `done`, `measure` or `cases` (the piece has them)".into());
+            if self.done.is_some() || self.measure.is_some() || !self.cases.is_empty() || self.fact.is_some() {
+                return Err("a case has no `done`, `measure`, `for` or `cases` (the piece has them)".into());
             }
             let inherit =
                 |own: Option<Text>, piece: &Option<Text>| own.or_else(|| piece.clone().filter(|_| !self.skip));
             Ok(Case {
                 when: self.when,
+                if_facts: self.if_facts,
+                if_not: self.if_not,
                 title: inherit(self.title, title),
                 place: inherit(self.place, place),
                 text: self.text,
@@ -385,7 +553,8 @@ pub mod templates {
                 return Err("only a case can `skip`".into());
             }
             let inline = r.text.is_some() || r.status.is_some() || !r.sources.is_empty() || r.own;
-            let (when, done, measure) = (r.when.take(), r.done.take(), r.measure.take());
+            let (when, done, measure, fact) = (r.when.take(), r.done.take(), r.measure.take(), r.fact.take());
+            let (if_facts, if_not) = (std::mem::take(&mut r.if_facts), std::mem::take(&mut r.if_not));
             let cases = match (r.cases.is_empty(), inline) {
                 (false, true) => {
                     return Err("a piece has `cases` or the fields of one case (`text`, …), not both".into())
@@ -399,7 +568,7 @@ pub mod templates {
                 }
                 (true, _) => vec![r.case(&None, &None)?],
             };
-            Ok(Piece { when, done, measure, cases })
+            Ok(Piece { when, fact, if_facts, if_not, done, measure, cases })
         }
     }
 }

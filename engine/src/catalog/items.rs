@@ -59,10 +59,18 @@ baked! {
         pub url: Option<Str>,
         /// Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
         pub date: Option<Str>,
-        /// When it was last checked, `YYYY-MM-DD` (every source with an address has one).
+        /// When it was last checked, `YYYY-MM-DD` (every source with an address has one,
+        /// unless it is `reported`).
         pub checked: Option<Str>,
+        /// Only secondary sources confirm what it says.
+        pub reported: bool,
         /// One of `SOURCE_KINDS`.
         pub kind: Str,
+        /// The messengers it is about (empty: none in particular). A case that cites it fires
+        /// only for these messengers (the loader checks it).
+        pub about: List<Str>,
+        /// The sectors it concerns (empty: all).
+        pub sectors: List<Str>,
     }
 
     pub struct Section {
@@ -96,6 +104,11 @@ baked! {
         /// When a what-if may suggest it (`None`: whenever `suggest` allows).
         #[doc(hidden)]
         pub suggest_when: Option<Compiled>,
+        /// When a what-if must not suggest it.
+        #[doc(hidden)]
+        pub suggest_unless: Option<Compiled>,
+        /// Chosen, but decides nothing yet: counted as not answered.
+        pub open: bool,
     }
 
     /// A risk factor: the case with the most points among those that hold gives its points.
@@ -116,6 +129,10 @@ baked! {
         pub points: u32,
         /// Replaces the rule's text when this case gives the points.
         pub text: Option<Text>,
+        /// Replaces the rule's law line when this case gives the points.
+        pub law: Option<Text>,
+        /// Cited beside the rule's general sources (`@key`: the sector profile's for `key`).
+        pub sources: List<Str>,
     }
 
     pub struct Measure {
@@ -130,8 +147,21 @@ baked! {
         /// For whom it fits (`None`: everyone); a measure that does not fit is not offered.
         #[doc(hidden)]
         pub when: Option<Compiled>,
+        /// For whom it is never offered.
+        #[doc(hidden)]
+        pub unless: Option<Compiled>,
         /// What it costs in reach, and when.
         pub reach: Option<Reach>,
+        /// Variants of title and text; the first that holds is used.
+        pub cases: List<MeasureCase>,
+    }
+
+    pub struct MeasureCase {
+        #[doc(hidden)]
+        pub when: Compiled,
+        pub title: Option<Text>,
+        pub text: Option<Text>,
+        pub sources: List<Str>,
     }
 
     pub struct Reach {
@@ -164,12 +194,34 @@ baked! {
         /// Fit before the visitor's needs count, 0..=100.
         pub base_fit: i32,
         pub fit: List<FitRule>,
-        /// Answers that come with choosing it (e.g. EU storage for the Business Platform).
+        /// Answers that come with choosing it (e.g. EU storage for the Business Platform),
+        /// each if its condition holds; later ones win.
         #[doc(hidden)]
-        pub assume: List<AnswerChange>,
+        pub assume: List<(Option<Compiled>, AnswerChange)>,
+        /// The sources of the facts its summary, operator and cost state.
+        pub sources: List<Str>,
         /// For whom it is an alternative at all (`None`: everyone).
         #[doc(hidden)]
         pub offer_when: Option<Compiled>,
+        /// What switching to it costs in reach, and when.
+        pub reach: Option<Reach>,
+    }
+
+    /// A sector's profile (`sectors.json`): the law that applies to it and its words, as
+    /// values that texts use as placeholders.
+    pub struct Profile {
+        /// An option id of the `sector` question.
+        pub id: Str,
+        /// Whose words stand while the sector is not answered.
+        pub default: bool,
+        pub flags: List<Str>,
+        /// Sorted by key.
+        pub values: List<(Str, ProfileValue)>,
+    }
+
+    pub struct ProfileValue {
+        pub text: Text,
+        pub sources: List<Str>,
     }
 
     pub struct Property {
@@ -192,6 +244,18 @@ baked! {
     }
 }
 
-/// What a source is: one of the five seed articles, a statute or regulation, a court decision,
-/// a supervisory authority's paper, the provider's own page, or press.
-pub const SOURCE_KINDS: [&str; 6] = ["seed", "law", "court", "authority", "vendor", "press"];
+/// What a source is: a statute or regulation, a court decision, a supervisory authority's
+/// paper, the provider's own page, press, or a secondary source (an article by a named
+/// publisher, marked as such).
+pub const SOURCE_KINDS: [&str; 6] = ["law", "court", "authority", "vendor", "press", "secondary"];
+
+impl Profile {
+    /// A value by key.
+    pub fn value(&self, key: &str) -> Option<&ProfileValue> {
+        self.values.binary_search_by(|(k, _)| k.as_ref().cmp(key)).ok().map(|i| &self.values[i].1)
+    }
+
+    pub fn has_flag(&self, flag: &str) -> bool {
+        self.flags.iter().any(|f| f == flag)
+    }
+}

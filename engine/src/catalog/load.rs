@@ -7,11 +7,12 @@ use super::validate::{self, Files};
 use super::{Catalog, CatalogError};
 
 /// The files of the catalog, as embedded in native builds (the widget bakes them instead).
-pub const EMBEDDED_FILES: [(&str, &str); 10] = [
+pub const EMBEDDED_FILES: [(&str, &str); 11] = [
     ("meta.json", include_str!("../../catalog/meta.json")),
     ("conditions.json", include_str!("../../catalog/conditions.json")),
     ("sources.json", include_str!("../../catalog/sources.json")),
     ("sources-messengers.json", include_str!("../../catalog/sources-messengers.json")),
+    ("sectors.json", include_str!("../../catalog/sectors.json")),
     ("questions.json", include_str!("../../catalog/questions.json")),
     ("rules.json", include_str!("../../catalog/rules.json")),
     ("measures.json", include_str!("../../catalog/measures.json")),
@@ -43,6 +44,7 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
         conditions: parse("conditions.json", get("conditions.json")?)?,
         sources: parse("sources.json", get("sources.json")?)?,
         messenger_sources: parse("sources-messengers.json", get("sources-messengers.json")?)?,
+        sectors: parse("sectors.json", get("sectors.json")?)?,
         questions: parse("questions.json", get("questions.json")?)?,
         rules: parse("rules.json", get("rules.json")?)?,
         measures: parse("measures.json", get("measures.json")?)?,

@@ -54,6 +54,8 @@ pub struct CatalogData {
     pub rules: List<Rule>,
     pub measures: List<Measure>,
     pub messengers: List<Messenger>,
+    /// One profile per option of the `sector` question, in the question's order.
+    pub profiles: List<Profile>,
     /// Interface texts, sorted by key.
     pub ui: List<(Str, Text)>,
     pub call_to_action: Option<CallToAction>,
@@ -183,6 +185,21 @@ impl Catalog {
 
     pub fn messenger(&self, id: &str) -> Option<&Messenger> {
         self.data.messengers.iter().find(|m| m.id == id)
+    }
+
+    /// The sector profiles (`sectors.json`), in the order of the `sector` question's options.
+    pub fn profiles(&self) -> &[Profile] {
+        &self.data.profiles
+    }
+
+    /// The profile of a sector (an option id of `sector`).
+    pub fn profile(&self, sector: &str) -> Option<&Profile> {
+        self.data.profiles.iter().find(|p| p.id == sector)
+    }
+
+    /// The profile whose words stand while the sector is not answered.
+    pub fn default_profile(&self) -> &Profile {
+        self.data.profiles.iter().find(|p| p.default).expect("a valid catalog has a default profile")
     }
 
     /// An interface text (`ui.json`); `?` if the catalog lacks it (a test checks that every

@@ -28,6 +28,8 @@ pub(crate) struct Ctx<'a> {
     pub named: &'a BTreeMap<String, Cond>,
     /// Messenger id -> property id -> value.
     pub facts: &'a HashMap<String, BTreeMap<String, PropValue>>,
+    /// Sector id -> the flags of its profile.
+    pub profiles: &'a HashMap<String, Vec<String>>,
 }
 
 /// Compiles a condition, or says what is wrong with it.
@@ -109,6 +111,23 @@ fn compile_in(c: &Cond, ctx: &Ctx, at: &Place, stack: &mut Vec<String>) -> Resul
             }
             if mask == 0 {
                 return Err(at.err(format!("`fact` on `{property}` matches no messenger")));
+            }
+            Compiled::Is { q: qi, mask }
+        }
+        Cond::Profile(flags) => {
+            if flags.is_empty() {
+                return Err(at.err("`profile` needs at least one flag"));
+            }
+            let known: Vec<&String> = ctx.profiles.values().flatten().collect();
+            if let Some(f) = flags.iter().find(|f| !known.contains(f)) {
+                return Err(at.err(format!("unknown profile flag `{f}` (sectors.json)")));
+            }
+            let qi = qidx("sector")?;
+            let mut mask = 0u32;
+            for (bit, id) in options("sector")?.iter().enumerate() {
+                if ctx.profiles.get(id).is_some_and(|fs| fs.iter().any(|f| flags.contains(f))) {
+                    mask |= 1 << bit;
+                }
             }
             Compiled::Is { q: qi, mask }
         }

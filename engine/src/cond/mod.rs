@@ -26,6 +26,8 @@ pub enum Cond {
     Ref(String),
     /// A property of the chosen messenger (`messenger` question) and the values that match.
     Fact(Vec<String>),
+    /// A flag of the chosen sector's profile (`sectors.json`): any of these.
+    Profile(Vec<String>),
 }
 
 /// The answered bit of a compiled answer; the low bits are the selected options.

@@ -26,6 +26,9 @@ baked! {
         pub texts: List<(Str, Text)>,
         /// The marked blanks (company name, address, …) with their labels, sorted by id.
         pub blanks: List<(Str, Text)>,
+        /// The facts of the setup description, in the order they are derived
+        /// (`super::setup::describe`).
+        pub facts: List<FactTemplate>,
         /// What the templates say about each option of the `messenger` question but
         /// `undecided`, sorted by id.
         pub messengers: List<(Str, Setup)>,
@@ -43,26 +46,67 @@ baked! {
     pub struct Setup {
         /// `{messenger}`: its name as the templates write it.
         pub name: Text,
+        /// `{shown}`: the name the people written to see (the Platform: WhatsApp); `name` if
+        /// `None`.
+        pub shown: Option<Text>,
         /// `{operator}`: who runs it (legal name and seat), with sources.
         pub operator: Piece,
         /// `{role}`: the operator's role for the business (processor or controller of its own).
         pub role: Piece,
         /// `{transfer}`: where the data go outside the EU and on what safeguard.
         pub transfer: Piece,
+        /// `{handle}`: how a person is reached on it (a number, a Threema ID, …).
+        pub handle: Piece,
+        /// `{visible}`: what others see of a person who uses it with their own account.
+        pub visible: Piece,
+        /// `{disclosure}`: who learns what of a contact through it, for what, and where.
+        pub disclosure: Piece,
+        /// `{copy}`: where a copy of the safeguards relied on is available.
+        pub copy: Option<Piece>,
         /// Indices into `Templates::steps`, in the order the checklist shows them.
         pub steps: List<usize>,
     }
 
     pub struct DocTemplate {
         pub id: DocId,
-        pub title: Text,
+        /// The title (variants by the setup, like a paragraph).
+        pub title: Piece,
         /// When the template fits the answers (`None`: always).
         pub when: Option<Compiled>,
         /// Whether the text cites its sources by number (the customer-facing one does not).
         pub cite: bool,
         /// The heading of the source list, if not the common one.
         pub sources_heading: Option<Text>,
+        /// When the document is not offered, and why (the first that holds).
+        pub refuse: List<Refusal>,
         pub sections: List<SectionTemplate>,
+    }
+
+    /// A reason not to offer a document.
+    pub struct Refusal {
+        pub when: Compiled,
+        pub reason: Text,
+    }
+
+    /// One fact of the setup description: it holds when `when` holds (or is `None`), `unless`
+    /// does not, every fact of `requires` holds, one of `requires_any` (if any) and none of
+    /// `excludes` (indices into `Templates::facts`, always of earlier facts).
+    pub struct FactTemplate {
+        /// `kind:name`, e.g. `category:health`.
+        pub id: Str,
+        pub when: Option<Compiled>,
+        pub unless: Option<Compiled>,
+        pub requires: List<usize>,
+        pub requires_any: List<usize>,
+        pub excludes: List<usize>,
+        /// Linked facts (purposes, bases, consents, subjects), of which those that hold are
+        /// kept: a category's purposes and bases, a purpose's subjects and bases, …
+        pub links: List<usize>,
+        /// Legal bases: the citation (`{bases}`).
+        pub cite: Option<Text>,
+        pub sources: List<Str>,
+        /// Consents: the document that collects it.
+        pub collected_in: Option<DocId>,
     }
 
     pub struct SectionTemplate {
@@ -94,6 +138,12 @@ baked! {
     /// A paragraph or list item: the first of its cases that holds is used.
     pub struct Piece {
         pub when: Option<Compiled>,
+        /// The fact (index into `Templates::facts`) the piece states: it appears only while the
+        /// fact holds.
+        pub fact: Option<usize>,
+        /// Facts that must hold, and facts that must not.
+        pub if_facts: List<usize>,
+        pub if_not: List<usize>,
         /// Checklist items: when the answers say the step is done.
         pub done: Option<Compiled>,
         /// Checklist items: the measure (index into the catalog's measures) the step carries
@@ -105,6 +155,8 @@ baked! {
     /// One variant of a piece.
     pub struct Case {
         pub when: Option<Compiled>,
+        pub if_facts: List<usize>,
+        pub if_not: List<usize>,
         /// `None` only for a case that skips.
         pub text: Option<Text>,
         /// Checklist items: the step.
@@ -131,6 +183,8 @@ pub enum Status {
     Partial,
     Missing,
     Open,
+    /// Not a gap: a point to know and weigh (e.g. a processor that can read internal chats).
+    Note,
 }
 
 impl Status {
@@ -141,6 +195,7 @@ impl Status {
             Status::Partial => "status.partial",
             Status::Missing => "status.missing",
             Status::Open => "status.open",
+            Status::Note => "status.note",
         }
     }
 }
@@ -171,6 +226,11 @@ impl Templates {
     pub fn messenger(&self, id: &str) -> Option<(&str, &Setup)> {
         let list = &self.messengers;
         list.binary_search_by(|(k, _)| k.as_ref().cmp(id)).ok().map(|i| (list[i].0.as_ref(), &list[i].1))
+    }
+
+    /// A fact of the setup description by id.
+    pub fn fact(&self, id: &str) -> Option<usize> {
+        self.facts.iter().position(|f| f.id == id)
     }
 
     /// Whether an embedder switched this template off.

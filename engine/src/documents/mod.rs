@@ -31,15 +31,19 @@ use crate::catalog::{Catalog, Str};
 use crate::cond::Compiled;
 use crate::model::{CatalogRef, SourceRef};
 use crate::text::{Lang, Text};
+use crate::words::Words;
 
 mod items;
 mod overrides;
 pub mod render;
+pub mod setup;
 
 #[doc(hidden)]
-pub use items::{BlockTemplate, Case, DocTemplate, ListTemplate, Piece, SectionTemplate, Setup};
+pub use items::{BlockTemplate, Case, DocTemplate, FactTemplate, ListTemplate, Piece, Refusal, SectionTemplate, Setup};
 pub use items::{Status, Templates};
 pub use overrides::TemplateOverrides;
+use setup::Description;
+pub use setup::Fact;
 
 /// The four templates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -123,6 +127,12 @@ pub enum DocError {
     NoMessenger,
     /// The template does not fit these answers (the customer one without customers).
     NotApplicable(DocId),
+    /// The template is not offered for this setup, for the reason given (in English; the
+    /// document's language: `refusals`).
+    Refused {
+        id: DocId,
+        reason: String,
+    },
     /// An embedder switched it off.
     Hidden(DocId),
 }
@@ -142,6 +152,9 @@ impl fmt::Display for DocError {
                 "the `consent` template is for messaging customers: it needs `audience` to include `customers`"
             ),
             DocError::NotApplicable(id) => write!(f, "the `{id}` template does not fit these answers"),
+            DocError::Refused { id, reason } => {
+                write!(f, "the `{id}` template is not offered for this setup: {reason}")
+            }
             DocError::Hidden(id) => write!(f, "the `{id}` template is switched off in this catalog"),
         }
     }
@@ -183,6 +196,9 @@ pub struct Document {
     /// The words renderers put around parts: "Where", "Note".
     pub labels: Labels,
     pub catalog: CatalogRef,
+    /// The setup description the document was built from: the facts that hold for these
+    /// answers, the same for every document of the set (`setup`).
+    pub setup: Vec<Fact>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -201,6 +217,9 @@ pub struct Section {
     pub id: String,
     pub heading: Vec<Part>,
     pub blocks: Vec<Block>,
+    /// The facts of the setup description the section states (its paragraphs' and items').
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -243,6 +262,10 @@ pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
     pub sources: Vec<u32>,
+    /// The facts of the setup description the item states: its fact and the legal bases it
+    /// names (`Document::setup`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
 }
 
 /// A run of text, or a marked blank (filled with the visitor's value, or not).
@@ -283,13 +306,14 @@ pub fn plain(parts: &[Part]) -> String {
 // Filling
 
 /// The templates that fit these answers, in the order policy, consent, record, checklist
-/// (none while no messenger is chosen; none that an embedder switched off).
+/// (none while no messenger is chosen; none that an embedder switched off or that the catalog
+/// does not offer for this setup).
 pub fn documents(answers: &Answers, catalog: &Catalog, lang: Lang, blanks: &Blanks) -> Result<Vec<Document>, DocError> {
     let Some(f) = Filler::new(answers, catalog, lang, blanks)? else {
         return Ok(Vec::new());
     };
     let t = catalog.templates();
-    Ok(t.documents.iter().filter(|d| !t.hidden(d.id) && f.holds(&d.when)).map(|d| f.document(d)).collect())
+    Ok(t.documents.iter().filter(|d| f.offered(d)).map(|d| f.document(d)).collect())
 }
 
 /// The ids of the templates that fit these answers, without filling them: what `documents`
@@ -300,7 +324,23 @@ pub fn available(answers: &Answers, catalog: &Catalog) -> Result<Vec<DocId>, Doc
         return Ok(Vec::new());
     };
     let t = catalog.templates();
-    Ok(t.documents.iter().filter(|d| !t.hidden(d.id) && f.holds(&d.when)).map(|d| d.id).collect())
+    Ok(t.documents.iter().filter(|d| f.offered(d)).map(|d| d.id).collect())
+}
+
+/// The templates the catalog does not offer for these answers although they would fit, each
+/// with the reason in `lang` (e.g. no consent form for the consumer WhatsApp app, whose terms
+/// do not allow business use): for a front-end that says why a template is missing.
+pub fn refusals(answers: &Answers, catalog: &Catalog, lang: Lang) -> Result<Vec<(DocId, String)>, DocError> {
+    let blanks = Blanks::default();
+    let Some(f) = Filler::new(answers, catalog, lang, &blanks)? else {
+        return Ok(Vec::new());
+    };
+    let t = catalog.templates();
+    Ok(t.documents
+        .iter()
+        .filter(|d| !t.hidden(d.id) && f.holds(&d.when))
+        .filter_map(|d| f.refusal(d).map(|r| (d.id, plain(&f.fill(&r.reason, &mut Vec::new(), None)))))
+        .collect())
 }
 
 /// One template, or why it cannot be made for these answers.
@@ -320,7 +360,18 @@ pub fn document(
     if !f.holds(&d.when) {
         return Err(DocError::NotApplicable(id));
     }
+    if let Some(r) = f.refusal(d) {
+        let en = f.clone_for(Lang::En);
+        return Err(DocError::Refused { id, reason: plain(&en.fill(&r.reason, &mut Vec::new(), None)) });
+    }
     Ok(f.document(d))
+}
+
+/// The setup description these answers give (the facts every document of the set reads), or
+/// `None` while no messenger is chosen.
+pub fn description(answers: &Answers, catalog: &Catalog) -> Result<Option<Vec<Fact>>, DocError> {
+    let blanks = Blanks::default();
+    Ok(Filler::new(answers, catalog, Lang::default(), &blanks)?.map(|f| f.desc.view(f.t)))
 }
 
 /// A catalog date `YYYY-MM-DD` as the language writes it in a document: `23.11.2026`,
@@ -332,12 +383,14 @@ pub fn doc_date(iso: &str, lang: Lang) -> String {
     }
 }
 
-/// Everything filling a document needs: the effective answers, the messenger's entry, the
-/// language and the blanks.
+/// Everything filling a document needs: the effective answers, the setup description, the
+/// sector's words, the messenger's entry, the language and the blanks.
 struct Filler<'a> {
     cat: &'a Catalog,
     t: &'a Templates,
     eff: State,
+    desc: Description,
+    words: Words<'a>,
     lang: Lang,
     blanks: &'a Blanks,
     messenger: &'a str,
@@ -373,6 +426,9 @@ impl Cited {
     }
 }
 
+/// The placeholder that lists the legal bases of a piece's fact.
+const BASES: &str = "bases";
+
 impl<'a> Filler<'a> {
     fn new(
         answers: &Answers,
@@ -390,11 +446,42 @@ impl<'a> Filler<'a> {
         let Some((id, setup)) = chosen.and_then(|m| t.messenger(m)) else {
             return Ok(None);
         };
-        Ok(Some(Filler { cat, t, eff, lang, blanks, messenger: id, setup }))
+        let desc = Description::of(t, &eff);
+        let words = Words::of(cat, &eff, lang);
+        Ok(Some(Filler { cat, t, eff, desc, words, lang, blanks, messenger: id, setup }))
+    }
+
+    /// The same filler in another language.
+    fn clone_for(&self, lang: Lang) -> Filler<'a> {
+        Filler {
+            cat: self.cat,
+            t: self.t,
+            eff: self.eff,
+            desc: self.desc.clone(),
+            words: Words::of(self.cat, &self.eff, lang),
+            lang,
+            blanks: self.blanks,
+            messenger: self.messenger,
+            setup: self.setup,
+        }
     }
 
     fn holds(&self, c: &Option<Compiled>) -> bool {
         c.as_ref().is_none_or(|c| c.eval(&self.eff))
+    }
+
+    fn facts_hold(&self, all: &[usize], none: &[usize]) -> bool {
+        all.iter().all(|&i| self.desc.holds(i)) && !none.iter().any(|&i| self.desc.holds(i))
+    }
+
+    /// The first reason not to offer `d` for these answers, if any.
+    fn refusal<'d>(&self, d: &'d DocTemplate) -> Option<&'d items::Refusal> {
+        d.refuse.iter().find(|r| r.when.eval(&self.eff))
+    }
+
+    /// Whether `documents` gives `d` for these answers.
+    fn offered(&self, d: &DocTemplate) -> bool {
+        !self.t.hidden(d.id) && self.holds(&d.when) && self.refusal(d).is_none()
     }
 
     fn text(&self, key: &str) -> &str {
@@ -404,17 +491,19 @@ impl<'a> Filler<'a> {
     fn document(&self, d: &DocTemplate) -> Document {
         let mut cited = Cited::default();
         let mut ignored = Vec::new();
-        let title = self.fill(&d.title, &mut ignored);
+        let title = self.item(&d.title, &mut Cited::default(), false).map(|i| i.parts).unwrap_or_default();
         let sections = d
             .sections
             .iter()
             .filter(|s| self.holds(&s.when))
             .filter_map(|s| {
-                let blocks: Vec<Block> = s.blocks.iter().flat_map(|b| self.block(b, &mut cited)).collect();
+                let mut refs = Vec::new();
+                let blocks: Vec<Block> = s.blocks.iter().flat_map(|b| self.block(b, &mut cited, &mut refs)).collect();
                 (!blocks.is_empty()).then(|| Section {
                     id: s.id.to_string(),
-                    heading: self.fill(&s.heading, &mut ignored),
+                    heading: self.fill(&s.heading, &mut ignored, None),
                     blocks,
+                    refs,
                 })
             })
             .collect();
@@ -432,51 +521,72 @@ impl<'a> Filler<'a> {
             note: self.t.note(self.lang).map(str::to_string),
             sections,
             cite: d.cite,
-            sources_heading: d
-                .sources_heading
-                .as_ref()
-                .map_or_else(|| self.text("doc.sources"), |h| h.get(self.lang))
-                .to_string(),
+            sources_heading: match &d.sources_heading {
+                Some(h) => plain(&self.fill(h, &mut Vec::new(), None)),
+                None => self.text("doc.sources").to_string(),
+            },
             sources: crate::assess::source_refs(self.cat, &cited.0, self.lang),
             labels: Labels { place: self.text("doc.where").to_string(), note: self.text("doc.note").to_string() },
             catalog: CatalogRef { version: self.cat.version().to_string(), as_of: self.cat.as_of().to_string() },
+            setup: self.desc.view(self.t),
         }
     }
 
-    fn block(&self, b: &BlockTemplate, cited: &mut Cited) -> Vec<Block> {
+    fn block(&self, b: &BlockTemplate, cited: &mut Cited, refs: &mut Vec<String>) -> Vec<Block> {
+        let mut keep = |i: Item| -> Item {
+            for r in &i.refs {
+                if !refs.contains(r) {
+                    refs.push(r.clone());
+                }
+            }
+            i
+        };
         match b {
             BlockTemplate::P(p) => self
                 .item(p, cited, false)
+                .map(&mut keep)
                 .map(|i| Block::Paragraph { parts: i.parts, sources: i.sources })
                 .into_iter()
                 .collect(),
             BlockTemplate::Note(p) => self
                 .item(p, cited, false)
+                .map(&mut keep)
                 .map(|i| Block::Note { parts: i.parts, sources: i.sources })
                 .into_iter()
                 .collect(),
-            BlockTemplate::List(l) => self.list(l, cited, false),
-            BlockTemplate::Checklist(l) => self.list(l, cited, true),
+            BlockTemplate::List(l) => self.list(l, cited, false, &mut keep),
+            BlockTemplate::Checklist(l) => self.list(l, cited, true, &mut keep),
         }
     }
 
-    fn list(&self, l: &ListTemplate, cited: &mut Cited, checklist: bool) -> Vec<Block> {
+    fn list(
+        &self,
+        l: &ListTemplate,
+        cited: &mut Cited,
+        checklist: bool,
+        keep: &mut impl FnMut(Item) -> Item,
+    ) -> Vec<Block> {
         let steps = &self.t.steps;
         let mine =
             l.messenger_steps.then_some(&self.setup.steps[..]).into_iter().flatten().filter_map(|s| steps.get(*s));
         let pieces: Vec<&Piece> = mine.chain(l.items.iter()).filter(|p| self.pick(p).is_some()).collect();
         if pieces.is_empty() {
-            return l.empty.iter().filter_map(|p| self.item(p, cited, false)).map(paragraph).collect();
+            return l.empty.iter().filter_map(|p| self.item(p, cited, false)).map(&mut *keep).map(paragraph).collect();
         }
-        let mut out: Vec<Block> = l.lead.iter().filter_map(|p| self.item(p, cited, false)).map(paragraph).collect();
-        let items = pieces.into_iter().filter_map(|p| self.item(p, cited, checklist)).collect();
+        let mut out: Vec<Block> =
+            l.lead.iter().filter_map(|p| self.item(p, cited, false)).map(&mut *keep).map(paragraph).collect();
+        let items = pieces.into_iter().filter_map(|p| self.item(p, cited, checklist)).map(&mut *keep).collect();
         out.push(if checklist { Block::Checklist { items } } else { Block::List { items } });
         out
     }
 
-    /// The case of a piece that applies, if any.
+    /// The case of a piece that applies, if any: the piece's conditions and facts hold, and the
+    /// first case whose conditions and facts hold does not skip.
     fn pick<'p>(&self, p: &'p Piece) -> Option<&'p Case> {
-        if !self.holds(&p.when) {
+        if !self.holds(&p.when) || !p.fact.is_none_or(|f| self.desc.holds(f)) {
+            return None;
+        }
+        if !self.facts_hold(&p.if_facts, &p.if_not) {
             return None;
         }
         if let Some(m) = p.measure {
@@ -485,16 +595,16 @@ impl<'a> Filler<'a> {
                 return None;
             }
         }
-        p.cases.iter().find(|c| self.holds(&c.when)).filter(|c| !c.skip)
+        p.cases.iter().find(|c| self.holds(&c.when) && self.facts_hold(&c.if_facts, &c.if_not)).filter(|c| !c.skip)
     }
 
     fn item(&self, p: &Piece, cited: &mut Cited, checklist: bool) -> Option<Item> {
         let c = self.pick(p)?;
         let mut sources = self.sources(&c.sources);
         let text = c.text.as_ref().expect("a case that does not skip has a text");
-        let parts = self.fill(text, &mut sources);
-        let title = c.title.as_ref().map(|t| self.fill(t, &mut sources));
-        let place = c.place.as_ref().map(|t| self.fill(t, &mut sources));
+        let parts = self.fill(text, &mut sources, p.fact);
+        let title = c.title.as_ref().map(|t| self.fill(t, &mut sources, p.fact));
+        let place = c.place.as_ref().map(|t| self.fill(t, &mut sources, p.fact));
         // A checklist item is done when its `done` condition holds, else open; other items
         // carry the status their case names, if any.
         let status = match checklist {
@@ -510,29 +620,39 @@ impl<'a> Filler<'a> {
             self.text(key).to_string()
         });
         let measure = p.measure.and_then(|m| self.cat.measures().get(m)).map(|m| m.id.to_string());
-        Some(Item { title, parts, place, status, label, measure, sources: cited.numbers(&sources) })
-    }
-
-    /// Source ids, with `@property` replaced by the chosen messenger's sources for it.
-    fn sources(&self, ids: &[Str]) -> Vec<Str> {
-        let mut out = Vec::new();
-        for id in ids {
-            match id.strip_prefix('@') {
-                Some(prop) => {
-                    let m = self.cat.messenger(self.messenger);
-                    out.extend(
-                        m.and_then(|m| m.properties.get(prop)).into_iter().flat_map(|p| p.sources.iter().cloned()),
-                    );
-                }
-                None => out.push(id.clone()),
+        // The item names its fact, and the legal bases it cites.
+        let mut refs: Vec<String> = Vec::new();
+        if let Some(f) = p.fact {
+            refs.push(self.t.facts[f].id.to_string());
+            let names_bases = [Some(text), c.title.as_ref(), c.place.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.de.contains("{bases}") || t.en.contains("{bases}"));
+            if names_bases {
+                refs.extend(self.bases(f).map(|b| self.t.facts[b].id.to_string()));
             }
         }
-        out
+        Some(Item { title, parts, place, status, label, measure, sources: cited.numbers(&sources), refs })
+    }
+
+    /// The legal bases of fact `f` that hold.
+    fn bases(&self, f: usize) -> impl Iterator<Item = usize> + '_ {
+        self.desc.links(self.t, f).filter(|&l| setup::kind(&self.t.facts[l].id) == Some("basis"))
+    }
+
+    /// Source ids, with `@property` replaced by the chosen messenger's sources for it and
+    /// `sector:key` by the sources of the sector's value.
+    fn sources(&self, ids: &[Str]) -> Vec<Str> {
+        self.words.sources(&[ids])
     }
 
     /// A text as parts: placeholders become blanks or the value's own parts (whose sources
-    /// join `sources`).
-    fn fill(&self, text: &Text, sources: &mut Vec<Str>) -> Vec<Part> {
+    /// join `sources`); `{bases}` lists the legal bases of `fact`.
+    fn fill(&self, text: &Text, sources: &mut Vec<Str>, fact: Option<usize>) -> Vec<Part> {
+        self.fill_str(text.get(self.lang), sources, fact, 3)
+    }
+
+    fn fill_str(&self, text: &str, sources: &mut Vec<Str>, fact: Option<usize>, depth: u8) -> Vec<Part> {
         let mut parts: Vec<Part> = Vec::new();
         let push_text = |parts: &mut Vec<Part>, s: &str| {
             match parts.last_mut() {
@@ -543,45 +663,78 @@ impl<'a> Filler<'a> {
                 _ => parts.push(Part::Text { text: s.to_string() }),
             }
         };
-        let mut rest = text.get(self.lang);
+        let push_parts = |parts: &mut Vec<Part>, more: Vec<Part>| {
+            for p in more {
+                match p {
+                    Part::Text { text } => push_text(parts, &text),
+                    blank => parts.push(blank),
+                }
+            }
+        };
+        let mut rest = text;
         while let Some(open) = rest.find('{') {
             push_text(&mut parts, &rest[..open]);
             let close = open + rest[open..].find('}').expect("checked by the loader");
             let name = &rest[open + 1..close];
             rest = &rest[close + 1..];
             if let Some(label) = self.t.blank(name) {
-                parts.push(Part::Blank {
-                    blank: name.to_string(),
-                    label: label.get(self.lang).to_string(),
-                    value: self.blanks.get(name),
-                });
+                // The business's name is labelled in the sector's words ("Name der Praxis").
+                let label = match (name, self.words.value("company_label")) {
+                    ("company", Some(l)) if !l.is_empty() => l.to_string(),
+                    _ => label.get(self.lang).to_string(),
+                };
+                parts.push(Part::Blank { blank: name.to_string(), label, value: self.blanks.get(name) });
                 continue;
             }
-            let value: Option<(&Text, &[Str])> = match name {
-                "messenger" => Some((&self.setup.name, &[])),
-                "operator" | "role" | "transfer" => {
+            if depth == 0 {
+                continue;
+            }
+            match name {
+                "messenger" => push_parts(&mut parts, self.fill(&self.setup.name, sources, None)),
+                "shown" => {
+                    let name = self.setup.shown.as_ref().unwrap_or(&self.setup.name);
+                    push_parts(&mut parts, self.fill(name, sources, None))
+                }
+                "operator" | "role" | "transfer" | "handle" | "visible" | "disclosure" | "copy" => {
                     let piece = match name {
-                        "operator" => &self.setup.operator,
-                        "role" => &self.setup.role,
-                        _ => &self.setup.transfer,
+                        "operator" => Some(&self.setup.operator),
+                        "role" => Some(&self.setup.role),
+                        "transfer" => Some(&self.setup.transfer),
+                        "handle" => Some(&self.setup.handle),
+                        "visible" => Some(&self.setup.visible),
+                        "disclosure" => Some(&self.setup.disclosure),
+                        _ => self.setup.copy.as_ref(),
                     };
-                    self.pick(piece).and_then(|c| c.text.as_ref().map(|t| (t, &c.sources[..])))
+                    if let Some((t, s)) =
+                        piece.and_then(|p| self.pick(p)).and_then(|c| c.text.as_ref().map(|t| (t, &c.sources[..])))
+                    {
+                        sources.extend(self.sources(s));
+                        push_parts(&mut parts, self.fill_str(t.get(self.lang), sources, None, depth - 1));
+                    }
                 }
-                "version" => {
-                    push_text(&mut parts, self.cat.version());
-                    None
+                BASES => {
+                    let Some(f) = fact else { continue };
+                    let sep = "; ";
+                    let mut first = true;
+                    for b in self.bases(f).collect::<Vec<_>>() {
+                        let fb = &self.t.facts[b];
+                        let Some(cite) = &fb.cite else { continue };
+                        if !first {
+                            push_text(&mut parts, sep);
+                        }
+                        first = false;
+                        sources.extend(self.sources(&fb.sources));
+                        push_parts(&mut parts, self.fill_str(cite.get(self.lang), sources, None, depth - 1));
+                    }
                 }
-                _ => {
-                    push_text(&mut parts, &doc_date(self.cat.as_of(), self.lang));
-                    None
-                }
-            };
-            if let Some((t, s)) = value {
-                sources.extend(self.sources(s));
-                for p in self.fill(t, sources) {
-                    match p {
-                        Part::Text { text } => push_text(&mut parts, &text),
-                        blank => parts.push(blank),
+                "version" => push_text(&mut parts, self.cat.version()),
+                "as_of" => push_text(&mut parts, &doc_date(self.cat.as_of(), self.lang)),
+                key => {
+                    // A value of the sector's profile, with its sources.
+                    if let Some(v) = self.words.value(key) {
+                        let key_sources: Str = format!("{}{key}", crate::words::PROFILE_SOURCES).into();
+                        sources.extend(self.sources(&[key_sources]));
+                        push_parts(&mut parts, self.fill_str(v, sources, None, depth - 1));
                     }
                 }
             }

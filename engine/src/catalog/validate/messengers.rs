@@ -3,7 +3,8 @@
 //! for every messenger the `messenger` question offers for suggestion.
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::{change, check_text, compile_opt, err, unique, Sources};
+use super::placeholders::Keys;
+use super::{change, check_text, compile_opt, err, reach, unique, Sources};
 use crate::catalog::{files, CatalogError, FitRule, Messenger, Properties, Property, Question, Str, PROPERTIES};
 use crate::cond::compile::{compile, Ctx, Place};
 use crate::properties::PropValue;
@@ -23,6 +24,7 @@ pub(crate) fn check(
     ctx: &Ctx,
     questions: &[Question],
     sources: &Sources,
+    keys: &Keys,
 ) -> Result<Vec<Messenger>, CatalogError> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -32,9 +34,10 @@ pub(crate) fn check(
         if m.name.trim().is_empty() {
             return Err(err(FILE, entry, "name", "must not be empty"));
         }
-        check_text(FILE, &entry, "summary", &m.summary)?;
-        check_text(FILE, &entry, "operator", &m.operator)?;
-        check_text(FILE, &entry, "cost", &m.cost)?;
+        for (field, t) in [("summary", &m.summary), ("operator", &m.operator), ("cost", &m.cost)] {
+            check_text(FILE, &entry, field, t)?;
+            keys.check(FILE, &entry, field, t)?;
+        }
         if !(0..=100).contains(&m.base_fit) {
             return Err(err(FILE, entry, "base_fit", "must be 0..=100"));
         }
@@ -77,17 +80,25 @@ pub(crate) fn check(
             err(FILE, &entry, format!("properties.{key}"), "is missing (write `unknown` if no source says)")
         })?;
         let mut assume = Vec::new();
-        for (ci, ch) in m.assume.iter().enumerate() {
-            assume.push(change(questions, ch).map_err(|msg| err(FILE, &entry, format!("assume[{ci}]"), msg))?);
+        for (ci, a) in m.assume.iter().enumerate() {
+            let ch =
+                files::Change { question: a.question.clone(), set: a.set.clone(), add: Vec::new(), remove: Vec::new() };
+            let changed = change(questions, &ch).map_err(|msg| err(FILE, &entry, format!("assume[{ci}]"), msg))?;
+            let field = format!("assume[{ci}].when");
+            let when = compile_opt(&a.when, ctx, &Place { file: FILE, entry: &entry, field: &field })?;
+            assume.push((when, changed));
         }
+        let messenger_sources = sources.check(FILE, &entry, &m.sources, false)?;
         let mut fit = Vec::new();
         for (fi, f) in m.fit.into_iter().enumerate() {
             check_text(FILE, &entry, &format!("fit[{fi}].reason"), &f.reason)?;
+            keys.check(FILE, &entry, &format!("fit[{fi}].reason"), &f.reason)?;
             let field = format!("fit[{fi}].when");
             let when = compile(&f.when, ctx, &Place { file: FILE, entry: &entry, field: &field })?;
             fit.push(FitRule { when, points: f.points, reason: f.reason });
         }
         let offer_when = compile_opt(&m.offer_when, ctx, &Place { file: FILE, entry: &entry, field: "offer_when" })?;
+        let reach = reach(m.reach, FILE, &entry, keys, ctx)?;
         out.push(Messenger {
             id: m.id.into(),
             name: Str::from(m.name),
@@ -99,7 +110,9 @@ pub(crate) fn check(
             base_fit: m.base_fit,
             fit: fit.into(),
             assume: assume.into(),
+            sources: messenger_sources,
             offer_when,
+            reach,
         });
     }
     // Every option of `messenger` a what-if may suggest is described.

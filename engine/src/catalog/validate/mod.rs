@@ -14,8 +14,10 @@ use crate::text::Text;
 mod measures;
 mod messengers;
 mod meta;
+mod placeholders;
 mod questions;
 mod rules;
+mod sectors;
 mod sources;
 mod templates;
 mod ui;
@@ -26,6 +28,7 @@ pub(crate) struct Files {
     pub conditions: BTreeMap<String, Cond>,
     pub sources: Vec<files::Source>,
     pub messenger_sources: Vec<files::Source>,
+    pub sectors: Vec<files::SectorProfile>,
     pub questions: files::QuestionsFile,
     pub rules: Vec<files::Rule>,
     pub measures: Vec<files::Measure>,
@@ -37,19 +40,30 @@ pub(crate) struct Files {
 /// Checks everything and builds the catalog's data.
 pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
     let (sources, source_index) = sources::check(f.sources, f.messenger_sources)?;
-    let known = Sources(source_index.iter().map(|(k, _)| k.to_string()).collect());
+    let known = Sources(
+        sources
+            .iter()
+            .map(|s| {
+                let list = |l: &[Str]| l.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+                (s.id.to_string(), (list(&s.about), list(&s.sectors)))
+            })
+            .collect(),
+    );
     let meta = meta::check(f.meta, &known)?;
     check_named_conditions(&f.conditions)?;
     // Facts first: conditions on them (`fact`) need them from the first question on.
     let facts = messengers::facts(&f.messengers);
-    let q = questions::check(f.questions, &f.conditions, &facts)?;
-    let ctx = Ctx { index: &q.index, options: &q.options, named: &f.conditions, facts: &facts };
+    sectors::check_complete(&f.sectors, &f.questions)?;
+    let flags = sectors::flags(&f.sectors);
+    let q = questions::check(f.questions, &f.conditions, &facts, &flags)?;
+    let ctx = Ctx { index: &q.index, options: &q.options, named: &f.conditions, facts: &facts, profiles: &flags };
     for (name, c) in &f.conditions {
         let entry = format!("condition `{name}`");
         compile(c, &ctx, &Place { file: "conditions.json", entry: &entry, field: "" })?;
     }
     let questions = q.questions;
     let suggest = questions::compile_suggestions(&q.raw_suggest, &ctx)?;
+    let unless = questions::compile_suggestions(&q.raw_unless, &ctx)?;
     let questions: Vec<_> = questions
         .into_iter()
         .enumerate()
@@ -61,6 +75,7 @@ pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
                 .enumerate()
                 .map(|(oi, mut o)| {
                     o.suggest_when = suggest.get(&(qi, oi)).cloned();
+                    o.suggest_unless = unless.get(&(qi, oi)).cloned();
                     o
                 })
                 .collect();
@@ -68,11 +83,14 @@ pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
             question
         })
         .collect();
-    let rules = rules::check(f.rules, &ctx, &known)?;
-    let measures = measures::check(f.measures, &ctx, &questions, &known)?;
-    let messengers = messengers::check(f.messengers, &ctx, &questions, &known)?;
+    let profiles = sectors::check(f.sectors, &q.options, &known)?;
+    let keys = placeholders::Keys::of(&profiles);
+    let rules = rules::check(f.rules, &ctx, &known, &keys)?;
+    let measures = measures::check(f.measures, &ctx, &questions, &known, &keys)?;
+    let messengers = messengers::check(f.messengers, &ctx, &questions, &known, &keys)?;
     let ui = ui::check(f.ui)?;
-    let templates = templates::check(f.templates, &ctx, &questions, &measures, &known)?;
+    let templates = templates::check(f.templates, &ctx, &questions, &measures, &known, &keys)?;
+    keys.check_meta(&meta)?;
     let mut data = CatalogData {
         meta,
         sources,
@@ -81,6 +99,7 @@ pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
         rules: rules.into(),
         measures: measures.into(),
         messengers: messengers.into(),
+        profiles: profiles.into(),
         ui,
         call_to_action: None,
         templates,
@@ -139,8 +158,11 @@ pub(crate) fn err(
     CatalogError::new(file, entry, field, message)
 }
 
-/// The ids of the catalog's sources, for checking references.
-pub(crate) struct Sources(HashSet<String>);
+pub(crate) use crate::words::PROFILE_SOURCES;
+
+/// The ids of the catalog's sources, for checking references, with the messengers and sectors
+/// each is about (empty: none in particular).
+pub(crate) struct Sources(HashMap<String, (Vec<String>, Vec<String>)>);
 
 impl Sources {
     /// Checks a list of source ids: each known, and at least one if `required`.
@@ -149,7 +171,8 @@ impl Sources {
             return Err(err(file, entry, "sources", "needs at least one source"));
         }
         for (i, id) in ids.iter().enumerate() {
-            if !self.0.contains(id) {
+            let property = id.strip_prefix('@').is_some_and(|p| crate::catalog::PROPERTIES.contains(&p));
+            if !self.0.contains_key(id) && !id.starts_with(PROFILE_SOURCES) && !property {
                 return Err(err(file, entry, format!("sources[{i}]"), format!("unknown source `{id}`")));
             }
         }
@@ -158,7 +181,57 @@ impl Sources {
 
     /// Whether a source with this id exists.
     pub fn knows(&self, id: &str) -> bool {
-        self.0.contains(id)
+        self.0.contains_key(id)
+    }
+
+    /// Whether a source is about some messengers only.
+    pub fn is_about_a_messenger(&self, id: &str) -> bool {
+        self.0.get(id).is_some_and(|(m, _)| !m.is_empty())
+    }
+
+    /// The sectors a source concerns (empty: all).
+    pub fn sectors(&self, id: &str) -> &[String] {
+        self.0.get(id).map_or(&[], |(_, s)| &s[..])
+    }
+
+    /// Checks that a piece citing `ids` under condition `when` can only be shown to visitors of
+    /// the messengers and sectors those sources are about: a WhatsApp finding never cites
+    /// Telegram's documents, a municipality never reads the lawyers' professional code.
+    pub fn check_fit(
+        &self,
+        file: &str,
+        entry: &str,
+        field: &str,
+        ids: &[String],
+        when: Option<&Compiled>,
+        questions: &HashMap<String, usize>,
+        options: &Options,
+    ) -> Result<(), CatalogError> {
+        for id in ids {
+            let Some((about, sectors)) = self.0.get(id) else { continue };
+            for (q, wanted, what) in [("messenger", about, "messengers"), ("sector", sectors, "sectors")] {
+                if wanted.is_empty() {
+                    continue;
+                }
+                let (Some(&qi), Some(opts)) = (questions.get(q), options.get(q)) else { continue };
+                let reachable = reachable_options(when, qi, opts.len());
+                let stray: Vec<&str> =
+                    reachable.iter().map(|&b| opts[b].as_str()).filter(|o| !wanted.iter().any(|w| w == o)).collect();
+                if !stray.is_empty() {
+                    return Err(err(
+                        file,
+                        entry,
+                        field,
+                        format!(
+                            "source `{id}` is about the {what} {}, but this can also be shown for {}: cite it in a case for those only",
+                            wanted.join(", "),
+                            stray.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -192,6 +265,21 @@ pub(crate) fn check_date(file: &str, entry: &str, field: &str, d: &str) -> Resul
 /// Compiles an optional condition.
 pub(crate) fn compile_opt(c: &Option<Cond>, ctx: &Ctx, at: &Place) -> Result<Option<Compiled>, CatalogError> {
     c.as_ref().map(|c| compile(c, ctx, at)).transpose()
+}
+
+/// Checks a measure's or messenger's `reach` (its text and its condition) and compiles it.
+pub(crate) fn reach(
+    r: Option<files::Reach>,
+    file: &str,
+    entry: &str,
+    keys: &placeholders::Keys,
+    ctx: &Ctx,
+) -> Result<Option<super::Reach>, CatalogError> {
+    let Some(r) = r else { return Ok(None) };
+    check_text(file, entry, "reach.text", &r.text)?;
+    keys.check(file, entry, "reach.text", &r.text)?;
+    let when = compile(&r.when, ctx, &Place { file, entry, field: "reach.when" })?;
+    Ok(Some(super::Reach { when, text: r.text }))
 }
 
 /// Checks an answer change against the questions and resolves its ids to bits.
@@ -241,3 +329,15 @@ pub(crate) fn unique(file: &str, entry: &str, id: &str, seen: &mut HashSet<Strin
 
 /// A question index's option ids, for conditions.
 pub(crate) type Options = HashMap<String, Vec<String>>;
+
+/// The options of question `qi` under which `when` can hold (every other question open).
+pub(crate) fn reachable_options(when: Option<&Compiled>, qi: usize, n: usize) -> Vec<usize> {
+    use crate::cond::Known;
+    (0..n)
+        .filter(|&bit| {
+            let mut known = [Known::Open; crate::assess::MAX_QUESTIONS];
+            known[qi] = Known::Value(ANSWERED | 1 << bit);
+            when.is_none_or(|c| c.eval3(&known).0)
+        })
+        .collect()
+}

@@ -18,12 +18,15 @@ pub(crate) struct Checked {
     pub options: Options,
     /// (question, option) -> its `suggest_when`, to compile once every question is known.
     pub raw_suggest: Vec<((usize, usize), Cond)>,
+    /// (question, option) -> its `suggest_unless`, likewise.
+    pub raw_unless: Vec<((usize, usize), Cond)>,
 }
 
 pub(crate) fn check(
     f: files::QuestionsFile,
     named: &BTreeMap<String, Cond>,
     facts: &HashMap<String, BTreeMap<String, PropValue>>,
+    profiles: &HashMap<String, Vec<String>>,
 ) -> Result<Checked, CatalogError> {
     let mut sections = Vec::new();
     for s in f.sections {
@@ -35,6 +38,7 @@ pub(crate) fn check(
     let mut options: Options = HashMap::new();
     let mut questions = Vec::new();
     let mut raw_suggest = Vec::new();
+    let mut raw_unless = Vec::new();
     for (qi, q) in f.questions.into_iter().enumerate() {
         let entry = format!("question `{}`", q.id);
         if q.id.is_empty() {
@@ -71,15 +75,28 @@ pub(crate) fn check(
             if let Some(c) = o.suggest_when {
                 raw_suggest.push(((qi, oi), c));
             }
+            if let Some(c) = o.suggest_unless {
+                raw_unless.push(((qi, oi), c));
+            }
+            if o.open && (q.multi || o.suggest) {
+                return Err(err(
+                    FILE,
+                    &entry,
+                    format!("options[{oi}].open"),
+                    "an open option belongs to a single-choice question and is never suggested",
+                ));
+            }
             opts.push(QOption {
                 id: o.id.into(),
                 label: o.label,
                 hint: o.hint,
                 suggest: o.suggest,
                 suggest_when: None,
+                suggest_unless: None,
+                open: o.open,
             });
         }
-        let ctx = Ctx { index: &index, options: &options, named, facts };
+        let ctx = Ctx { index: &index, options: &options, named, facts, profiles };
         let ask =
             compile_opt(&q.ask_when, &ctx, &Place { file: FILE, entry: &entry, field: "ask_when" }).map_err(|e| {
                 if e.message.starts_with("unknown question") {
@@ -103,7 +120,7 @@ pub(crate) fn check(
             ask,
         });
     }
-    Ok(Checked { sections, questions, index, options, raw_suggest })
+    Ok(Checked { sections, questions, index, options, raw_suggest, raw_unless })
 }
 
 /// Compiles every `suggest_when`, with all questions known.

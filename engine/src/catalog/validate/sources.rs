@@ -29,8 +29,13 @@ pub(crate) fn check(main: Vec<files::Source>, messengers: Vec<files::Source>) ->
         }
         if let Some(u) = &s.url {
             check_address(u).map_err(|m| err(file, &entry, "url", m))?;
-            if s.checked.is_none() {
-                return Err(err(file, entry, "checked", "a source with an address needs the date it was checked"));
+            if s.checked.is_none() && !s.reported {
+                return Err(err(
+                    file,
+                    entry,
+                    "checked",
+                    "a source with an address needs the date it was checked (or `reported`: true)",
+                ));
             }
             if let Some(other) = out.iter().find(|o| o.url.as_deref() == Some(u.as_str())) {
                 return Err(err(file, entry, "url", format!("same address as source `{}`: cite that one", other.id)));
@@ -43,7 +48,10 @@ pub(crate) fn check(main: Vec<files::Source>, messengers: Vec<files::Source>) ->
             url: s.url.map(Str::from),
             date: s.date.map(Str::from),
             checked: s.checked.map(Str::from),
+            reported: s.reported,
             kind: s.kind.into(),
+            about: s.about.iter().cloned().map(Str::from).collect::<Vec<_>>().into(),
+            sectors: s.sectors.iter().cloned().map(Str::from).collect::<Vec<_>>().into(),
         });
     }
     index.sort_by(|a, b| a.0.cmp(&b.0));
