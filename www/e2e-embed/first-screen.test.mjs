@@ -123,6 +123,46 @@ test("<messenger-check> paints the questions before the WebAssembly and keeps a 
 test("mount() paints the questions before the WebAssembly and keeps a click made then", T, () =>
   firstScreenThenTakeover("mount", "/first/mount.html", "en"));
 
+test("<messenger-check> removed before the WebAssembly arrives leaves no screen and no stylesheet; connected again, one widget", T, async () => {
+  const server = await site(TRUSTED_TYPES_CSP);
+  const browser = await launch();
+  const { context, log } = await newContext(browser);
+  try {
+    const { page, release } = await heldPage(context);
+    await routePages(page, TRUSTED_TYPES_CSP);
+    await page.goto(server.url("/first/element.html"));
+    await until(() => page.evaluate(() => document.querySelector("messenger-check")?.shadowRoot?.querySelectorAll("fieldset").length > 5),
+      "the painted questions");
+    const painted = await page.evaluate(() => {
+      const el = document.querySelector("messenger-check");
+      window.el = el;
+      window.root = el.shadowRoot;
+      const sheets = window.root.adoptedStyleSheets.length;
+      el.remove();
+      return sheets;
+    });
+    assert.equal(painted, 1, "the painted screen has the widget's stylesheet");
+    // The WebAssembly arrives after the element has gone: its mount is dropped, with its styles.
+    release();
+    const state = () => page.evaluate(() => ({ sheets: window.root.adoptedStyleSheets.length, points: window.root.querySelectorAll(".mc-host").length,
+      widgets: window.root.querySelectorAll(".mc-root").length, documentSheets: document.adoptedStyleSheets.length }));
+    await until(async () => (await state()).points === 0, "the dropped mount", 30000);
+    await page.waitForTimeout(300);
+    assert.deepEqual(await state(), { sheets: 0, points: 0, widgets: 0, documentSheets: 0 });
+    // Connected again: one live widget with one stylesheet.
+    await page.evaluate(() => document.querySelector("main").append(window.el));
+    await until(async () => (await state()).widgets === 1, "the widget after the new connect", 30000);
+    await page.waitForTimeout(300);
+    assert.deepEqual(await state(), { sheets: 1, points: 1, widgets: 1, documentSheets: 0 });
+    assert.deepEqual(log.console, []);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+    await browser.close();
+    await server.close();
+  }
+});
+
 test("embed.html: prerendered questions before the WebAssembly, the click kept", T, async () => {
   const server = await serve({ root: DIST(), csp: () => TRUSTED_TYPES_CSP });
   const browser = await launch();

@@ -104,20 +104,29 @@ function adoptStyles(root) {
 
 /**
  * Paints the first screen into `element` (screen.js) with the widget's stylesheet, before the
- * WebAssembly has arrived (the element does, before it mounts). The sheet stays until the
- * widget that takes the screen over is destroyed.
+ * WebAssembly has arrived (the element does, before it mounts). The painted screen holds the
+ * sheet like a widget does: `release()` gives it back (once the widget that takes the screen
+ * over holds its own, or when the screen is dropped before that), so the sheet leaves the
+ * root with its last user, painted or mounted.
  */
 export function paintInto(element, lang) {
   // Once the WebAssembly is here, the widget renders at once: nothing to paint. (A painted
   // screen is taken over into a yew root of its own, which is never freed: once per page is
   // fine, a thousand mounts are not; see src/bindings/roots.rs.)
-  if (wasmLoaded) return paintedIn(element);
+  if (wasmLoaded) return { screen: paintedIn(element), release() {} };
   const root = styleRoot(element);
+  let held = false;
   if ("adoptedStyleSheets" in root) {
-    const sheet = sheetFor(root.ownerDocument || root);
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adoptStyles(root);
+    held = true;
   }
-  return paint(element, lang);
+  return {
+    screen: paint(element, lang),
+    release() {
+      if (held) releaseStyles(root);
+      held = false;
+    },
+  };
 }
 
 function releaseStyles(root) {

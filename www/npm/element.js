@@ -85,6 +85,8 @@ export class MessengerCheckElement extends HTMLElementBase {
   #resolve = null;
   /** The server's first screen (if any) was taken. */
   #served = false;
+  /** A painted screen left with its note after the WebAssembly failed to start: its release. */
+  #failed = null;
 
   constructor() {
     super();
@@ -218,6 +220,11 @@ export class MessengerCheckElement extends HTMLElementBase {
 
   #unmount(keepAnswers) {
     this.#run++;
+    if (this.#failed) {
+      // The questions without a result (no WebAssembly): they go, and their stylesheet with them.
+      this.#failed();
+      this.#failed = null;
+    }
     const widget = this.#widget;
     if (widget) {
       if (keepAnswers) {
@@ -233,7 +240,7 @@ export class MessengerCheckElement extends HTMLElementBase {
       this.#newReady();
     } else if (this.#point) {
       // A mount under way: it finds the new run number, destroys what it made and removes
-      // its point (so its styles never leave this shadow root). Hidden meanwhile.
+      // its point, and its screen gives the stylesheet back. Hidden meanwhile.
       this.#point.hidden = true;
     }
     this.#point = null;
@@ -264,7 +271,10 @@ export class MessengerCheckElement extends HTMLElementBase {
     // loads (the attribute is checked by the WebAssembly later: an unknown one paints the
     // default language).
     const raw = this.getAttribute("lang");
-    paintInto(point, LANGUAGES.some((l) => l.code === raw) ? raw : DEFAULTS.lang);
+    const paint = paintInto(point, LANGUAGES.some((l) => l.code === raw) ? raw : DEFAULTS.lang);
+    // Without the WebAssembly the painted questions keep their styles; otherwise the paint's
+    // hold on the stylesheet ends with this mount (the widget holds its own from then on).
+    let keepStyles = false;
     let widget = null;
     let options = null;
     try {
@@ -272,7 +282,14 @@ export class MessengerCheckElement extends HTMLElementBase {
         await init();
       } catch (error) {
         // No WebAssembly: the questions stay, with a note that says why there is no result.
-        if (run === this.#run) showFailure(point);
+        if (run === this.#run) {
+          keepStyles = true;
+          this.#failed = () => {
+            point.remove();
+            paint.release();
+          };
+          showFailure(point);
+        }
         throw error;
       }
       if (run !== this.#run) return;
@@ -305,6 +322,7 @@ export class MessengerCheckElement extends HTMLElementBase {
     } finally {
       widget?.destroy();
       if (run !== this.#run) point.remove();
+      if (!keepStyles) paint.release();
     }
   }
 }
