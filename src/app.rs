@@ -7,10 +7,9 @@
 //! API Boundary: `App` and its props are what `bindings` mounts (the demo page, `mount()`) and
 //! what the browser tests render. It knows nothing of JavaScript beyond DOM events.
 use std::cell::RefCell;
-use std::ops::Deref;
 use std::rc::Rc;
 
-use engine::{assess, Answer, Answers, Assessment, Catalog, Lang};
+use engine::{assess, Answer, Answers, Assessment, Lang};
 use yew::prelude::*;
 
 use crate::browser::{self, after_paint};
@@ -18,188 +17,10 @@ use crate::components::{
     Alternatives, Factors, Keep, LangSwitch, Measures, Notice, PrintReport, QuestionField, ResultPanel, Templates,
     WhatIfList,
 };
-use crate::i18n::{date, t};
+use crate::env::{Cat, Env};
+use crate::i18n::date;
+use crate::remote::{Changed, Remote};
 use crate::state::{Action, LinkNotice, State};
-
-/// The catalog the widget uses: the embedded one, or a copy with an embedder's overrides.
-#[derive(Clone, Default)]
-pub struct Cat(Option<Rc<Catalog>>);
-
-impl Cat {
-    pub fn custom(catalog: Catalog) -> Cat {
-        Cat(Some(Rc::new(catalog)))
-    }
-}
-
-impl Deref for Cat {
-    type Target = Catalog;
-    fn deref(&self) -> &Catalog {
-        match &self.0 {
-            Some(c) => c,
-            None => crate::catalog(),
-        }
-    }
-}
-
-impl PartialEq for Cat {
-    fn eq(&self, other: &Cat) -> bool {
-        match (&self.0, &other.0) {
-            (None, None) => true,
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            _ => false,
-        }
-    }
-}
-
-/// What every component needs: the catalog, the language and the prefix that keeps element
-/// ids unique when several widgets share a page.
-#[derive(Clone, PartialEq)]
-pub struct Env {
-    pub cat: Cat,
-    pub lang: Lang,
-    pub prefix: AttrValue,
-}
-
-impl Env {
-    /// An interface text in the current language.
-    pub fn t(&self, key: &str) -> String {
-        t(&self.cat, key, self.lang)
-    }
-
-    /// A unique element id.
-    pub fn id(&self, name: &str) -> String {
-        format!("{}-{}", self.prefix, name)
-    }
-
-    /// The id of the score `<output>`: prefixed like every other id (`mc-score` for the first
-    /// widget on a page), so it never clashes with a host page's own `#score`.
-    pub fn score_id(&self) -> String {
-        self.id("score")
-    }
-}
-
-/// The widget after a change, for whoever mounted it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Changed {
-    pub answers: Answers,
-    pub lang: Lang,
-    pub assessment: Rc<Assessment>,
-    /// The visitor asked for a link with the answers: the address should hold them.
-    pub sharing: bool,
-    /// Counts "forget" and "clear all answers": a new count takes the answers out of the
-    /// address.
-    pub cleared: u32,
-}
-
-#[derive(Default)]
-struct RemoteInner {
-    dispatch: Option<Callback<Action>>,
-    /// Renders the app again (for the test suite's panic in a render).
-    rerender: Option<Callback<()>>,
-    /// Actions sent before the app rendered for the first time.
-    pending: Vec<Action>,
-    /// What to run once it has.
-    on_rendered: Vec<Box<dyn FnOnce()>>,
-    latest: Option<Changed>,
-    /// Everything is built (see `Stage`).
-    complete: bool,
-    /// What to run once it is.
-    on_complete: Vec<Box<dyn FnOnce()>>,
-}
-
-/// A way to drive a mounted widget from outside (the JS handle): send actions, read the
-/// latest answers and assessment.
-#[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<RemoteInner>>);
-
-impl PartialEq for Remote {
-    fn eq(&self, other: &Remote) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Remote {
-    /// Sends an action to the widget (queued until it has rendered once).
-    pub fn send(&self, action: Action) {
-        let dispatch = self.0.borrow().dispatch.clone();
-        match dispatch {
-            Some(d) => d.emit(action),
-            None => self.0.borrow_mut().pending.push(action),
-        }
-    }
-
-    /// The answers, language and assessment after the last render, if it has rendered.
-    pub fn latest(&self) -> Option<Changed> {
-        self.0.borrow().latest.clone()
-    }
-
-    /// Runs `f` once the widget has rendered for the first time (at once if it has).
-    pub fn when_rendered(&self, f: impl FnOnce() + 'static) {
-        let mut inner = self.0.borrow_mut();
-        if inner.dispatch.is_some() {
-            drop(inner);
-            f();
-        } else {
-            inner.on_rendered.push(Box::new(f));
-        }
-    }
-
-    /// Runs `f` once the widget is complete: every part is built (see `Stage`), every question
-    /// (also those that do not apply yet) is in the DOM; at once if it is already.
-    pub fn when_complete(&self, f: impl FnOnce() + 'static) {
-        let mut inner = self.0.borrow_mut();
-        if inner.complete {
-            drop(inner);
-            f();
-        } else {
-            inner.on_complete.push(Box::new(f));
-        }
-    }
-
-    fn mark_complete(&self) {
-        let waiting = {
-            let mut inner = self.0.borrow_mut();
-            inner.complete = true;
-            std::mem::take(&mut inner.on_complete)
-        };
-        for f in waiting {
-            f();
-        }
-    }
-
-    /// Renders the widget again, if it has rendered.
-    pub fn rerender(&self) {
-        let rerender = self.0.borrow().rerender.clone();
-        if let Some(r) = rerender {
-            r.emit(());
-        }
-    }
-
-    fn connect(&self, dispatch: Callback<Action>, rerender: Callback<()>) {
-        let (pending, rendered) = {
-            let mut inner = self.0.borrow_mut();
-            inner.dispatch = Some(dispatch.clone());
-            inner.rerender = Some(rerender);
-            (std::mem::take(&mut inner.pending), std::mem::take(&mut inner.on_rendered))
-        };
-        for a in pending {
-            dispatch.emit(a);
-        }
-        for f in rendered {
-            f();
-        }
-    }
-
-    fn disconnect(&self) {
-        let mut inner = self.0.borrow_mut();
-        inner.dispatch = None;
-        inner.rerender = None;
-    }
-
-    fn store(&self, changed: Changed) {
-        self.0.borrow_mut().latest = Some(changed);
-    }
-}
 
 impl Reducible for State {
     type Action = Action;
@@ -323,8 +144,8 @@ struct Parts {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // Whose code runs, for the panic hook; and the test suite's panic in a render.
-    crate::bindings::rendering(&props.prefix);
-    if crate::bindings::requested(&props.prefix) {
+    crate::running::rendering(&props.prefix);
+    if crate::running::requested(&props.prefix) {
         panic!("panic requested by the test suite in a render of {}", props.prefix);
     }
     let force = use_force_update();

@@ -5,7 +5,11 @@
 //! `Assessment` it returns.
 //!
 //! - `state`: answers, undo history, language; a plain reducer (tested natively).
-//! - `app`: the root component, the catalog handle (`Cat`) and the remote control (`Remote`).
+//! - `app`: the root component; it wires the state, the engine and the components.
+//! - `env`: what every component reads besides its props: the catalog handle (`Cat`), the
+//!   language, the id prefix (`Env`).
+//! - `remote`: the remote control of a mounted widget (`Remote`), which `bindings` drives.
+//! - `running`: which widget's code runs now, for the panic hook.
 //! - `components`: one component per file (question, result panel, gauge, factors, measures,
 //!   what-if, alternatives, language switch, notice, keeping the result, the templates, the
 //!   printed report).
@@ -16,6 +20,8 @@
 //!   panic hook.
 //! - `prerendered`: the markup of the prerendered first screen, shared by `src/bin/prerender.rs`
 //!   (which writes it) and `bindings` (which takes it over).
+//!
+//! The modules form layers (ARCHITECTURE.md, "Layers"; checked by `engine/tests/layers.rs`).
 // The baked catalog (build.rs) names `alloc::borrow::Cow`.
 extern crate alloc;
 
@@ -24,9 +30,14 @@ pub mod bindings;
 pub mod browser;
 mod catalog;
 pub mod components;
+pub mod env;
 pub mod i18n;
 pub mod prerendered;
+pub mod remote;
+mod running;
 pub mod state;
 
-pub use app::{App, AppProps, Cat, Changed, Remote};
+pub use app::{App, AppProps};
 pub use catalog::catalog;
+pub use env::{Cat, Env};
+pub use remote::{Changed, Remote};

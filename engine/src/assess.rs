@@ -12,37 +12,17 @@
 //! Conditions are monotone (no negation), and a question that is not answered matches no
 //! condition: answering more can only add points. So the current score is also the lowest
 //! score still reachable, and the range search only has to find the highest one.
-use crate::answers::{answer_of, apply, compile_answers, AnswerError, Answers};
+use crate::answers::{AnswerError, Answers};
 use crate::catalog::{AnswerChange, Catalog, Messenger, Str};
 use crate::cond::ANSWERED;
 use crate::model::*;
 use crate::properties::{PropValue, PROPERTIES};
+use crate::score::{answer_of, apply, effective, fired, score_of, state_of, to_score, State};
 use crate::text::Lang;
 use crate::words::Words;
 
-/// At most this many questions (answers are kept in fixed arrays).
-pub(crate) const MAX_QUESTIONS: usize = 32;
 /// What-if suggestions in an assessment.
 pub(crate) const MAX_WHAT_IF: usize = 5;
-
-pub(crate) type State = [u32; MAX_QUESTIONS];
-
-/// The compiled answers. An option that decides nothing yet (`"open": true`, such as
-/// `messenger: undecided`) counts as no answer: the range then says how far the score can go.
-pub(crate) fn state_of(catalog: &Catalog, answers: &Answers) -> Result<State, AnswerError> {
-    let v = compile_answers(catalog, answers)?;
-    let mut s = [0u32; MAX_QUESTIONS];
-    s[..v.len()].copy_from_slice(&v);
-    for (qi, q) in catalog.questions().iter().enumerate() {
-        if !q.multi && s[qi] & ANSWERED != 0 {
-            let bit = (s[qi] & !ANSWERED).trailing_zeros() as usize;
-            if q.options.get(bit).is_some_and(|o| o.open) {
-                s[qi] = 0;
-            }
-        }
-    }
-    Ok(s)
-}
 
 /// The questions answered with an option that decides nothing yet, in question order.
 fn undecided(catalog: &Catalog, answers: &Answers) -> Vec<String> {
@@ -56,50 +36,6 @@ fn undecided(catalog: &Catalog, answers: &Answers) -> Vec<String> {
         })
         .map(|q| q.id.to_string())
         .collect()
-}
-
-/// Masks the answers of questions that do not apply (kept, but not counted).
-pub(crate) fn effective(catalog: &Catalog, state: &State) -> (State, u32) {
-    let mut eff = [0u32; MAX_QUESTIONS];
-    let mut applies = 0u32;
-    for (qi, q) in catalog.questions().iter().enumerate() {
-        if q.ask.as_ref().is_none_or(|c| c.eval(&eff)) {
-            applies |= 1 << qi;
-            eff[qi] = state[qi];
-        }
-    }
-    (eff, applies)
-}
-
-/// The points of every rule over effective answers: (rule, case, points) of each that fires.
-fn fired<'a>(catalog: &'a Catalog, eff: &State) -> impl Iterator<Item = (usize, usize, u32)> + 'a {
-    let eff = *eff;
-    catalog.rules().iter().enumerate().filter_map(move |(ri, r)| {
-        let mut best: Option<(usize, u32)> = None;
-        for (ci, case) in r.cases.iter().enumerate() {
-            if best.is_none_or(|(_, bp)| case.points > bp) && case.when.eval(&eff) {
-                best = Some((ci, case.points));
-            }
-        }
-        best.filter(|(_, p)| *p > 0).map(|(ci, p)| (ri, ci, p))
-    })
-}
-
-/// The points of effective answers.
-pub(crate) fn points_of(catalog: &Catalog, eff: &State) -> u32 {
-    fired(catalog, eff).map(|(_, _, p)| p).sum()
-}
-
-/// The score of compiled answers.
-pub(crate) fn score_of(catalog: &Catalog, state: &State) -> u8 {
-    to_score(points_of(catalog, &effective(catalog, state).0))
-}
-
-/// Points as a score. The loader guarantees at most 100 for every setup (see the top of this
-/// file); the saturation only keeps a broken invariant from wrapping around.
-pub(crate) fn to_score(points: u32) -> u8 {
-    debug_assert!(points <= 100, "the catalog's worst setup exceeds 100 points");
-    points.min(100) as u8
 }
 
 /// The questions that apply to these answers, in the order they are asked.
@@ -373,7 +309,6 @@ fn alternatives(catalog: &Catalog, state: &State, eff: &State, words: Words, lan
             Some((qi, b)) => {
                 let mut s = *state;
                 s[qi] = ANSWERED | 1 << b;
-                let mut s = s;
                 for (when, ch) in m.assume.iter() {
                     if when.as_ref().is_none_or(|c| c.eval(eff)) {
                         apply(&mut s, ch);

@@ -23,28 +23,31 @@ mod answers;
 mod assess;
 pub mod catalog;
 mod cond;
+mod data;
 pub mod documents;
+mod error;
 pub mod fragment;
 pub mod limits;
+#[cfg(feature = "load")]
+mod load;
 pub mod model;
 pub mod overrides;
 mod properties;
 pub mod report;
 #[cfg(feature = "cli")]
 pub mod schema;
+mod score;
 mod search;
 pub mod text;
 pub mod wording;
 mod words;
 
-pub use answers::{
-    answers_from_raw, answers_from_value, apply_change, parse_answers, Answer, AnswerError, Answers, Change, JsonError,
-    RawValue,
-};
+pub use answers::{Answer, AnswerError, Answers, Change, JsonError, RawValue};
 pub use assess::{applicable, assess, property_details, score};
 pub use catalog::{Catalog, CatalogError};
 pub use model::*;
 pub use overrides::Overrides;
+pub use score::{answers_from_raw, answers_from_value, apply_change, parse_answers};
 pub use text::{Lang, Text};
 
 /// The paths the code that `catalog::bake` generates refers to. Not an API.

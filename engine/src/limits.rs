@@ -68,6 +68,9 @@ pub fn one_line(s: &str, max: usize) -> String {
     out
 }
 
+/// At most this many questions (compiled answers are kept in fixed arrays, `score::State`).
+pub const MAX_QUESTIONS: usize = 32;
+
 #[cfg(test)]
 mod tests {
     use super::*;

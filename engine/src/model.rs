@@ -56,30 +56,8 @@ pub struct Assessment {
     pub disclaimer: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Band {
-    Low,
-    Moderate,
-    High,
-    Critical,
-}
-
-impl Band {
-    pub fn id(self) -> &'static str {
-        match self {
-            Band::Low => "low",
-            Band::Moderate => "moderate",
-            Band::High => "high",
-            Band::Critical => "critical",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Band> {
-        [Band::Low, Band::Moderate, Band::High, Band::Critical].into_iter().find(|b| b.id() == id)
-    }
-}
+/// The band of a score (its boundaries are the catalog's, `meta.json`).
+pub use crate::catalog::Band;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(JsonSchema))]

@@ -80,6 +80,14 @@ impl Overrides {
     }
 }
 
+impl Catalog {
+    /// A copy of this catalog with an embedder's overrides applied (their own texts, which
+    /// alternatives to recommend, a call to action), or an error naming the bad field.
+    pub fn with_overrides(&self, overrides: &Overrides) -> Result<Catalog, CatalogError> {
+        apply(self, overrides)
+    }
+}
+
 /// A copy of `catalog` with the overrides applied, or an error naming the bad field; nothing is
 /// half-applied. (`Catalog::with_overrides` calls this.)
 pub(crate) fn apply(catalog: &Catalog, o: &Overrides) -> Result<Catalog, CatalogError> {

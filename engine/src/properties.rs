@@ -2,7 +2,17 @@
 //! record of each (value, note, sources) and the assessment's values, all from one list.
 use serde::Serialize;
 
-use crate::catalog::Property;
+use crate::data::{List, Str};
+use crate::text::Text;
+
+/// One messenger property: its value, a note, and the sources that say so.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked))]
+pub struct Property {
+    pub value: PropValue,
+    pub note: Option<Text>,
+    pub sources: List<Str>,
+}
 
 /// What the catalog says about a property: a value, or `unknown` where no source could verify
 /// it. (The catalog's word for it, and the assessment's: `key_facts`.)

@@ -8,9 +8,10 @@
 //! so both are safe), and the search stops as soon as it reaches the catalog's worst setup. If
 //! the node budget runs out, the bound (never below the true maximum, never above the worst
 //! setup) is returned.
-use crate::assess::{points_of, to_score, State, MAX_QUESTIONS};
 use crate::catalog::Catalog;
 use crate::cond::{Known, ANSWERED};
+use crate::limits::MAX_QUESTIONS;
+use crate::score::{points_of, to_score, State};
 
 /// Nodes the range search may visit before it settles for its (still honest) bound.
 const SEARCH_BUDGET: u32 = 200_000;

@@ -1,7 +1,7 @@
 //! Languages and bilingual texts.
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Str;
+use crate::data::Str;
 
 /// A language the catalog is written in. German is the main language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -5,13 +5,11 @@
 //! names the law of the visitor's own sector, and cites the documents of the visitor's own
 //! messenger, without a rule that hard-codes either. The loader checks every name
 //! (`catalog::validate::placeholders`); a name that is none of them stays as it is.
-use crate::assess::State;
+use crate::catalog::PROFILE_SOURCES;
 use crate::catalog::{Catalog, Profile, Str};
 use crate::cond::ANSWERED;
+use crate::score::State;
 use crate::text::Lang;
-
-/// The prefix of a source that stands for the sources of a profile value.
-pub(crate) const PROFILE_SOURCES: &str = "sector:";
 
 /// What fills the placeholders for one visitor.
 #[derive(Clone, Copy)]

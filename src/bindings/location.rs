@@ -16,8 +16,9 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::options::parse_lang;
-use crate::app::{Cat, Remote};
+use crate::env::Cat;
 use crate::i18n::t;
+use crate::remote::Remote;
 use crate::state::{Action, LinkNotice};
 
 /// A `hashchange` listener, kept alive while its widget is mounted.

@@ -29,7 +29,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{AppHandle, AttrValue, Callback, Renderer};
 
-use crate::app::{App, AppProps, Cat, Changed, Remote};
+use crate::app::{App, AppProps};
+use crate::env::Cat;
+use crate::remote::{Changed, Remote};
 use crate::state::{Action, LinkNotice};
 
 mod documents;
@@ -42,7 +44,7 @@ mod theme;
 mod warm_up;
 
 pub use documents::documents;
-pub use panic::{install_panic_hook, rendering, requested};
+pub use panic::install_panic_hook;
 
 use location::{follow, page_lang, read_hash, share_base, split, unfollow, update_document, write_location_soon, Hash};
 use options::{read_answers, read_call_answers, read_evaluate_options, read_lang, read_options};

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::location::read_hash;
 use super::theme::{self, Theme};
 use super::{err, Config};
-use crate::app::Cat;
+use crate::env::Cat;
 
 /// The options `mount()` knows, in the order the error message lists them. `styles` is read by
 /// the npm package (it adopts the stylesheet), but checked here like the others.

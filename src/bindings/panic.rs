@@ -15,7 +15,7 @@
 //!
 //! Which widget panicked: the one whose JavaScript method is running (`Calling`), else the one
 //! whose code ran last: a component rendering (`rendering`, called by every component through
-//! `use_env`) or an event in it (a capture listener on each host).
+//! `use_env`, `crate::running`) or an event in it (a capture listener on each host).
 use std::cell::{Cell, RefCell};
 
 use engine::Lang;
@@ -45,14 +45,10 @@ struct Entry {
 
 thread_local! {
     static HOSTS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
-    /// The prefix of the widget whose code ran last (a render or an event).
-    static CURRENT: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The hosts whose JavaScript methods are running, innermost last.
     static CALLING: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     /// Who wants to hear of a panic (`onPanic`).
     static LISTENERS: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
-    /// The widget the test suite asked to panic in its next render (`Widget.__panicForTests`).
-    static REQUESTED: RefCell<Option<String>> = const { RefCell::new(None) };
     static PANICKED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -72,7 +68,7 @@ pub(super) fn is_empty() -> bool {
 pub(super) fn add_host(host: &Element, root: &Element, prefix: &str, lang: Lang, own: bool) {
     let listener = {
         let prefix = prefix.to_string();
-        Closure::<dyn FnMut()>::new(move || rendering(&prefix))
+        Closure::<dyn FnMut()>::new(move || crate::running::rendering(&prefix))
     };
     for event in EVENTS {
         let _ = root.add_event_listener_with_callback_and_bool(event, listener.as_ref().unchecked_ref(), true);
@@ -114,17 +110,6 @@ pub(super) fn set_lang(prefix: &str, lang: Lang) {
     });
 }
 
-/// The widget with `prefix` runs its code now (a component renders; see `components::use_env`).
-pub fn rendering(prefix: &str) {
-    let _ = CURRENT.try_with(|c| {
-        if let Ok(mut c) = c.try_borrow_mut() {
-            if c.as_deref() != Some(prefix) {
-                *c = Some(prefix.to_string());
-            }
-        }
-    });
-}
-
 /// While alive, a JavaScript method of the widget on the host runs: a panic is that widget's.
 pub(super) struct Calling;
 
@@ -153,23 +138,7 @@ pub(super) fn listen(callback: js_sys::Function) {
     });
 }
 
-/// For the test suite: the widget with `prefix` panics in its next render.
-pub(super) fn request(prefix: &str) {
-    REQUESTED.with(|r| *r.borrow_mut() = Some(prefix.to_string()));
-}
-
-/// Whether the test suite asked the widget with `prefix` to panic now (see `request`).
-pub fn requested(prefix: &str) -> bool {
-    REQUESTED.with(|r| {
-        let mut r = r.borrow_mut();
-        if r.as_deref() == Some(prefix) {
-            *r = None;
-            true
-        } else {
-            false
-        }
-    })
-}
+pub(super) use crate::running::request;
 
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     let stack = js_sys::Reflect::get(&js_sys::Error::new(""), &"stack".into())
@@ -199,7 +168,7 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
 /// The widget that panicked: its root, host, language, and whether the host is all its own.
 fn culprit() -> Option<(Element, Element, Lang, bool)> {
     let calling = CALLING.try_with(|c| c.try_borrow().ok().and_then(|c| c.last().cloned())).ok().flatten();
-    let current = CURRENT.try_with(|c| c.try_borrow().ok().and_then(|c| c.clone())).ok().flatten();
+    let current = crate::running::current();
     HOSTS
         .try_with(|h| {
             let h = h.try_borrow().ok()?;

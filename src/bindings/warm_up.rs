@@ -4,8 +4,10 @@ use engine::{Answer, Answers, Lang};
 use yew::Renderer;
 
 use super::location::later;
-use crate::app::{App, AppProps, Cat, Remote};
+use crate::app::{App, AppProps};
 use crate::browser::after_paint;
+use crate::env::Cat;
+use crate::remote::Remote;
 
 /// Renders a full result once, off the page, right after the first paint (once per page).
 pub(super) fn warm_up() {

@@ -10,8 +10,8 @@ use engine::{assess, Lang};
 use yew::prelude::*;
 
 use super::use_env;
-use crate::app::Remote;
 use crate::browser;
+use crate::remote::Remote;
 
 #[derive(Properties, PartialEq)]
 pub struct KeepProps {

@@ -30,14 +30,14 @@ pub use what_if::WhatIfList;
 
 use yew::prelude::*;
 
-use crate::app::Env;
+use crate::env::Env;
 
 /// The `Env` the `App` provides. Every component asks for it first thing, which also tells the
 /// panic hook whose code runs (`bindings::rendering`): a panic replaces only its own widget.
 #[hook]
 pub fn use_env() -> Env {
     let env = use_context::<Env>().expect("components render inside App");
-    crate::bindings::rendering(&env.prefix);
+    crate::running::rendering(&env.prefix);
     env
 }
 

@@ -321,8 +321,8 @@ pub mod templates {
 
     use serde::Deserialize;
 
+    use crate::catalog::templates::Status;
     use crate::cond::Cond;
-    use crate::documents::Status;
     use crate::text::Text;
 
     #[derive(Deserialize)]

@@ -3,7 +3,7 @@
 //! an embedder's overrides copy only what they change. (The files' own shapes are in `files`.)
 use super::{List, Str};
 use crate::cond::Compiled;
-use crate::properties::{PropValue, Properties};
+use crate::properties::Properties;
 use crate::text::Text;
 
 macro_rules! baked {
@@ -221,12 +221,6 @@ baked! {
 
     pub struct ProfileValue {
         pub text: Text,
-        pub sources: List<Str>,
-    }
-
-    pub struct Property {
-        pub value: PropValue,
-        pub note: Option<Text>,
         pub sources: List<Str>,
     }
 

@@ -11,13 +11,12 @@
 //! Architecture invariant: a `Catalog` is always valid. Its fields are private; only loading
 //! (`from_files`), baking (`__baked`, for generated code) and embedder overrides
 //! (`with_overrides`, which re-checks what it changes) make one.
-use std::borrow::Cow;
 
-use crate::model::Band;
 use crate::text::{Lang, Text};
 
 mod items;
-pub use crate::properties::{KeyFacts, PropValue, Properties, PROPERTIES};
+pub mod templates;
+pub use crate::properties::{KeyFacts, PropValue, Properties, Property, PROPERTIES};
 pub use items::*;
 
 #[cfg(feature = "bake")]
@@ -27,19 +26,45 @@ pub use bake::bake;
 #[cfg(feature = "load")]
 mod files;
 #[cfg(feature = "load")]
-mod load;
+pub(crate) mod read;
 #[cfg(feature = "load")]
 mod validate;
 #[cfg(feature = "load")]
-pub use load::EMBEDDED_FILES;
+pub use read::EMBEDDED_FILES;
 
-mod error;
-pub use error::CatalogError;
+pub use crate::error::CatalogError;
 
-/// A text of the catalog: borrowed from static data, or owned where an embedder changed it.
-pub type Str = Cow<'static, str>;
-/// A list of the catalog: a static slice, or owned where an embedder changed it.
-pub type List<T> = Cow<'static, [T]>;
+pub use crate::data::{List, Str};
+
+/// The prefix of a source that stands for the sources of a sector profile's value
+/// (`sector:retention_text`): the sources the profile gives that value.
+pub(crate) const PROFILE_SOURCES: &str = "sector:";
+
+/// A band of the scale: low, moderate, high, critical (the catalog gives each its lowest score).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    Low,
+    Moderate,
+    High,
+    Critical,
+}
+
+impl Band {
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::Low => "low",
+            Band::Moderate => "moderate",
+            Band::High => "high",
+            Band::Critical => "critical",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Band> {
+        [Band::Low, Band::Moderate, Band::High, Band::Critical].into_iter().find(|b| b.id() == id)
+    }
+}
 
 /// The catalog's data as `Catalog` holds it. Public only so that generated code (`bake`) can
 /// write it; build a `Catalog` with `Catalog::from_files` instead.
@@ -60,7 +85,7 @@ pub struct CatalogData {
     pub ui: List<(Str, Text)>,
     pub call_to_action: Option<CallToAction>,
     /// The document templates (`templates.json`, see `crate::documents`).
-    pub templates: crate::documents::Templates,
+    pub templates: templates::Templates,
     /// Source ids with their index in `sources`, sorted by id.
     pub source_index: List<(Str, usize)>,
     /// The points of the worst setup the questions allow (at most 100).
@@ -86,28 +111,6 @@ impl Catalog {
     #[cfg(feature = "load")]
     pub(crate) fn from_data(data: CatalogData) -> Catalog {
         Catalog { data }
-    }
-
-    /// Loads a catalog from its files (name, content), validating everything.
-    #[cfg(feature = "load")]
-    pub fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
-        load::from_files(files)
-    }
-
-    /// The catalog of `engine/catalog/`, embedded in the binary and loaded once.
-    ///
-    /// # Panics
-    /// If the embedded catalog is invalid, which the test suite (and, for the widget, the
-    /// build) rules out.
-    #[cfg(feature = "load")]
-    pub fn embedded() -> &'static Catalog {
-        load::embedded()
-    }
-
-    /// A copy of this catalog with an embedder's overrides applied (their own texts, which
-    /// alternatives to recommend, a call to action), or an error naming the bad field.
-    pub fn with_overrides(&self, overrides: &crate::overrides::Overrides) -> Result<Catalog, CatalogError> {
-        crate::overrides::apply(self, overrides)
     }
 
     /// For embedder overrides, which copy what they change.
@@ -226,7 +229,7 @@ impl Catalog {
 
     /// The document templates (`templates.json`), with an embedder's choices (see
     /// `crate::documents`).
-    pub fn templates(&self) -> &crate::documents::Templates {
+    pub fn templates(&self) -> &templates::Templates {
         &self.data.templates
     }
 

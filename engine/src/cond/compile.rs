@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{Compiled, Cond};
-use crate::catalog::CatalogError;
+use crate::error::CatalogError;
 use crate::properties::{PropValue, PROPERTIES};
 
 /// Where a condition stands, for error messages: file, entry and field.

@@ -11,7 +11,7 @@
 //! answer can only make more conditions true. That is what guarantees that answering an open
 //! question never lowers the score (the score is the low end of its range) and that the
 //! range search may prune with simple bounds.
-use crate::catalog::List;
+use crate::data::List;
 
 /// A condition as the catalog files write it (compiled to `Compiled` when the catalog loads).
 #[cfg(feature = "load")]

@@ -26,64 +26,26 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::answers::{AnswerError, Answers};
-use crate::assess::State;
 use crate::catalog::{Catalog, Str};
 use crate::cond::Compiled;
 use crate::model::{CatalogRef, SourceRef};
+use crate::score::State;
 use crate::text::{Lang, Text};
 use crate::words::Words;
 
-mod items;
 mod overrides;
 pub mod render;
 pub mod setup;
 
 #[doc(hidden)]
-pub use items::{BlockTemplate, Case, DocTemplate, FactTemplate, ListTemplate, Piece, Refusal, SectionTemplate, Setup};
-pub use items::{Status, Templates};
+// What the catalog holds of templates.json (catalog data, one layer down).
+pub use crate::catalog::templates::{
+    BlockTemplate, Case, DocId, DocTemplate, FactTemplate, ListTemplate, Piece, Refusal, SectionTemplate, Setup,
+    Status, Templates,
+};
 pub use overrides::TemplateOverrides;
 use setup::Description;
 pub use setup::Fact;
-
-/// The four templates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked::documents))]
-#[serde(rename_all = "lowercase")]
-pub enum DocId {
-    Policy,
-    Consent,
-    Record,
-    Checklist,
-}
-
-impl DocId {
-    pub const ALL: [DocId; 4] = [DocId::Policy, DocId::Consent, DocId::Record, DocId::Checklist];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            DocId::Policy => "policy",
-            DocId::Consent => "consent",
-            DocId::Record => "record",
-            DocId::Checklist => "checklist",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<DocId> {
-        DocId::ALL.into_iter().find(|d| d.id() == id)
-    }
-
-    /// "policy, consent, record or checklist", for error messages.
-    pub fn ids_or() -> &'static str {
-        "policy, consent, record or checklist"
-    }
-}
-
-impl fmt::Display for DocId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
 
 /// What the visitor filled in for the marked blanks: blank id (`company`, `address`, …, see
 /// `Templates::blank_labels`) to text. Empty values count as not filled.
@@ -441,7 +403,7 @@ impl<'a> Filler<'a> {
             let known = t.blanks.iter().map(|(k, _)| k.to_string()).collect();
             return Err(DocError::UnknownBlank { id: id.clone(), known });
         }
-        let (eff, _) = crate::assess::effective(cat, &crate::assess::state_of(cat, answers)?);
+        let (eff, _) = crate::score::effective(cat, &crate::score::state_of(cat, answers)?);
         let chosen = answers.get("messenger").and_then(|a| a.ids().first());
         let Some((id, setup)) = chosen.and_then(|m| t.messenger(m)) else {
             return Ok(None);
@@ -475,7 +437,7 @@ impl<'a> Filler<'a> {
     }
 
     /// The first reason not to offer `d` for these answers, if any.
-    fn refusal<'d>(&self, d: &'d DocTemplate) -> Option<&'d items::Refusal> {
+    fn refusal<'d>(&self, d: &'d DocTemplate) -> Option<&'d Refusal> {
         d.refuse.iter().find(|r| r.when.eval(&self.eff))
     }
 
@@ -732,7 +694,7 @@ impl<'a> Filler<'a> {
                 key => {
                     // A value of the sector's profile, with its sources.
                     if let Some(v) = self.words.value(key) {
-                        let key_sources: Str = format!("{}{key}", crate::words::PROFILE_SOURCES).into();
+                        let key_sources: Str = format!("{}{key}", crate::catalog::PROFILE_SOURCES).into();
                         sources.extend(self.sources(&[key_sources]));
                         push_parts(&mut parts, self.fill_str(v, sources, None, depth - 1));
                     }

@@ -19,11 +19,8 @@
 //! `tests/templates_set.rs` checks over generated setups that the four agree.
 use serde::Serialize;
 
-use super::items::Templates;
-
-/// The kinds of facts, the part of an id before the colon.
-pub const FACT_KINDS: [&str; 10] =
-    ["subject", "purpose", "category", "forbidden", "basis", "consent", "recipient", "role", "transfer", "flag"];
+use crate::catalog::templates::Templates;
+pub use crate::catalog::templates::{kind, FACT_KINDS};
 
 /// Which facts hold for one setup (indices as in `Templates::facts`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,10 +76,4 @@ pub struct Fact {
     pub id: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
-}
-
-/// The kind of a fact id (`category` for `category:health`), if it has a known one.
-pub fn kind(id: &str) -> Option<&'static str> {
-    let k = id.split_once(':')?.0;
-    FACT_KINDS.iter().copied().find(|x| *x == k)
 }

@@ -57,7 +57,7 @@ pub(crate) fn check(
             };
             let srcs = sources.check(FILE, &entry, &c.sources, false)?;
             keys.check_sources(FILE, &entry, &at("sources"), &c.sources)?;
-            sources.check_fit(FILE, &entry, &at("sources"), &c.sources, Some(&both), ctx.index, ctx.options)?;
+            sources.check_fit(FILE, &entry, &at("sources"), &c.sources, Some(&both), ctx)?;
             cases.push(MeasureCase { when: own, title: c.title.clone(), text: c.text.clone(), sources: srcs });
         }
         let reach = reach(m.reach, FILE, &entry, keys, ctx)?;

@@ -91,7 +91,7 @@ pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
     let ui = ui::check(f.ui)?;
     let templates = templates::check(f.templates, &ctx, &questions, &measures, &known, &keys)?;
     keys.check_meta(&meta)?;
-    let mut data = CatalogData {
+    Ok(CatalogData {
         meta,
         sources,
         sections: q.sections.into(),
@@ -104,27 +104,10 @@ pub(crate) fn catalog(f: Files) -> Result<CatalogData, CatalogError> {
         call_to_action: None,
         templates,
         source_index,
+        // Calibrated once the catalog is complete (`crate::load`, with the range search).
         max_points: u32::MAX,
         pivot: None,
-    };
-    // The score is the sum of the factors' points, with no cap: the worst setup the questions
-    // can describe must not exceed 100 (then a worse setup always scores higher).
-    let draft = super::Catalog::from_data(data.clone());
-    data.pivot = crate::search::most_read_question(&draft);
-    let draft = super::Catalog::from_data(CatalogData { pivot: data.pivot, ..data.clone() });
-    let worst = crate::search::max_points_exact(&draft);
-    if worst > 100 {
-        return Err(err(
-            "rules.json",
-            "",
-            "",
-            format!(
-                "the worst setup the questions allow adds up to {worst} points; the scale ends at 100: lower some points"
-            ),
-        ));
-    }
-    data.max_points = worst;
-    Ok(data)
+    })
 }
 
 /// Every named condition refers only to named conditions that exist (whether they compile is
@@ -158,7 +141,7 @@ pub(crate) fn err(
     CatalogError::new(file, entry, field, message)
 }
 
-pub(crate) use crate::words::PROFILE_SOURCES;
+pub(crate) use crate::catalog::PROFILE_SOURCES;
 
 /// The ids of the catalog's sources, for checking references, with the messengers and sectors
 /// each is about (empty: none in particular).
@@ -204,9 +187,9 @@ impl Sources {
         field: &str,
         ids: &[String],
         when: Option<&Compiled>,
-        questions: &HashMap<String, usize>,
-        options: &Options,
+        ctx: &Ctx,
     ) -> Result<(), CatalogError> {
+        let (questions, options) = (ctx.index, ctx.options);
         for id in ids {
             let Some((about, sectors)) = self.0.get(id) else { continue };
             for (q, wanted, what) in [("messenger", about, "messengers"), ("sector", sectors, "sectors")] {
@@ -335,7 +318,7 @@ pub(crate) fn reachable_options(when: Option<&Compiled>, qi: usize, n: usize) ->
     use crate::cond::Known;
     (0..n)
         .filter(|&bit| {
-            let mut known = [Known::Open; crate::assess::MAX_QUESTIONS];
+            let mut known = [Known::Open; crate::limits::MAX_QUESTIONS];
             known[qi] = Known::Value(ANSWERED | 1 << bit);
             when.is_none_or(|c| c.eval3(&known).0)
         })

@@ -33,7 +33,7 @@ pub(crate) fn check(
             return Err(err(FILE, entry, "cases", "needs at least one case"));
         }
         let common = compile_opt(&r.when, ctx, &Place { file: FILE, entry: &entry, field: "when" })?;
-        sources.check_fit(FILE, &entry, "sources", &r.sources, common.as_ref(), ctx.index, ctx.options)?;
+        sources.check_fit(FILE, &entry, "sources", &r.sources, common.as_ref(), ctx)?;
         let mut cases = Vec::new();
         for (ci, case) in r.cases.into_iter().enumerate() {
             let field = format!("cases[{ci}].when");
@@ -55,7 +55,7 @@ pub(crate) fn check(
             let f = format!("cases[{ci}].sources");
             let case_sources = sources.check(FILE, &entry, &case.sources, false)?;
             keys.check_sources(FILE, &entry, &f, &case.sources)?;
-            sources.check_fit(FILE, &entry, &f, &case.sources, Some(&when), ctx.index, ctx.options)?;
+            sources.check_fit(FILE, &entry, &f, &case.sources, Some(&when), ctx)?;
             if srcs.is_empty() && case_sources.is_empty() {
                 return Err(err(FILE, &entry, f, "needs at least one source (the case's or the rule's)"));
             }

@@ -13,14 +13,14 @@ use std::collections::{BTreeMap, HashMap};
 use super::placeholders::Keys;
 use super::{err, Sources, PROFILE_SOURCES};
 use crate::catalog::files::templates as file;
-use crate::catalog::{CatalogError, List, Measure, Question, Str, PROPERTIES};
-use crate::cond::compile::{compile, Ctx, Place};
-use crate::cond::{Compiled, Cond};
-use crate::documents::setup::kind;
-use crate::documents::{
+use crate::catalog::templates::kind;
+use crate::catalog::templates::{
     BlockTemplate, Case, DocId, DocTemplate, FactTemplate, ListTemplate, Piece, Refusal, SectionTemplate, Setup,
     Templates,
 };
+use crate::catalog::{CatalogError, List, Measure, Question, Str, PROPERTIES};
+use crate::cond::compile::{compile, Ctx, Place};
+use crate::cond::{Compiled, Cond};
 use crate::text::{Lang, Text};
 
 const FILE: &str = "templates.json";
@@ -391,7 +391,7 @@ impl Check<'_> {
                     "id",
                     format!(
                         "a fact is `kind:name`, the kind one of {}",
-                        crate::documents::setup::FACT_KINDS.join(", ")
+                        crate::catalog::templates::FACT_KINDS.join(", ")
                     ),
                 )
             })?;
@@ -480,7 +480,7 @@ impl Check<'_> {
     /// The sources fit every messenger and sector the text can be shown for (all of `shown`).
     fn fit(&self, entry: &str, field: &str, ids: &[String], shown: &[Compiled]) -> Result<(), CatalogError> {
         let when = Compiled::All(shown.to_vec().into());
-        self.sources.check_fit(FILE, entry, field, ids, Some(&when), self.ctx.index, self.ctx.options)
+        self.sources.check_fit(FILE, entry, field, ids, Some(&when), self.ctx)
     }
 
     fn piece(

@@ -1,10 +1,9 @@
 //! Reading the catalog files: each is parsed on its own (a syntax or type error names the file
 //! and the JSON path of the field, and keeps serde_json's error as its cause), then `validate`
-//! checks the references between them.
-use std::sync::OnceLock;
-
+//! checks the references between them. The scale is calibrated on the result one layer up
+//! (`crate::load`, which makes the `Catalog`).
 use super::validate::{self, Files};
-use super::{Catalog, CatalogError};
+use super::{CatalogData, CatalogError};
 
 /// The files of the catalog, as embedded in native builds (the widget bakes them instead).
 pub const EMBEDDED_FILES: [(&str, &str); 11] = [
@@ -31,7 +30,8 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Ca
     })
 }
 
-pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
+/// The checked data of the files (name, content), not yet calibrated.
+pub(crate) fn data(files: &[(&str, &str)]) -> Result<CatalogData, CatalogError> {
     let get = |name: &str| {
         files
             .iter()
@@ -52,11 +52,5 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
         ui: parse("ui.json", get("ui.json")?)?,
         templates: parse("templates.json", get("templates.json")?)?,
     };
-    Ok(Catalog::from_data(validate::catalog(f)?))
-}
-
-pub(super) fn embedded() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG
-        .get_or_init(|| from_files(&EMBEDDED_FILES).unwrap_or_else(|e| panic!("the embedded catalog is invalid: {e}")))
+    validate::catalog(f)
 }

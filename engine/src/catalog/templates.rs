@@ -2,8 +2,11 @@
 //! with conditions compiled, step and measure ids resolved to indices, and maps as lists sorted
 //! by key. Static data (`Str`, `List`), so that a catalog baked at build time holds the
 //! templates as they are, with no JSON to parse; an embedder's overrides copy only what they
-//! change. (The file's own shapes are in `catalog::files::templates`.)
-use super::DocId;
+//! change. (The file's own shapes are in `catalog::files::templates`; `crate::documents` fills them.)
+use std::fmt;
+
+use serde::Serialize;
+
 use crate::catalog::{List, Str};
 use crate::cond::Compiled;
 use crate::text::{Lang, Text};
@@ -247,4 +250,54 @@ impl Templates {
     pub fn note(&self, lang: Lang) -> Option<&str> {
         self.note.as_ref().map(|t| t.get(lang))
     }
+}
+
+/// The four templates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked::documents))]
+#[serde(rename_all = "lowercase")]
+pub enum DocId {
+    Policy,
+    Consent,
+    Record,
+    Checklist,
+}
+
+impl DocId {
+    pub const ALL: [DocId; 4] = [DocId::Policy, DocId::Consent, DocId::Record, DocId::Checklist];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DocId::Policy => "policy",
+            DocId::Consent => "consent",
+            DocId::Record => "record",
+            DocId::Checklist => "checklist",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<DocId> {
+        DocId::ALL.into_iter().find(|d| d.id() == id)
+    }
+
+    /// "policy, consent, record or checklist", for error messages.
+    pub fn ids_or() -> &'static str {
+        "policy, consent, record or checklist"
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The kinds of facts, the part of an id before the colon.
+pub const FACT_KINDS: [&str; 10] =
+    ["subject", "purpose", "category", "forbidden", "basis", "consent", "recipient", "role", "transfer", "flag"];
+
+/// The kind of a fact id (`category` for `category:health`), if it has a known one.
+pub fn kind(id: &str) -> Option<&'static str> {
+    let k = id.split_once(':')?.0;
+    FACT_KINDS.iter().copied().find(|x| *x == k)
 }

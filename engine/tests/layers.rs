@@ -1,0 +1,348 @@
+//! The layers of the code, checked (ARCHITECTURE.md, "Layers"): no module of the engine or the
+//! widget uses a module of a higher layer, and the top-level modules of each crate use each
+//! other in one direction only (no circle).
+//!
+//! The files are parsed with `syn` (the parser of Rust's own proc macros), so what counts is
+//! what the compiler reads: every path in a `use` (groups and globs included) and every path
+//! in the code (types, calls, patterns, attributes' arguments are not paths), resolved from
+//! `crate::`, `super::` and `self::`, and the same three kinds of path inside macro calls
+//! (`format!`, `matches!`, …), whose tokens `syn` does not parse. Comments and strings never
+//! count. A module that is not in a table fails the test: put it in a layer.
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::visit::Visit;
+
+/// The engine (`engine/src/`), lowest layer first. A module uses only its own layer and the
+/// ones below it.
+const ENGINE: &[(&str, usize, &str)] = &[
+    ("data", 0, "base types: static data (Str, List)"),
+    ("text", 0, "base types: languages and texts"),
+    ("answers", 0, "base types: answers"),
+    ("limits", 0, "base types: input limits"),
+    ("error", 0, "base types: the catalog's error"),
+    ("catalog", 1, "catalog data: the catalog, its loading and checking"),
+    ("cond", 1, "catalog data: conditions"),
+    ("properties", 1, "catalog data: messenger properties"),
+    ("score", 2, "scoring core: answers read and compiled, the points"),
+    ("search", 2, "scoring core: the score's range"),
+    ("load", 2, "scoring core: loading, which calibrates the scale"),
+    ("fragment", 2, "scoring core: the share link"),
+    ("assess", 3, "assessment and documents"),
+    ("model", 3, "assessment and documents"),
+    ("words", 3, "assessment and documents"),
+    ("wording", 3, "assessment and documents"),
+    ("report", 3, "assessment and documents"),
+    ("documents", 3, "assessment and documents"),
+    ("overrides", 4, "what crosses a boundary: embedders' overrides"),
+    ("schema", 4, "what crosses a boundary: the JSON Schemas"),
+];
+
+/// The widget (`src/`), lowest layer first.
+const WIDGET: &[(&str, usize, &str)] = &[
+    ("catalog", 0, "the baked catalog"),
+    ("browser", 0, "browser access"),
+    ("prerendered", 0, "the prerendered first screen's data"),
+    ("state", 0, "the widget's state"),
+    ("i18n", 0, "the UI's texts"),
+    ("running", 0, "which widget's code runs (for the panic hook)"),
+    ("env", 1, "what every component reads besides its props"),
+    ("remote", 1, "driving a mounted widget from outside"),
+    ("components", 1, "components"),
+    ("app", 2, "the app"),
+    ("bindings", 3, "the JS API"),
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The module path of a file below `src` (`catalog/validate/mod.rs` -> `catalog::validate`).
+fn module_of(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap();
+    let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().to_string()).collect();
+    let last = parts.pop().unwrap();
+    let stem = last.trim_end_matches(".rs");
+    if stem != "mod" && stem != "lib" {
+        parts.push(stem.to_string());
+    }
+    parts
+}
+
+/// Collects the module paths a file uses, absolute and without `crate`.
+struct Uses<'a> {
+    own: &'a [String],
+    out: Vec<Vec<String>>,
+}
+
+impl Uses<'_> {
+    /// `segments` as written (`crate`, `super`, `self` or a name first): the absolute path, if
+    /// it starts at the crate. Inline `mod` items are not followed (the crates have none).
+    fn push(&mut self, segments: &[String]) {
+        let mut base: Vec<String>;
+        let mut rest = segments;
+        match segments.first().map(String::as_str) {
+            Some("crate") => {
+                base = Vec::new();
+                rest = &segments[1..];
+            }
+            Some("self") => {
+                base = self.own.to_vec();
+                rest = &segments[1..];
+            }
+            Some("super") => {
+                base = self.own.to_vec();
+                while rest.first().map(String::as_str) == Some("super") {
+                    base.pop();
+                    rest = &rest[1..];
+                }
+            }
+            _ => return,
+        }
+        base.extend(rest.iter().cloned());
+        if !base.is_empty() {
+            self.out.push(base);
+        }
+    }
+
+    fn use_tree(&mut self, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.use_tree(prefix, &p.tree);
+                prefix.pop();
+            }
+            // `use crate::a::{self, b}`: `self` is `crate::a`.
+            syn::UseTree::Name(n) if n.ident == "self" => self.push(&prefix.clone()),
+            syn::UseTree::Name(n) => {
+                prefix.push(n.ident.to_string());
+                self.push(&prefix.clone());
+                prefix.pop();
+            }
+            syn::UseTree::Rename(r) => {
+                prefix.push(r.ident.to_string());
+                self.push(&prefix.clone());
+                prefix.pop();
+            }
+            syn::UseTree::Glob(_) => self.push(&prefix.clone()),
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    self.use_tree(prefix, t);
+                }
+            }
+        }
+    }
+
+    /// Paths inside a macro call's tokens: `crate :: a :: b`, `super :: …`, `self :: …`.
+    fn tokens(&mut self, tokens: TokenStream) {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut i = 0;
+        while i < trees.len() {
+            match &trees[i] {
+                TokenTree::Group(g) => self.tokens(g.stream()),
+                TokenTree::Ident(id) if ["crate", "super", "self"].contains(&id.to_string().as_str()) => {
+                    let mut segments = vec![id.to_string()];
+                    let mut j = i + 1;
+                    while let (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b)), Some(TokenTree::Ident(next))) =
+                        (trees.get(j), trees.get(j + 1), trees.get(j + 2))
+                    {
+                        if a.as_char() != ':' || b.as_char() != ':' {
+                            break;
+                        }
+                        segments.push(next.to_string());
+                        j += 3;
+                    }
+                    if segments.len() > 1 {
+                        self.push(&segments);
+                    }
+                    i = j;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Uses<'_> {
+    fn visit_item_use(&mut self, node: &'ast syn::ItemUse) {
+        self.use_tree(&mut Vec::new(), &node.tree);
+    }
+
+    fn visit_path(&mut self, node: &'ast syn::Path) {
+        let segments: Vec<String> = node.segments.iter().map(|s| s.ident.to_string()).collect();
+        self.push(&segments);
+        syn::visit::visit_path(self, node);
+    }
+
+    fn visit_macro(&mut self, node: &'ast syn::Macro) {
+        self.tokens(node.tokens.clone());
+        syn::visit::visit_macro(self, node);
+    }
+}
+
+/// The module paths that `source` (the file of module `own`) uses.
+fn used_paths(source: &str, own: &[String]) -> Vec<Vec<String>> {
+    let file = syn::parse_file(source).unwrap_or_else(|e| panic!("{}: {e}", own.join("::")));
+    let mut uses = Uses { own, out: Vec::new() };
+    uses.visit_file(&file);
+    uses.out
+}
+
+fn layer_of(table: &[(&str, usize, &str)], path: &[String]) -> Option<(String, usize)> {
+    let first = path.first()?;
+    table.iter().find(|(m, _, _)| *m == first.as_str()).map(|(m, l, _)| (m.to_string(), *l))
+}
+
+/// Every upward use in the crate at `src` ("file (layer m) uses `path` (layer n)"), and which
+/// top-level module uses which others (for the circle check).
+fn violations(
+    src: &Path,
+    table: &[(&str, usize, &str)],
+    skip: &[&str],
+) -> (Vec<String>, BTreeMap<String, BTreeSet<String>>) {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    files.sort();
+    let mut bad = Vec::new();
+    let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in files {
+        let rel = file.strip_prefix(src).unwrap().to_string_lossy().to_string();
+        if skip.iter().any(|s| rel.starts_with(s)) {
+            continue;
+        }
+        let own = module_of(src, &file);
+        if own.is_empty() {
+            continue; // the crate root declares and re-exports every layer
+        }
+        let Some((_, mine)) = layer_of(table, &own) else {
+            bad.push(format!(
+                "{rel}: module `{}` is in no layer (add it to the table in engine/tests/layers.rs)",
+                own[0]
+            ));
+            continue;
+        };
+        let source = std::fs::read_to_string(&file).unwrap();
+        for path in used_paths(&source, &own) {
+            if let Some((target, theirs)) = layer_of(table, &path) {
+                if theirs > mine {
+                    bad.push(format!("{rel} (layer {mine}) uses `{}` (layer {theirs})", path.join("::")));
+                }
+                if target != own[0] {
+                    uses.entry(own[0].clone()).or_default().insert(target);
+                }
+            }
+        }
+    }
+    (bad, uses)
+}
+
+/// A circle among the modules of `uses`, if there is one.
+fn circle(uses: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        uses: &BTreeMap<String, BTreeSet<String>>,
+        stack: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = stack.iter().position(|s| s == n) {
+            let mut c = stack[i..].to_vec();
+            c.push(n.to_string());
+            return Some(c);
+        }
+        if done.contains(n) {
+            return None;
+        }
+        stack.push(n.to_string());
+        for m in uses.get(n).into_iter().flatten() {
+            if let Some(c) = visit(m, uses, stack, done) {
+                return Some(c);
+            }
+        }
+        stack.pop();
+        done.insert(n.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    uses.keys().find_map(|n| visit(n, uses, &mut Vec::new(), &mut done))
+}
+
+fn check(src: &Path, table: &[(&str, usize, &str)], skip: &[&str], what: &str) {
+    let (bad, uses) = violations(src, table, skip);
+    assert!(bad.is_empty(), "upward uses in the {what} (ARCHITECTURE.md, Layers):\n{}", bad.join("\n"));
+    if let Some(c) = circle(&uses) {
+        panic!("{what}: modules use each other in a circle: {}", c.join(" -> "));
+    }
+}
+
+#[test]
+fn no_engine_module_uses_a_higher_layer_or_a_circle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    check(&src, ENGINE, &["bin/"], "engine");
+}
+
+#[test]
+fn no_widget_module_uses_a_higher_layer_or_a_circle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src");
+    check(&src, WIDGET, &["bin/"], "widget");
+}
+
+/// The tables name every module there is (a new module must be given a layer), and the layers
+/// in ARCHITECTURE.md are these.
+#[test]
+fn the_tables_and_architecture_md_agree() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../ARCHITECTURE.md")).unwrap();
+    for (crate_name, table) in [("engine", ENGINE), ("widget", WIDGET)] {
+        for (module, layer, _) in table {
+            let line = format!("{crate_name} layer {layer}:");
+            let listed = doc.lines().any(|l| l.contains(&line) && l.contains(&format!("`{module}`")));
+            assert!(listed, "ARCHITECTURE.md has no line with `{line}` naming `{module}`");
+        }
+    }
+}
+
+#[test]
+fn the_check_finds_what_it_is_for() {
+    let own = vec!["catalog".to_string(), "validate".to_string()];
+    let source = r#"
+        use crate::{score::State, catalog::{Str, List}};
+        use super::files::*;
+        // crate::assess is only mentioned
+        fn f() -> crate::model::Band {
+            let _ = "crate::report";
+            let _ = format!("{}", crate::search::max(1));
+            self::inner::g();
+            todo!()
+        }
+    "#;
+    let paths: Vec<String> = used_paths(source, &own).into_iter().map(|p| p.join("::")).collect();
+    assert_eq!(
+        paths,
+        [
+            "score::State",
+            "catalog::Str",
+            "catalog::List",
+            "catalog::files",
+            "model::Band",
+            "search::max",
+            "catalog::validate::inner::g"
+        ]
+    );
+    assert_eq!(layer_of(ENGINE, &["search".into()]).map(|l| l.1), Some(2));
+    let uses = BTreeMap::from([
+        ("a".to_string(), BTreeSet::from(["b".to_string()])),
+        ("b".to_string(), BTreeSet::from(["a".to_string()])),
+    ]);
+    assert!(circle(&uses).is_some());
+    let acyclic = BTreeMap::from([("a".to_string(), BTreeSet::from(["b".to_string()]))]);
+    assert!(circle(&acyclic).is_none());
+}
