@@ -17,6 +17,7 @@ test: test-native test-browser
 
 test-native:
 	cargo fmt --all -- --check
+	scripts/lint.sh
 	cargo test --workspace
 	cargo build --release --workspace --bins
 
@@ -55,6 +56,8 @@ fuzz:
 
 fmt:
 	cargo fmt --all
+	scripts/setup.sh lint
+	.tools/node_modules/.bin/biome check --write .
 
 clean:
 	cargo clean

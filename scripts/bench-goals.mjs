@@ -9,7 +9,10 @@ const dir = new URL("../www/test-results/", import.meta.url);
 const lines = (name) => {
   const url = new URL(name, dir);
   if (!existsSync(url)) return [];
-  return readFileSync(url, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return readFileSync(url, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 };
 const page = lines("bench-page.jsonl");
 const lh = lines("bench-lighthouse.jsonl");
@@ -73,4 +76,4 @@ for (const [name, label] of WAYS) {
 console.log("Goals (issues 9 and 19), from this run:");
 const width = Math.max(...rows.map((r) => r.goal.length)) + 1;
 for (const r of rows) console.log(`  ${r.goal.padEnd(width)} ${r.value.padStart(9)}  goal ${r.target.padEnd(10)}  ${r.result}`);
-console.log("Why the misses: README, \"How the page loads, and how fast\".");
+console.log('Why the misses: README, "How the page loads, and how fast".');

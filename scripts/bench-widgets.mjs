@@ -23,46 +23,58 @@ function site() {
   const dir = mkdtempSync(join(tmpdir(), "mc-bench-widgets-"));
   const tgz = readdirSync(join(repo, "dist", "npm")).find((f) => f.endsWith(".tgz"));
   writeFileSync(join(dir, "package.json"), '{ "name": "bench-widgets", "private": true }\n');
-  execFileSync("npm", ["install", "--silent", "--no-audit", "--no-fund", "--offline", join(repo, "dist", "npm", tgz)], { cwd: dir, stdio: "inherit" });
+  execFileSync("npm", ["install", "--silent", "--no-audit", "--no-fund", "--offline", join(repo, "dist", "npm", tgz)], {
+    cwd: dir,
+    stdio: "inherit",
+  });
   return dir;
 }
 
 function blank(dir) {
   mkdirSync(join(dir, "bench"), { recursive: true });
-  writeFileSync(join(dir, "bench", "index.html"), '<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>bench</title></head><body><main></main></body></html>\n');
+  writeFileSync(
+    join(dir, "bench", "index.html"),
+    '<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>bench</title></head><body><main></main></body></html>\n',
+  );
 }
 
 async function measure(dir, label) {
   blank(dir);
   const server = await serve({ root: dir });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
   const out = { label, n: N };
   try {
     for (const mode of ["parallel", "serial"]) {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       await page.goto(server.url("/bench/"));
-      const r = await page.evaluate(async ({ n, mode }) => {
-        const { mount } = await import("/node_modules/messenger-check/index.js");
-        (await mount(document.createElement("div"))).destroy();
-        const hosts = Array.from({ length: n }, () => {
-          const h = document.createElement("div");
-          document.querySelector("main").append(h);
-          return h;
-        });
-        const per = [];
-        const started = performance.now();
-        if (mode === "parallel") {
-          await Promise.all(hosts.map((h) => mount(h)));
-        } else {
-          for (const h of hosts) {
-            const t = performance.now();
-            await mount(h);
-            per.push(performance.now() - t);
+      const r = await page.evaluate(
+        async ({ n, mode }) => {
+          const { mount } = await import("/node_modules/messenger-check/index.js");
+          (await mount(document.createElement("div"))).destroy();
+          const hosts = Array.from({ length: n }, () => {
+            const h = document.createElement("div");
+            document.querySelector("main").append(h);
+            return h;
+          });
+          const per = [];
+          const started = performance.now();
+          if (mode === "parallel") {
+            await Promise.all(hosts.map((h) => mount(h)));
+          } else {
+            for (const h of hosts) {
+              const t = performance.now();
+              await mount(h);
+              per.push(performance.now() - t);
+            }
           }
-        }
-        const avg = (a) => a.reduce((x, y) => x + y, 0) / Math.max(1, a.length);
-        return { seconds: (performance.now() - started) / 1000, first50: avg(per.slice(0, 50)), last50: avg(per.slice(-50)) };
-      }, { n: N, mode });
+          const avg = (a) => a.reduce((x, y) => x + y, 0) / Math.max(1, a.length);
+          return { seconds: (performance.now() - started) / 1000, first50: avg(per.slice(0, 50)), last50: avg(per.slice(-50)) };
+        },
+        { n: N, mode },
+      );
       out[mode] = r;
       await page.close();
     }
@@ -78,7 +90,9 @@ if (process.env.MC_BEFORE_SITE) results.push(await measure(resolve(process.env.M
 results.push(await measure(site(), "now"));
 mkdirSync(join(repo, "www", "test-results"), { recursive: true });
 for (const r of results) {
-  console.log(`${r.label}: ${r.n} widgets, all at once ${r.parallel.seconds.toFixed(1)} s; one after another ${r.serial.seconds.toFixed(1)} s ` +
-    `(${r.serial.first50.toFixed(0)} ms per widget for the first 50, ${r.serial.last50.toFixed(0)} ms for the last 50)`);
+  console.log(
+    `${r.label}: ${r.n} widgets, all at once ${r.parallel.seconds.toFixed(1)} s; one after another ${r.serial.seconds.toFixed(1)} s ` +
+      `(${r.serial.first50.toFixed(0)} ms per widget for the first 50, ${r.serial.last50.toFixed(0)} ms for the last 50)`,
+  );
   appendFileSync(join(repo, "www", "test-results", "bench-widgets.jsonl"), `${JSON.stringify({ date: new Date().toISOString(), ...r })}\n`);
 }

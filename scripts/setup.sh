@@ -3,6 +3,7 @@
 # installs only when something is missing or has the wrong version. Verified recipe:
 # ../shared/toolchain.md. Usage: scripts/setup.sh [native|wasm|browser|all]
 #   native  : nothing beyond the Rust toolchain (the engine and the CLI)
+#   lint    : + the npm build tools (Biome for scripts/lint.sh)
 #   wasm    : + wasm32 target, wasm-bindgen-cli, wasm-pack, wasm-opt
 #   browser : wasm + Debian's chromium, chromedriver and poppler-utils + the npm test tools in www/
 #
@@ -52,9 +53,17 @@ need_wasm() {
     say "installing wasm-pack $pack (takes a few minutes once)"
     cargo install -q wasm-pack --version "$pack" --locked --root .tools
   fi
-  # wasm-opt: npm's binaryen (Debian's is too old for what wasm-bindgen emits), pinned by the lock.
-  if [ ! -x .tools/node_modules/.bin/wasm-opt ] || ! cmp -s scripts/tools/package-lock.json .tools/package-lock.json; then
-    say "installing wasm-opt (npm binaryen, scripts/tools/package-lock.json) into .tools/"
+  need_npm_tools
+}
+
+# The npm build tools, pinned by scripts/tools/package-lock.json: wasm-opt (npm's binaryen;
+# Debian's is too old for what wasm-bindgen emits) and Biome (the JavaScript linter and
+# formatter, scripts/lint.sh).
+need_npm_tools() {
+  mkdir -p .tools
+  if [ ! -x .tools/node_modules/.bin/wasm-opt ] || [ ! -x .tools/node_modules/.bin/biome ] ||
+     ! cmp -s scripts/tools/package-lock.json .tools/package-lock.json; then
+    say "installing wasm-opt and biome (scripts/tools/package-lock.json) into .tools/"
     cp scripts/tools/package.json scripts/tools/package-lock.json .tools/
     (cd .tools && npm ci --silent --no-audit --no-fund >/dev/null)
   fi
@@ -78,6 +87,7 @@ need_browser() {
 
 case "$what" in
   native) ;;
+  lint) need_npm_tools ;;
   wasm) need_wasm ;;
   browser|all) need_wasm; need_browser ;;
   *) echo "usage: $0 [native|wasm|browser|all]" >&2; exit 2 ;;

@@ -33,10 +33,14 @@ function onPanic(glue) {
     }
     setTimeout(() => {
       const button = element?.querySelector(".mc-reload");
-      button?.addEventListener("click", () => {
-        element.remove();
-        start(glue);
-      }, { once: true });
+      button?.addEventListener(
+        "click",
+        () => {
+          element.remove();
+          start(glue);
+        },
+        { once: true },
+      );
     }, 0);
   };
   return handler;

@@ -263,7 +263,11 @@ function options() {
     if (recommend.length) catalog.alternatives.recommend = recommend;
     if (hide.length) catalog.alternatives.hide = hide;
   }
-  const label = Object.fromEntries(Object.entries(state.cta.label).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
+  const label = Object.fromEntries(
+    Object.entries(state.cta.label)
+      .map(([k, v]) => [k, v.trim()])
+      .filter(([, v]) => v),
+  );
   const url = state.cta.url.trim();
   if (url || Object.keys(label).length) catalog.call_to_action = { label, url };
   if (Object.keys(catalog).length) out.catalog = catalog;
@@ -341,10 +345,7 @@ function snippet(o) {
     } catch {
       // the widget's own check reports it
     }
-    const page = TEMPLATES.embed.replace(
-      /(<meta name="messenger-check-hosts" content=")[^"]*(")/,
-      (_, a, b) => `${a}${attr(hosts.join(" "))}${b}`,
-    );
+    const page = TEMPLATES.embed.replace(/(<meta name="messenger-check-hosts" content=")[^"]*(")/, (_, a, b) => `${a}${attr(hosts.join(" "))}${b}`);
     const src = `${url(`${name}.html`)}?${frameQuery(o)}`;
     return {
       name: `${name}.html`,
@@ -515,12 +516,16 @@ function zipButton(s) {
     h(
       "p",
       {},
-      h("button", {
-        type: "button",
-        class: "mcb-button",
-        id: "mcb-zip",
-        onclick: () => download(s, status).catch((e) => (status.textContent = String(e))),
-      }, t().zip(name)),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "mcb-button",
+          id: "mcb-zip",
+          onclick: () => download(s, status).catch((e) => (status.textContent = String(e))),
+        },
+        t().zip(name),
+      ),
       " ",
       status,
     ),
@@ -529,7 +534,15 @@ function zipButton(s) {
 }
 
 function output(id, label, text, rows, hint) {
-  const area = h("textarea", { id, class: "mcb-code", readonly: true, rows: String(rows), spellcheck: "false", value: text, "aria-describedby": hint ? `${id}-hint` : undefined });
+  const area = h("textarea", {
+    id,
+    class: "mcb-code",
+    readonly: true,
+    rows: String(rows),
+    spellcheck: "false",
+    value: text,
+    "aria-describedby": hint ? `${id}-hint` : undefined,
+  });
   const status = h("span", { class: "mcb-copied", role: "status", id: `${id}-status` });
   const copy = async () => {
     try {
@@ -570,7 +583,13 @@ function form() {
     "form",
     { class: "mcb-form", "aria-labelledby": "mcb-settings", onsubmit: (e) => e.preventDefault(), novalidate: true },
     h("h2", { id: "mcb-settings" }, T.settings),
-    radios("lang", T.widgetLanguage, LANGS.map((l) => [l.code, l.name]), state.lang, (v) => update(() => (state.lang = v))),
+    radios(
+      "lang",
+      T.widgetLanguage,
+      LANGS.map((l) => [l.code, l.name]),
+      state.lang,
+      (v) => update(() => (state.lang = v)),
+    ),
     radios("scheme", T.scheme, Object.entries(T.schemes), state.scheme, (v) => update(() => (state.scheme = v))),
     h(
       "fieldset",
@@ -580,10 +599,23 @@ function form() {
         field(
           `mcb-colour-${f}`,
           T.colourFields[f],
-          h("input", { type: "color", id: `mcb-colour-${f}`, value: state.colours[f] || "#000000", oninput: (e) => update(() => (state.colours[f] = e.target.value)) }),
+          h("input", {
+            type: "color",
+            id: `mcb-colour-${f}`,
+            value: state.colours[f] || "#000000",
+            oninput: (e) => update(() => (state.colours[f] = e.target.value)),
+          }),
         ),
       ),
-      h("p", {}, h("button", { type: "button", class: "mcb-button mcb-quiet", id: "mcb-reset-colours", onclick: () => update(() => (state.colours = {})) }, T.resetColours)),
+      h(
+        "p",
+        {},
+        h(
+          "button",
+          { type: "button", class: "mcb-button mcb-quiet", id: "mcb-reset-colours", onclick: () => update(() => (state.colours = {})) },
+          T.resetColours,
+        ),
+      ),
       h("div", { class: "mcb-contrast", id: "mcb-contrast", role: "status", "aria-live": "polite" }),
     ),
     h(
@@ -598,11 +630,23 @@ function form() {
           h(
             "li",
             {},
-            h("label", { for: `mcb-alt-${m.id}` }, m.name, " ", h("span", { class: "mcb-hint" }, `(${m.recommended ? T.catalogDefault.yes : T.catalogDefault.no})`)),
+            h(
+              "label",
+              { for: `mcb-alt-${m.id}` },
+              m.name,
+              " ",
+              h("span", { class: "mcb-hint" }, `(${m.recommended ? T.catalogDefault.yes : T.catalogDefault.no})`),
+            ),
             h(
               "select",
-              { id: `mcb-alt-${m.id}`, "aria-describedby": "mcb-alternatives-hint", onchange: (e) => update(() => (state.alternatives[m.id] = e.target.value)) },
-              Object.entries(T.choice).map(([value, label]) => h("option", { value, selected: (state.alternatives[m.id] || "default") === value }, label)),
+              {
+                id: `mcb-alt-${m.id}`,
+                "aria-describedby": "mcb-alternatives-hint",
+                onchange: (e) => update(() => (state.alternatives[m.id] = e.target.value)),
+              },
+              Object.entries(T.choice).map(([value, label]) =>
+                h("option", { value, selected: (state.alternatives[m.id] || "default") === value }, label),
+              ),
             ),
           ),
         ),
@@ -617,7 +661,13 @@ function form() {
       field(
         "mcb-cta-url",
         T.ctaUrl,
-        h("input", { type: "text", inputmode: "url", id: "mcb-cta-url", value: state.cta.url, oninput: (e) => update(() => (state.cta.url = e.target.value)) }),
+        h("input", {
+          type: "text",
+          inputmode: "url",
+          id: "mcb-cta-url",
+          value: state.cta.url,
+          oninput: (e) => update(() => (state.cta.url = e.target.value)),
+        }),
       ),
     ),
     radios("way", T.way, Object.entries(T.ways), state.way, (v) => update(() => (state.way = v), true)),
@@ -625,9 +675,29 @@ function form() {
       "fieldset",
       { class: "mcb-fieldset" },
       h("legend", {}, T.place),
-      field("mcb-files-url", T.filesUrl, h("input", { type: "url", id: "mcb-files-url", "aria-describedby": "mcb-files-hint", value: state.filesUrl, oninput: (e) => update(() => (state.filesUrl = e.target.value)) })),
+      field(
+        "mcb-files-url",
+        T.filesUrl,
+        h("input", {
+          type: "url",
+          id: "mcb-files-url",
+          "aria-describedby": "mcb-files-hint",
+          value: state.filesUrl,
+          oninput: (e) => update(() => (state.filesUrl = e.target.value)),
+        }),
+      ),
       h("p", { class: "mcb-hint", id: "mcb-files-hint" }, T.filesHint),
-      field("mcb-site-url", T.siteUrl, h("input", { type: "url", id: "mcb-site-url", "aria-describedby": "mcb-site-hint", value: state.siteUrl, oninput: (e) => update(() => (state.siteUrl = e.target.value)) })),
+      field(
+        "mcb-site-url",
+        T.siteUrl,
+        h("input", {
+          type: "url",
+          id: "mcb-site-url",
+          "aria-describedby": "mcb-site-hint",
+          value: state.siteUrl,
+          oninput: (e) => update(() => (state.siteUrl = e.target.value)),
+        }),
+      ),
       h("p", { class: "mcb-hint", id: "mcb-site-hint" }, T.siteHint),
     ),
   );
@@ -649,7 +719,18 @@ function page() {
         "div",
         { class: "mcb-ui-lang", role: "group", "aria-label": T.uiLanguage },
         LANGS.filter((l) => TEXTS[l.code]).map((l) =>
-          h("button", { type: "button", class: "mcb-button mcb-quiet", lang: l.code, id: `mcb-ui-${l.code}`, "aria-pressed": String(l.code === state.ui), onclick: () => ((state.ui = l.code), page()) }, l.name),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "mcb-button mcb-quiet",
+              lang: l.code,
+              id: `mcb-ui-${l.code}`,
+              "aria-pressed": String(l.code === state.ui),
+              onclick: () => ((state.ui = l.code), page()),
+            },
+            l.name,
+          ),
         ),
       ),
     ),
@@ -718,7 +799,9 @@ function render() {
   }
   error.textContent = problem ? `${t().invalid} ${problem}` : "";
   error.hidden = !problem;
-  document.getElementById("mcb-cta-url")?.setAttribute("aria-invalid", String(!!problem && (/call_to_action/.test(problem) || problem === t().ctaMailtoFrame)));
+  document
+    .getElementById("mcb-cta-url")
+    ?.setAttribute("aria-invalid", String(!!problem && (/call_to_action/.test(problem) || problem === t().ctaMailtoFrame)));
   const T = t();
   code.replaceChildren(
     h("h2", { id: "mcb-code-title" }, T.code),
@@ -747,7 +830,11 @@ function showContrast() {
   const text = rgb(style(root).color);
   const bg = rgb(style(root).backgroundColor);
   // The colour inputs show the colours in use (the defaults until the embedder picks one).
-  for (const [f, value] of [["accent", accent], ["text", text], ["background", bg]]) {
+  for (const [f, value] of [
+    ["accent", accent],
+    ["text", text],
+    ["background", bg],
+  ]) {
     const input = document.getElementById(`mcb-colour-${f}`);
     if (input && value && !state.colours[f]) input.value = hex(value);
   }

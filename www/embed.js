@@ -40,18 +40,25 @@ if (listed.includes("*")) {
   console.warn("messenger-check: embed.html: `*` in messenger-check-hosts is ignored; list the sites that embed the frame");
 }
 /** The origins that may hear the height and whose addresses a call to action may have. */
-const allowed = new Set([location.origin, ...listed.filter((o) => o !== "*").map((o) => {
-  try {
-    return new URL(o).origin;
-  } catch {
-    console.warn(`messenger-check: embed.html: \`${o}\` in messenger-check-hosts is not an origin`);
-    return null;
-  }
-}).filter(Boolean)]);
+const allowed = new Set([
+  location.origin,
+  ...listed
+    .filter((o) => o !== "*")
+    .map((o) => {
+      try {
+        return new URL(o).origin;
+      } catch {
+        console.warn(`messenger-check: embed.html: \`${o}\` in messenger-check-hosts is not an origin`);
+        return null;
+      }
+    })
+    .filter(Boolean),
+]);
 /** The listed (or this) origin of the page that holds the frame, once it said hello. */
 let parentOrigin = null;
 let lastHeight = -1;
-// The widget handle, kept for the page's lifetime.
+// The widget handle, kept for the page's lifetime: held, so that the glue never frees it.
+// biome-ignore lint/correctness/noUnusedVariables: only held, never read (a dropped handle would be freed by the glue's finalizer)
 let widget = null;
 // The glue's functions, once the WebAssembly is loaded (after the first paint).
 let languages = null;
@@ -146,7 +153,11 @@ function ctaAllowed(url) {
 
 /** The mount() options the query asks for. */
 function options() {
-  const list = (name) => (params.get(name) || "").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (name) =>
+    (params.get(name) || "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const codes = languages().map((l) => l.code);
   // The language lang.js shows (the query's, else the browser's), else the first.
   const shown = document.documentElement.lang;
@@ -171,7 +182,10 @@ function options() {
   const url = params.get("cta_url") || "";
   if (url || Object.keys(label).length) {
     if (ctaAllowed(url)) catalog.call_to_action = { label, url };
-    else console.warn("messenger-check: embed.html: the call to action is left out: its address is neither on this site nor on a site listed in messenger-check-hosts");
+    else
+      console.warn(
+        "messenger-check: embed.html: the call to action is left out: its address is neither on this site nor on a site listed in messenger-check-hosts",
+      );
   }
   if (Object.keys(catalog).length) out.catalog = catalog;
   return out;
@@ -198,10 +212,14 @@ function panicked(element) {
   }
   widget = null;
   setTimeout(() => {
-    element?.querySelector(".mc-reload")?.addEventListener("click", () => {
-      element.remove();
-      start(options());
-    }, { once: true });
+    element?.querySelector(".mc-reload")?.addEventListener(
+      "click",
+      () => {
+        element.remove();
+        start(options());
+      },
+      { once: true },
+    );
   }, 0);
 }
 

@@ -17,8 +17,8 @@ export function showFailed(host, error) {
     p.textContent = note.textContent;
     host.insertBefore(p, host.querySelector(":scope > .mc-pre"));
   } else {
-    p.textContent = "Der Messenger-Check konnte nicht starten. Bitte laden Sie die Seite neu. / " +
-      "The messenger check could not start. Please reload the page.";
+    p.textContent =
+      "Der Messenger-Check konnte nicht starten. Bitte laden Sie die Seite neu. / " + "The messenger check could not start. Please reload the page.";
     host.replaceChildren(p);
   }
 }

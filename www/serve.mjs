@@ -41,7 +41,7 @@ export function serve({ root = "dist", port = 8080, host = "127.0.0.1", csp = nu
       return;
     }
     try {
-      let path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+      const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
       let file = resolve(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();

@@ -28,10 +28,19 @@ try {
   for (let r = 0; r < runs; r++) {
     for (const p of pages) {
       const out = join(work, `${p.name}-${r}.json`);
-      execFileSync(process.execPath, [cli, p.url, "--quiet", "--output=json", `--output-path=${out}`,
-        "--only-categories=performance,accessibility,best-practices,seo",
-        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"],
-      { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || "/usr/bin/chromium" } });
+      execFileSync(
+        process.execPath,
+        [
+          cli,
+          p.url,
+          "--quiet",
+          "--output=json",
+          `--output-path=${out}`,
+          "--only-categories=performance,accessibility,best-practices,seo",
+          "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking",
+        ],
+        { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || "/usr/bin/chromium" } },
+      );
       const lhr = JSON.parse(readFileSync(out, "utf8"));
       const a = lhr.audits;
       const longTasks = (a["long-tasks"]?.details?.items ?? []).map((t) => t.duration);
@@ -59,8 +68,9 @@ for (const p of pages) {
     const m = median(p.results.map((x) => x[k]));
     line[k] = m === null ? null : k.endsWith("_ms") ? Math.round(m) : +m.toFixed(3);
     if (["performance", "lcp_ms", "tbt_ms"].includes(k)) {
-      line[`${k}_range`] = [Math.min(...p.results.map((x) => x[k])), Math.max(...p.results.map((x) => x[k]))]
-        .map((v) => (k.endsWith("_ms") ? Math.round(v) : v));
+      line[`${k}_range`] = [Math.min(...p.results.map((x) => x[k])), Math.max(...p.results.map((x) => x[k]))].map((v) =>
+        k.endsWith("_ms") ? Math.round(v) : v,
+      );
     }
   }
   console.log(JSON.stringify(line));

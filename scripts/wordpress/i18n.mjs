@@ -23,7 +23,10 @@ function strings(dir) {
   // as they are) with the plugin's text domain (_get_plugin_data_markup_translate).
   const main = readFileSync(join(dir, "messenger-check.php"), "utf8");
   const header = (name) => main.match(new RegExp(`^[ \\t/*#@]*${name}:[ \\t]*(.+?)[ \\t]*$`, "m"))?.[1];
-  for (const [name, what] of [["Plugin Name", "Plugin Name"], ["Description", "Description"]]) {
+  for (const [name, what] of [
+    ["Plugin Name", "Plugin Name"],
+    ["Description", "Description"],
+  ]) {
     const value = header(name);
     if (!value) throw new Error(`i18n: no "${name}:" in the plugin header`);
     out.push(entry({ comment: `${what} of the plugin`, reference: "messenger-check.php", id: value }));

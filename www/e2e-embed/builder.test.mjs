@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, SITE, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
+import { DIST, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations } from "./lib.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const T = { timeout: 120_000 };
@@ -36,7 +36,12 @@ const policies = new Map();
 
 /** A policy with sources added, as the builder tells an admin to (a directive it lacks starts from default-src). */
 function addSources(policy, lines) {
-  const directives = new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const directives = new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
   for (const line of lines) {
     const [name, ...values] = line.trim().split(/\s+/);
     const current = directives.get(name) ?? [...directives.get("default-src")];
@@ -52,7 +57,7 @@ before(async () => {
   // The CMS: every /index.php/<slug>/ is a page it stores; everything else a file.
   cms = await serve({
     root: cmsRoot,
-    csp: (path) => (path.startsWith("/index.php/") ? policies.get(path) ?? SITE_POLICY : SITE_POLICY),
+    csp: (path) => (path.startsWith("/index.php/") ? (policies.get(path) ?? SITE_POLICY) : SITE_POLICY),
   });
   elsewhere = await serve({ root: elsewhereRoot, csp: () => STRICT_CSP });
   browser = await launch();
@@ -71,8 +76,14 @@ after(async () => {
 function cmsPage(slug, pasted, policy) {
   const path = `/index.php/${slug}/`;
   mkdirSync(join(cmsRoot, "index.php", slug), { recursive: true });
-  writeFileSync(join(cmsRoot, "theme.css"), "body { margin: 0; font-family: Georgia, serif; } .entry-content { max-width: 650px; margin: 0 auto; padding: 0 20px; } .entry-content h1 { font-weight: 300; }\n");
-  writeFileSync(join(cmsRoot, "index.php", slug, "index.html"), `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Some page</title><link rel="stylesheet" href="/theme.css"></head>\n<body>\n<header><p>Chamber of Crafts</p></header>\n<main class="entry-content">\n<h1>Check your business</h1>\n<p>Answer a few questions.</p>\n${pasted}\n<p>After the widget.</p>\n</main>\n</body>\n</html>\n`);
+  writeFileSync(
+    join(cmsRoot, "theme.css"),
+    "body { margin: 0; font-family: Georgia, serif; } .entry-content { max-width: 650px; margin: 0 auto; padding: 0 20px; } .entry-content h1 { font-weight: 300; }\n",
+  );
+  writeFileSync(
+    join(cmsRoot, "index.php", slug, "index.html"),
+    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Some page</title><link rel="stylesheet" href="/theme.css"></head>\n<body>\n<header><p>Chamber of Crafts</p></header>\n<main class="entry-content">\n<h1>Check your business</h1>\n<p>Answer a few questions.</p>\n${pasted}\n<p>After the widget.</p>\n</main>\n</body>\n</html>\n`,
+  );
   mkdirSync(join(cmsRoot, "beratung"), { recursive: true });
   writeFileSync(join(cmsRoot, "beratung", "index.html"), "<!doctype html><title>Beratung</title><h1>Beratung</h1>\n");
   policies.set(path, policy);
@@ -92,7 +103,13 @@ async function axe(page) {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
     const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    return r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
   });
 }
 
@@ -133,7 +150,11 @@ for (const way of ["script", "element", "iframe"]) {
       assert.ok(snippet.html.includes(files), `absolute URLs from "where the files live": ${snippet.html}`);
       assert.doesNotMatch(snippet.html, /(src|href)="(?!https?:\/\/)/, "nothing relative to the page");
       // The names as the builder lists them (from the widget's own catalog).
-      names = await page.evaluate(() => Object.fromEntries(["telegram", "threema_work", "wire"].map((id) => [id, document.querySelector(`label[for="mcb-alt-${id}"]`).firstChild.textContent.trim()])));
+      names = await page.evaluate(() =>
+        Object.fromEntries(
+          ["telegram", "threema_work", "wire"].map((id) => [id, document.querySelector(`label[for="mcb-alt-${id}"]`).firstChild.textContent.trim()]),
+        ),
+      );
       assert.equal(await page.locator("#mcb-preview-host .mc").getAttribute("lang"), "en");
       const download = page.waitForEvent("download");
       await page.locator("#mcb-zip").click();
@@ -151,12 +172,19 @@ for (const way of ["script", "element", "iframe"]) {
     const name = /messenger-check-[0-9a-f]{8}\.(js|html)/.exec(snippet.html)[0];
     assert.equal(zipFile.endsWith(`${name.replace(/\.\w+$/, "")}.zip`), true, `the zip is named after the configuration: ${zipFile}`);
     const listed = execFileSync("unzip", ["-Z1", zipFile], { encoding: "utf8" }).trim().split("\n").sort();
-    assert.ok(listed.every((f) => f.startsWith("messenger-check/")), "one folder");
+    assert.ok(
+      listed.every((f) => f.startsWith("messenger-check/")),
+      "one folder",
+    );
     const inZip = listed.map((f) => f.slice("messenger-check/".length));
     const packaged = JSON.parse(readFileSync(join(DIST(), "messenger-check", "builder", "files.json"), "utf8")).files;
-    for (const f of ["messenger_check.js", "messenger_check_bg.wasm", "style.css", "LICENSE-MIT", name]) assert.ok(inZip.includes(f), `${f} in the zip`);
+    for (const f of ["messenger_check.js", "messenger_check_bg.wasm", "style.css", "LICENSE-MIT", name])
+      assert.ok(inZip.includes(f), `${f} in the zip`);
     for (const f of inZip.filter((f) => f !== name)) assert.ok(packaged.includes(f), `${f} is one of the package's files`);
-    assert.ok(!inZip.some((f) => f.endsWith(".d.ts") || f === "package.json" || f === "README.md" || f.startsWith("builder/")), `no papers or builder: ${inZip}`);
+    assert.ok(
+      !inZip.some((f) => f.endsWith(".d.ts") || f === "package.json" || f === "README.md" || f.startsWith("builder/")),
+      `no papers or builder: ${inZip}`,
+    );
     if (way === "iframe") {
       assert.ok(inZip.includes("embed.js") && inZip.includes("messenger-check-frame.js") && !inZip.includes("index.js"), inZip.join(" "));
       // The frame page lets this site, and only this site, size the frame.
@@ -181,12 +209,19 @@ for (const way of ["script", "element", "iframe"]) {
     try {
       const p = await visit.context.newPage();
       await p.goto(address);
-      const scope = way === "iframe" ? p.frameLocator("iframe[data-messenger-check]") : p.locator(way === "element" ? "messenger-check" : "main .mc-root").first();
+      const scope =
+        way === "iframe"
+          ? p.frameLocator("iframe[data-messenger-check]")
+          : p.locator(way === "element" ? "messenger-check" : "main .mc-root").first();
       // The live widget's score (a prerendered screen, .mc-pre, has one too).
       await scope.locator(way === "script" ? "output.mc-score" : ".mc-root output.mc-score").waitFor({ timeout: 20000 });
       assert.equal(await scope.locator(".mc").getAttribute("lang"), "en", "English");
       assert.equal(await scope.locator(".mc").evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(21, 24, 28)", "dark");
-      assert.equal(await scope.locator(".mc-lang-button[aria-pressed=true]").evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(138, 28, 28)", "the accent colour");
+      assert.equal(
+        await scope.locator(".mc-lang-button[aria-pressed=true]").evaluate((el) => getComputedStyle(el).backgroundColor),
+        "rgb(138, 28, 28)",
+        "the accent colour",
+      );
       // Answer enough for the alternatives, then look at them.
       await scope.locator('input[name="sector"][value="trade"]').check();
       if (way === "iframe") await scoreOnScreen(p, "after the first answer");
@@ -195,8 +230,14 @@ for (const way of ["script", "element", "iframe"]) {
         const list = await scope.locator(".mc-alt-name").allTextContents();
         return list.length && list.map((s) => s.trim());
       }, "the alternatives");
-      assert.ok(shown.some((n) => n.startsWith(names.threema_work)), `Threema Work recommended: ${shown}`);
-      assert.ok(shown.some((n) => n.startsWith(names.wire)), `Wire recommended: ${shown}`);
+      assert.ok(
+        shown.some((n) => n.startsWith(names.threema_work)),
+        `Threema Work recommended: ${shown}`,
+      );
+      assert.ok(
+        shown.some((n) => n.startsWith(names.wire)),
+        `Wire recommended: ${shown}`,
+      );
       assert.ok(!shown.some((n) => n.startsWith(names.telegram)), `Telegram hidden: ${shown}`);
       const cta = scope.locator("a.mc-cta-link");
       assert.equal((await cta.textContent()).trim(), "Ask the chamber");
@@ -205,20 +246,35 @@ for (const way of ["script", "element", "iframe"]) {
       assert.deepEqual(visit.log.pageErrors, []);
       assert.deepEqual(foreignRequests(visit.log, way === "iframe" ? [cms.origin, elsewhere.origin] : [cms.origin]), []);
       if (way === "iframe") {
-        assert.ok(visit.log.requests.filter((u) => u.startsWith(cms.origin)).every((u) => !u.endsWith(".wasm")), "the host page runs no WebAssembly");
+        assert.ok(
+          visit.log.requests.filter((u) => u.startsWith(cms.origin)).every((u) => !u.endsWith(".wasm")),
+          "the host page runs no WebAssembly",
+        );
         // The frame fills the content column, without a border, as tall as its content rounded
         // up to a step of 1,000 px (what the listed site learns is coarse: www/embed.js).
         const box = await p.evaluate(() => {
           const frame = document.querySelector("iframe[data-messenger-check]");
           const column = document.querySelector("main");
           const cs = getComputedStyle(column);
-          return { frame: frame.getBoundingClientRect().width, column: column.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight), border: getComputedStyle(frame).borderTopWidth, height: frame.getBoundingClientRect().height };
+          return {
+            frame: frame.getBoundingClientRect().width,
+            column: column.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight),
+            border: getComputedStyle(frame).borderTopWidth,
+            height: frame.getBoundingClientRect().height,
+          };
         });
         assert.equal(box.frame, box.column, `the frame is as wide as the content column: ${JSON.stringify(box)}`);
         assert.equal(box.border, "0px");
-        const content = () => p.frames().find((f) => f.url().includes(name)).evaluate(() => Math.ceil(document.getElementById("messenger-check").getBoundingClientRect().bottom + scrollY));
+        const content = () =>
+          p
+            .frames()
+            .find((f) => f.url().includes(name))
+            .evaluate(() => Math.ceil(document.getElementById("messenger-check").getBoundingClientRect().bottom + scrollY));
         await until(async () => {
-          const [h, c] = [await p.evaluate(() => document.querySelector("iframe[data-messenger-check]").getBoundingClientRect().height), await content()];
+          const [h, c] = [
+            await p.evaluate(() => document.querySelector("iframe[data-messenger-check]").getBoundingClientRect().height),
+            await content(),
+          ];
           return h % 1000 === 0 && h >= c && h - c < 1000;
         }, "the frame as tall as its content, in steps of 1,000 px");
         // Further down the page, the score is still on screen.
@@ -244,10 +300,16 @@ async function scoreOnScreen(page, when) {
   const box = await until(async () => {
     const offset = await page.evaluate(() => document.querySelector("iframe[data-messenger-check]").getBoundingClientRect().top);
     const inner = await frame.evaluate(() => {
-      const shown = [...document.querySelectorAll(".mc-mini, .mc-results")].find((el) => el.getBoundingClientRect().height > 0 && getComputedStyle(el).display !== "none");
+      const shown = [...document.querySelectorAll(".mc-mini, .mc-results")].find(
+        (el) => el.getBoundingClientRect().height > 0 && getComputedStyle(el).display !== "none",
+      );
       if (!shown) return null;
       const r = shown.getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, score: shown.querySelector("output.mc-score, .mc-mini-score")?.textContent ?? shown.textContent.slice(0, 40) };
+      return {
+        top: r.top,
+        bottom: r.bottom,
+        score: shown.querySelector("output.mc-score, .mc-mini-score")?.textContent ?? shown.textContent.slice(0, 40),
+      };
     });
     const height = await page.evaluate(() => innerHeight);
     if (!inner) return null;
@@ -255,8 +317,16 @@ async function scoreOnScreen(page, when) {
     const bottom = offset + inner.bottom;
     return top >= -1 && bottom <= height + 1 && { top, bottom, height, score: inner.score };
   }, `the score on screen ${when}`).catch(async (e) => {
-    const debug = await frame.evaluate(() => ({ style: document.documentElement.getAttribute("style"), mini: document.querySelector(".mc-mini")?.getBoundingClientRect().toJSON(), h: document.documentElement.scrollHeight }));
-    const top = await page.evaluate(() => ({ rect: document.querySelector("iframe[data-messenger-check]").getBoundingClientRect().toJSON(), scroll: scrollY, ih: innerHeight }));
+    const debug = await frame.evaluate(() => ({
+      style: document.documentElement.getAttribute("style"),
+      mini: document.querySelector(".mc-mini")?.getBoundingClientRect().toJSON(),
+      h: document.documentElement.scrollHeight,
+    }));
+    const top = await page.evaluate(() => ({
+      rect: document.querySelector("iframe[data-messenger-check]").getBoundingClientRect().toJSON(),
+      scroll: scrollY,
+      ih: innerHeight,
+    }));
     throw new Error(`${e.message}: ${JSON.stringify({ debug, top })}`);
   });
   assert.ok(box, when);
@@ -286,7 +356,12 @@ test("the builder: axe-clean in German and English, keyboard-usable, a live cont
     // The contrast check follows the accent: light yellow fails, a dark red passes.
     await page.locator("#mcb-colour-accent").fill("#ffff66");
     const weak = await until(async () => {
-      const r = Number(await page.locator('[data-check="link"]').getAttribute("data-ratio").catch(() => null));
+      const r = Number(
+        await page
+          .locator('[data-check="link"]')
+          .getAttribute("data-ratio")
+          .catch(() => null),
+      );
       return r && r < 3 && r;
     }, "a failing ratio for the link colour");
     assert.ok(weak < 3);
@@ -295,10 +370,11 @@ test("the builder: axe-clean in German and English, keyboard-usable, a live cont
     await until(async () => /mcb-aa/.test(await page.locator('[data-check="button"]').getAttribute("class")), "AA for the buttons");
     // The preview is debounced: wait until it wears the accent too.
     await until(
-      () => page.evaluate(() => {
-        const summaries = [...document.querySelectorAll("#mcb-preview-host .mc-more summary")];
-        return summaries.length > 0 && summaries.every((s) => getComputedStyle(s).color === "rgb(138, 28, 28)");
-      }),
+      () =>
+        page.evaluate(() => {
+          const summaries = [...document.querySelectorAll("#mcb-preview-host .mc-more summary")];
+          return summaries.length > 0 && summaries.every((s) => getComputedStyle(s).color === "rgb(138, 28, 28)");
+        }),
       "the preview in the new accent",
     );
     assert.deepEqual(await axe(page), [], "axe with a custom colour");
@@ -350,7 +426,10 @@ test("the builder opens from the npm package's files too (builder/index.html), w
     await page.locator("#mcb-preview-host output.mc-score").waitFor();
     await page.locator("#mcb-html").waitFor();
     assert.equal(await page.locator("#mcb-files-url").inputValue(), widget.url("/messenger-check/"));
-    assert.match(await page.locator("#mcb-html").inputValue(), new RegExp(`src="${widget.url("/messenger-check/")}messenger-check-[0-9a-f]{8}\\.js"`));
+    assert.match(
+      await page.locator("#mcb-html").inputValue(),
+      new RegExp(`src="${widget.url("/messenger-check/")}messenger-check-[0-9a-f]{8}\\.js"`),
+    );
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(log.console, []);
     assert.deepEqual(log.pageErrors, []);

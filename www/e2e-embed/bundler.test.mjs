@@ -33,7 +33,10 @@ test("esbuild bundles the package; the bundle mounts, evaluates and registers th
     assert.match(await page.locator("#worst").textContent(), /^\d+ \(Critical\)$/);
     assert.equal(await page.locator("#check .mc").getAttribute("lang"), "en");
     await page.locator('#check input[name="messenger"][value="telegram"]').check();
-    await until(async () => (await page.locator("#my-score").textContent()) === (await page.locator("#check output.mc-score").textContent()), "onChange");
+    await until(
+      async () => (await page.locator("#my-score").textContent()) === (await page.locator("#check output.mc-score").textContent()),
+      "onChange",
+    );
     // The element from the same bundle: dark, in its shadow root.
     await until(() => page.evaluate(() => !!document.querySelector("messenger-check").shadowRoot?.querySelector("output.mc-score")), "the element");
     const bg = await page.evaluate(() => getComputedStyle(document.querySelector("messenger-check").shadowRoot.querySelector(".mc")).backgroundColor);

@@ -9,7 +9,14 @@ import { join } from "node:path";
 import { ASSESS, REPO, SITE } from "./lib.mjs";
 
 const SETUPS = [
-  { sector: "trade", audience: ["customers", "internal"], messenger: "whatsapp_business_app", contact_access: "granted", address_book: "mixed", content: ["business_letters"] },
+  {
+    sector: "trade",
+    audience: ["customers", "internal"],
+    messenger: "whatsapp_business_app",
+    contact_access: "granted",
+    address_book: "mixed",
+    content: ["business_letters"],
+  },
   { sector: "health", audience: ["customers"], messenger: "threema_work", dpa: "yes", content: ["special_categories"] },
   { sector: "legal_tax", audience: ["internal"], messenger: "telegram", works_council: "no_agreement" },
 ];
@@ -30,8 +37,9 @@ function runInSite(source) {
 }
 
 test("documents() in Node gives the CLI's templates, structured and written out", () => {
-  const out = JSON.parse(runInSite(
-    `import { documents } from "messenger-check";
+  const out = JSON.parse(
+    runInSite(
+      `import { documents } from "messenger-check";
      const setups = ${JSON.stringify(SETUPS)};
      const r = [];
      for (const answers of setups) for (const lang of ["de", "en"]) {
@@ -41,13 +49,18 @@ test("documents() in Node gives the CLI's templates, structured and written out"
      }
      r.push({ none: await documents({ audience: ["customers"] }) });
      process.stdout.write(JSON.stringify(r));`,
-  ));
+    ),
+  );
   let n = 0;
   for (const answers of SETUPS) {
     for (const lang of ["de", "en"]) {
       const { json, markdown, html } = out[n++];
       const ids = IDS.filter((id) => cli(answers, id, lang, "json") !== null);
-      assert.deepEqual(json.map((d) => d.id), ids, "the templates that fit, in order");
+      assert.deepEqual(
+        json.map((d) => d.id),
+        ids,
+        "the templates that fit, in order",
+      );
       assert.equal(ids.includes("consent"), answers.audience.includes("customers"));
       json.forEach((d, i) => {
         assert.deepEqual(d, JSON.parse(cli(answers, d.id, lang, "json")), `${d.id} ${lang}: the CLI's JSON`);
@@ -70,14 +83,16 @@ test("documents() rejects a bad option or id with an Error naming it", () => {
     [`{ messenger: "icq" }`, "unknown option `icq` for question `messenger`"],
     [`[1, 2]`, "`answers` must be an object"],
   ];
-  const out = JSON.parse(runInSite(
-    `import { documents } from "messenger-check";
+  const out = JSON.parse(
+    runInSite(
+      `import { documents } from "messenger-check";
      const r = [];
      for (const f of [${cases.map(([args]) => `() => documents(${args})`).join(", ")}]) {
        try { await f(); r.push("resolved"); } catch (e) { r.push((e instanceof Error ? "Error: " : "not an Error: ") + e.message); }
      }
      process.stdout.write(JSON.stringify(r));`,
-  ));
+    ),
+  );
   cases.forEach(([args, needle], i) => {
     assert.ok(out[i].startsWith("Error: messenger-check: documents: "), `${args}: ${out[i]}`);
     assert.ok(out[i].includes(needle), `${args}: ${out[i]}`);
@@ -88,9 +103,14 @@ test("the types of documents() fit real templates exactly", () => {
   const dir = join(SITE(), "types-documents");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
-  const literals = SETUPS.flatMap((answers, i) => IDS.map((id) => [id, cli(answers, id, i % 2 ? "en" : "de", "json")]).filter(([, j]) => j)
-    .map(([id, json], k) => `export const doc${i}_${k}: TemplateDocument = ${json.trim()};`));
-  writeFileSync(join(dir, "consumer.ts"), `import { documents } from "messenger-check";
+  const literals = SETUPS.flatMap((answers, i) =>
+    IDS.map((id) => [id, cli(answers, id, i % 2 ? "en" : "de", "json")])
+      .filter(([, j]) => j)
+      .map(([_id, json], k) => `export const doc${i}_${k}: TemplateDocument = ${json.trim()};`),
+  );
+  writeFileSync(
+    join(dir, "consumer.ts"),
+    `import { documents } from "messenger-check";
 import type { TemplateDocument, WrittenDocument, DocumentsOptions, DocumentPart } from "messenger-check";
 
 const options: DocumentsOptions = { lang: "en", blanks: { company: "Müller GmbH" } };
@@ -102,14 +122,29 @@ export async function run(): Promise<string> {
   return written[0].text + parts.length + either.length;
 }
 ${literals.join("\n")}
-`);
+`,
+  );
   const tsc = join(REPO, "www", "node_modules", "typescript", "bin", "tsc");
-  const base = { compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "esnext", moduleResolution: "bundler", skipLibCheck: false, lib: ["es2022", "dom"] }, files: ["consumer.ts"] };
+  const base = {
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      target: "es2022",
+      module: "esnext",
+      moduleResolution: "bundler",
+      skipLibCheck: false,
+      lib: ["es2022", "dom"],
+    },
+    files: ["consumer.ts"],
+  };
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(base));
   const r = spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
   assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
   // The check can fail: a field the type does not have is an error.
-  writeFileSync(join(dir, "consumer.ts"), `import type { TemplateDocument } from "messenger-check";\n${literals[0].replace('"cite":', '"colour": 1, "cite":')}\n`);
+  writeFileSync(
+    join(dir, "consumer.ts"),
+    `import type { TemplateDocument } from "messenger-check";\n${literals[0].replace('"cite":', '"colour": 1, "cite":')}\n`,
+  );
   const bad = spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
   assert.notEqual(bad.status, 0, "an extra field is a type error");
 });

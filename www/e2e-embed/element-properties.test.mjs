@@ -38,7 +38,10 @@ test(`random sequences of connect, disconnect, attribute and property changes ($
   const codes = LANGUAGES.map((l) => l.code);
   const dir = join(SITE(), "element-properties");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "index.html"), '<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>properties</title>\n<script type="module" src="/node_modules/messenger-check/element.js"></script></head><body><main></main></body></html>\n');
+  writeFileSync(
+    join(dir, "index.html"),
+    '<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>properties</title>\n<script type="module" src="/node_modules/messenger-check/element.js"></script></head><body><main></main></body></html>\n',
+  );
 
   const { context, log } = await newContext(site.browser);
   const page = await context.newPage();
@@ -61,59 +64,62 @@ test(`random sequences of connect, disconnect, attribute and property changes ($
     fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
       runs++;
       const errorsBefore = log.console.length + log.pageErrors.length;
-      const result = await page.evaluate(async ([ops, ANSWERS, CATALOGS, defaultLang]) => {
-        const main = document.querySelector("main");
-        const el = document.createElement("messenger-check");
-        const want = { lang: null, theme: null, answers: null, catalog: null };
-        const pause = {
-          microtask: () => Promise.resolve(),
-          task: () => new Promise((ok) => setTimeout(ok, 0)),
-          frame: () => new Promise((ok) => requestAnimationFrame(() => ok())),
-          later: () => new Promise((ok) => setTimeout(ok, 40)),
-        };
-        for (const { op, value } of ops) {
-          if (op === "connect" && !el.isConnected) main.append(el);
-          if (op === "disconnect") el.remove();
-          if (op === "move" && el.isConnected) {
-            el.remove();
-            main.append(el);
+      const result = await page.evaluate(
+        async ([ops, ANSWERS, CATALOGS, defaultLang]) => {
+          const main = document.querySelector("main");
+          const el = document.createElement("messenger-check");
+          const want = { lang: null, theme: null, answers: null, catalog: null };
+          const pause = {
+            microtask: () => Promise.resolve(),
+            task: () => new Promise((ok) => setTimeout(ok, 0)),
+            frame: () => new Promise((ok) => requestAnimationFrame(() => ok())),
+            later: () => new Promise((ok) => setTimeout(ok, 40)),
+          };
+          for (const { op, value } of ops) {
+            if (op === "connect" && !el.isConnected) main.append(el);
+            if (op === "disconnect") el.remove();
+            if (op === "move" && el.isConnected) {
+              el.remove();
+              main.append(el);
+            }
+            if (op === "lang" || op === "theme") {
+              if (value === null) el.removeAttribute(op);
+              else el.setAttribute(op, value);
+              want[op] = value;
+            }
+            // A copy: equal, never the same object (as a framework's inline value).
+            if (op === "answers") el.answers = want.answers = structuredClone(ANSWERS[value]);
+            if (op === "catalog") el.catalog = want.catalog = structuredClone(CATALOGS[value]);
+            if (op === "wait") await pause[value]();
           }
-          if (op === "lang" || op === "theme") {
-            if (value === null) el.removeAttribute(op);
-            else el.setAttribute(op, value);
-            want[op] = value;
+          const root = el.shadowRoot;
+          const state = () => ({
+            connected: el.isConnected,
+            widgets: root.querySelectorAll(".mc").length,
+            points: root.querySelectorAll(".mc-host").length,
+            hidden: root.querySelectorAll(".mc-host[hidden]").length,
+            sheets: root.adoptedStyleSheets.length,
+            documentSheets: document.adoptedStyleSheets.length,
+            lang: root.querySelector(".mc")?.lang ?? null,
+            scheme: root.querySelector(".mc-root")?.getAttribute("data-mc-scheme") ?? null,
+            title: root.querySelector(".mc-title")?.textContent ?? null,
+            answers: el.widget ? JSON.stringify(el.widget.answers()) : null,
+          });
+          // Settled: the same state for 300 ms (at most 10 s).
+          let last = "";
+          let same = 0;
+          for (let i = 0; i < 500 && same < 15; i++) {
+            await new Promise((ok) => setTimeout(ok, 20));
+            const now = JSON.stringify(state());
+            same = now === last ? same + 1 : 0;
+            last = now;
           }
-          // A copy: equal, never the same object (as a framework's inline value).
-          if (op === "answers") el.answers = want.answers = structuredClone(ANSWERS[value]);
-          if (op === "catalog") el.catalog = want.catalog = structuredClone(CATALOGS[value]);
-          if (op === "wait") await pause[value]();
-        }
-        const root = el.shadowRoot;
-        const state = () => ({
-          connected: el.isConnected,
-          widgets: root.querySelectorAll(".mc").length,
-          points: root.querySelectorAll(".mc-host").length,
-          hidden: root.querySelectorAll(".mc-host[hidden]").length,
-          sheets: root.adoptedStyleSheets.length,
-          documentSheets: document.adoptedStyleSheets.length,
-          lang: root.querySelector(".mc")?.lang ?? null,
-          scheme: root.querySelector(".mc-root")?.getAttribute("data-mc-scheme") ?? null,
-          title: root.querySelector(".mc-title")?.textContent ?? null,
-          answers: el.widget ? JSON.stringify(el.widget.answers()) : null,
-        });
-        // Settled: the same state for 300 ms (at most 10 s).
-        let last = "";
-        let same = 0;
-        for (let i = 0; i < 500 && same < 15; i++) {
-          await new Promise((ok) => setTimeout(ok, 20));
-          const now = JSON.stringify(state());
-          same = now === last ? same + 1 : 0;
-          last = now;
-        }
-        const out = { ...state(), want, defaultLang };
-        el.remove();
-        return out;
-      }, [ops, ANSWERS, CATALOGS, codes[0]]);
+          const out = { ...state(), want, defaultLang };
+          el.remove();
+          return out;
+        },
+        [ops, ANSWERS, CATALOGS, codes[0]],
+      );
 
       const lang = result.want.lang ?? result.defaultLang;
       const label = JSON.stringify(ops);
@@ -137,7 +143,11 @@ test(`random sequences of connect, disconnect, attribute and property changes ($
         else assert.doesNotMatch(result.title, /Tit(el|le) [AB]/, `no catalog override: ${label}`);
         assert.deepEqual(JSON.parse(result.answers), result.want.answers ?? {}, `the last answers assigned: ${label}`);
       }
-      assert.equal(log.console.length + log.pageErrors.length, errorsBefore, `no console error: ${label}: ${log.console.slice(errorsBefore).join("; ")}`);
+      assert.equal(
+        log.console.length + log.pageErrors.length,
+        errorsBefore,
+        `no console error: ${label}: ${log.console.slice(errorsBefore).join("; ")}`,
+      );
     }),
     { numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
   );

@@ -17,11 +17,31 @@ function score(page) {
 /** Computed styles of the host page's own elements. */
 function hostStyles(page) {
   return page.evaluate(() => {
-    const props = ["color", "font-size", "font-family", "margin-top", "padding-top", "border-top-style", "box-sizing", "display", "visibility", "background-color", "line-height"];
+    const props = [
+      "color",
+      "font-size",
+      "font-family",
+      "margin-top",
+      "padding-top",
+      "border-top-style",
+      "box-sizing",
+      "display",
+      "visibility",
+      "background-color",
+      "line-height",
+    ];
     const pick = (el) => Object.fromEntries(props.map((p) => [p, getComputedStyle(el).getPropertyValue(p)]));
-    const els = { html: document.documentElement, body: document.body, main: document.querySelector("main"), h1: document.querySelector("h1"),
-      intro: document.querySelector(".site-intro"), fieldset: document.querySelector(".site-search"), label: document.querySelector(".site-search label"),
-      input: document.querySelector(".site-search input"), status: document.querySelector(".site-status") };
+    const els = {
+      html: document.documentElement,
+      body: document.body,
+      main: document.querySelector("main"),
+      h1: document.querySelector("h1"),
+      intro: document.querySelector(".site-intro"),
+      fieldset: document.querySelector(".site-search"),
+      label: document.querySelector(".site-search label"),
+      input: document.querySelector(".site-search input"),
+      status: document.querySelector(".site-status"),
+    };
     return Object.fromEntries(Object.entries(els).map(([k, el]) => [k, pick(el)]));
   });
 }
@@ -119,7 +139,14 @@ test("attributes lang and theme are observed; events, properties and removal", a
     const r = await page.evaluate(async () => {
       const el = document.querySelector("messenger-check");
       const root = el.shadowRoot;
-      const wait = async (fn) => { for (let i = 0; i < 300; i++) { const v = fn(); if (v) return v; await new Promise((r) => setTimeout(r, 10)); } return null; };
+      const wait = async (fn) => {
+        for (let i = 0; i < 300; i++) {
+          const v = fn();
+          if (v) return v;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        return null;
+      };
       const legend = () => root.querySelector("legend").textContent;
       const bg = () => getComputedStyle(root.querySelector(".mc")).backgroundColor;
       const events = [];
@@ -153,14 +180,29 @@ test("attributes lang and theme are observed; events, properties and removal", a
       document.querySelector("main").append(el);
       await el.ready;
       const back = el.assessment()?.score;
-      return { de, en, light, dark, lightAgain, errors, events: events.length, prefilled, afterRemove, back, isDefined: !!customElements.get("messenger-check") };
+      return {
+        de,
+        en,
+        light,
+        dark,
+        lightAgain,
+        errors,
+        events: events.length,
+        prefilled,
+        afterRemove,
+        back,
+        isDefined: !!customElements.get("messenger-check"),
+      };
     });
     assert.ok(r.isDefined);
     assert.notEqual(r.en, r.de, "lang attribute switches the language");
     assert.equal(r.light, "rgb(255, 255, 255)");
     assert.equal(r.dark, "rgb(21, 24, 28)", "theme=dark");
     assert.equal(r.lightAgain, "rgb(255, 255, 255)", "theme=light");
-    assert.ok(r.errors.some((m) => /attribute `lang`: unknown language `fr`/.test(m)), JSON.stringify(r.errors));
+    assert.ok(
+      r.errors.some((m) => /attribute `lang`: unknown language `fr`/.test(m)),
+      JSON.stringify(r.errors),
+    );
     assert.ok(r.events >= 2, `change events: ${r.events}`);
     assert.ok(r.prefilled > 0);
     assert.equal(r.afterRemove, 0, "removed element unmounted its widget");

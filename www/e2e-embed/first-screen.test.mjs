@@ -40,8 +40,12 @@ async function routePages(page, csp, html = null, hold = null) {
     const p = new URL(route.request().url()).pathname;
     const js = p.endsWith(".js");
     if (js && hold) await hold;
-    await route.fulfill({ status: 200, contentType: js ? "text/javascript" : "text/html; charset=utf-8",
-      headers: { "Content-Security-Policy": csp }, body: PAGES[p] ?? html });
+    await route.fulfill({
+      status: 200,
+      contentType: js ? "text/javascript" : "text/html; charset=utf-8",
+      headers: { "Content-Security-Policy": csp },
+      body: PAGES[p] ?? html,
+    });
   });
 }
 
@@ -73,8 +77,14 @@ async function firstScreenThenTakeover(kind, path, lang) {
     await page.goto(server.url(path));
     const root = kind;
     // The questions are there while the WebAssembly is held back.
-    await until(() => page.evaluate((r) => { const root = window.rootOf(r); return root && root.querySelectorAll("fieldset").length > 5; }, root),
-      "the painted questions");
+    await until(
+      () =>
+        page.evaluate((r) => {
+          const root = window.rootOf(r);
+          return root && root.querySelectorAll("fieldset").length > 5;
+        }, root),
+      "the painted questions",
+    );
     assert.ok(asked() >= 1, "the .wasm was asked for (and is held back)");
     const painted = await page.evaluate((r) => {
       const root = window.rootOf(r);
@@ -83,23 +93,43 @@ async function firstScreenThenTakeover(kind, path, lang) {
       input.__mark = "painted";
       input.click();
       input.focus();
-      return { screen: !!screen, lang: screen?.lang, live: !!root.querySelector(".mc-root"), checked: input.checked,
-        legend: root.querySelector("legend")?.textContent };
+      return {
+        screen: !!screen,
+        lang: screen?.lang,
+        live: !!root.querySelector(".mc-root"),
+        checked: input.checked,
+        legend: root.querySelector("legend")?.textContent,
+      };
     }, root);
-    assert.deepEqual({ screen: painted.screen, lang: painted.lang, live: painted.live, checked: painted.checked },
-      { screen: true, lang, live: false, checked: true });
+    assert.deepEqual(
+      { screen: painted.screen, lang: painted.lang, live: painted.live, checked: painted.checked },
+      { screen: true, lang, live: false, checked: true },
+    );
     assert.ok(painted.legend && painted.legend.length > 5, "the questions have their text");
     // The WebAssembly arrives and takes the same nodes over: the click is scored.
     release();
-    const after = await until(() => page.evaluate((r) => {
-      const root = window.rootOf(r);
-      const live = root.querySelector(".mc-root");
-      const score = live?.querySelector("output.mc-score")?.textContent;
-      const input = root.querySelector('input[name="messenger"][value="whatsapp"]');
-      const answers = document.querySelector("messenger-check")?.answers ?? window.widget?.answers();
-      return live && answers && answers.messenger ? { score, kept: input.__mark, checked: input.checked, answers,
-        focused: (root.activeElement || document.activeElement) === input, screens: root.querySelectorAll(".mc-pre").length } : null;
-    }, root), "the takeover to score the click", 30000);
+    const after = await until(
+      () =>
+        page.evaluate((r) => {
+          const root = window.rootOf(r);
+          const live = root.querySelector(".mc-root");
+          const score = live?.querySelector("output.mc-score")?.textContent;
+          const input = root.querySelector('input[name="messenger"][value="whatsapp"]');
+          const answers = document.querySelector("messenger-check")?.answers ?? window.widget?.answers();
+          return live && answers && answers.messenger
+            ? {
+                score,
+                kept: input.__mark,
+                checked: input.checked,
+                answers,
+                focused: (root.activeElement || document.activeElement) === input,
+                screens: root.querySelectorAll(".mc-pre").length,
+              }
+            : null;
+        }, root),
+      "the takeover to score the click",
+      30000,
+    );
     assert.equal(after.kept, "painted", "the painted input is the live one (adopted, not replaced)");
     assert.equal(after.checked, true);
     assert.equal(after.focused, true, "the focus stayed");
@@ -118,10 +148,12 @@ async function firstScreenThenTakeover(kind, path, lang) {
 }
 
 test("<messenger-check> paints the questions before the WebAssembly and keeps a click made then", T, () =>
-  firstScreenThenTakeover("element", "/first/element.html", "de"));
+  firstScreenThenTakeover("element", "/first/element.html", "de"),
+);
 
 test("mount() paints the questions before the WebAssembly and keeps a click made then", T, () =>
-  firstScreenThenTakeover("mount", "/first/mount.html", "en"));
+  firstScreenThenTakeover("mount", "/first/mount.html", "en"),
+);
 
 test("<messenger-check> removed before the WebAssembly arrives leaves no screen and no stylesheet; connected again, one widget", T, async () => {
   const server = await site(TRUSTED_TYPES_CSP);
@@ -131,8 +163,10 @@ test("<messenger-check> removed before the WebAssembly arrives leaves no screen 
     const { page, release } = await heldPage(context);
     await routePages(page, TRUSTED_TYPES_CSP);
     await page.goto(server.url("/first/element.html"));
-    await until(() => page.evaluate(() => document.querySelector("messenger-check")?.shadowRoot?.querySelectorAll("fieldset").length > 5),
-      "the painted questions");
+    await until(
+      () => page.evaluate(() => document.querySelector("messenger-check")?.shadowRoot?.querySelectorAll("fieldset").length > 5),
+      "the painted questions",
+    );
     const painted = await page.evaluate(() => {
       const el = document.querySelector("messenger-check");
       window.el = el;
@@ -144,8 +178,13 @@ test("<messenger-check> removed before the WebAssembly arrives leaves no screen 
     assert.equal(painted, 1, "the painted screen has the widget's stylesheet");
     // The WebAssembly arrives after the element has gone: its mount is dropped, with its styles.
     release();
-    const state = () => page.evaluate(() => ({ sheets: window.root.adoptedStyleSheets.length, points: window.root.querySelectorAll(".mc-host").length,
-      widgets: window.root.querySelectorAll(".mc-root").length, documentSheets: document.adoptedStyleSheets.length }));
+    const state = () =>
+      page.evaluate(() => ({
+        sheets: window.root.adoptedStyleSheets.length,
+        points: window.root.querySelectorAll(".mc-host").length,
+        widgets: window.root.querySelectorAll(".mc-root").length,
+        documentSheets: document.adoptedStyleSheets.length,
+      }));
     await until(async () => (await state()).points === 0, "the dropped mount", 30000);
     await page.waitForTimeout(300);
     assert.deepEqual(await state(), { sheets: 0, points: 0, widgets: 0, documentSheets: 0 });
@@ -171,18 +210,24 @@ test("embed.html: prerendered questions before the WebAssembly, the click kept",
     const { page, release } = await heldPage(context);
     await page.goto(server.url("/embed.html?lang=en"));
     // Before any WebAssembly: the English screen shows, the German one is hidden.
-    const shown = await page.evaluate(() => [...document.querySelectorAll(".mc-pre")]
-      .filter((s) => getComputedStyle(s).display !== "none").map((s) => s.lang));
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll(".mc-pre")].filter((s) => getComputedStyle(s).display !== "none").map((s) => s.lang),
+    );
     assert.deepEqual(shown, ["en"]);
     await page.locator('.mc-pre[lang="en"] input[name="messenger"][value="whatsapp"]').check();
     release();
     await page.locator("#messenger-check > .mc-root output.mc-score").waitFor();
-    const after = await until(() => page.evaluate(() => {
-      const input = document.querySelector('#messenger-check input[name="messenger"][value="whatsapp"]');
-      const score = document.querySelector("#messenger-check output.mc-score")?.textContent;
-      return input?.checked && Number(score) > 0 ? { score, screens: document.querySelectorAll(".mc-pre").length,
-        lang: document.querySelector("#messenger-check .mc")?.lang } : null;
-    }), "the click to be scored");
+    const after = await until(
+      () =>
+        page.evaluate(() => {
+          const input = document.querySelector('#messenger-check input[name="messenger"][value="whatsapp"]');
+          const score = document.querySelector("#messenger-check output.mc-score")?.textContent;
+          return input?.checked && Number(score) > 0
+            ? { score, screens: document.querySelectorAll(".mc-pre").length, lang: document.querySelector("#messenger-check .mc")?.lang }
+            : null;
+        }),
+      "the click to be scored",
+    );
     assert.deepEqual({ screens: after.screens, lang: after.lang }, { screens: 0, lang: "en" });
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(log.console, []);
@@ -199,22 +244,32 @@ test("without 'wasm-unsafe-eval' the painted questions stay, with a note why the
   const browser = await launch();
   const { context, log } = await newContext(browser);
   try {
-    for (const [path, root] of [["/first/element.html", "element"], ["/first/mount.html", "mount"]]) {
+    for (const [path, root] of [
+      ["/first/element.html", "element"],
+      ["/first/mount.html", "mount"],
+    ]) {
       const page = await context.newPage();
       await page.addInitScript(`window.rootOf = ${rootOf.toString()};`);
       await routePages(page, NO_WASM_CSP);
       await page.goto(server.url(path));
-      const seen = await until(() => page.evaluate((r) => {
-        const root = window.rootOf(r);
-        const note = root?.querySelector('.mc-error[role="alert"]');
-        return note ? { note: note.textContent, fieldsets: root.querySelectorAll(".mc-pre fieldset").length } : null;
-      }, root), `the note on ${path}`);
+      const seen = await until(
+        () =>
+          page.evaluate((r) => {
+            const root = window.rootOf(r);
+            const note = root?.querySelector('.mc-error[role="alert"]');
+            return note ? { note: note.textContent, fieldsets: root.querySelectorAll(".mc-pre fieldset").length } : null;
+          }, root),
+        `the note on ${path}`,
+      );
       assert.match(seen.note, /WebAssembly/);
       assert.ok(seen.fieldsets > 5, "the questions stay readable");
       await page.close();
     }
     // The only errors are the refused WebAssembly's, reported as such.
-    assert.ok(log.console.every((m) => /WebAssembly|wasm|Content Security Policy|messenger-check/i.test(m)), JSON.stringify(log.console));
+    assert.ok(
+      log.console.every((m) => /WebAssembly|wasm|Content Security Policy|messenger-check/i.test(m)),
+      JSON.stringify(log.console),
+    );
     assert.deepEqual(foreignRequests(log, [server.origin]), []);
   } finally {
     await context.close();
@@ -247,24 +302,40 @@ test("a server's HTML (messenger-check/server) shows the questions before any sc
     // (A held module script holds DOMContentLoaded back too: wait for the response only.)
     await p.goto(http.url("/first/ssr.html"), { waitUntil: "commit" });
     // No script has run: the server's questions are there, styled by the linked stylesheet.
-    const before = await until(() => p.evaluate(() => {
-      const root = document.querySelector("messenger-check").shadowRoot;
-      const legend = root?.querySelector("legend");
-      return legend && { fieldsets: root.querySelectorAll("fieldset").length, defined: !!customElements.get("messenger-check"),
-        styled: getComputedStyle(root.querySelector(".mc")).display !== "inline" };
-    }), "the server's questions");
+    const before = await until(
+      () =>
+        p.evaluate(() => {
+          const root = document.querySelector("messenger-check").shadowRoot;
+          const legend = root?.querySelector("legend");
+          return (
+            legend && {
+              fieldsets: root.querySelectorAll("fieldset").length,
+              defined: !!customElements.get("messenger-check"),
+              styled: getComputedStyle(root.querySelector(".mc")).display !== "inline",
+            }
+          );
+        }),
+      "the server's questions",
+    );
     assert.equal(before.defined, false, "before any script");
     assert.ok(before.fieldsets > 5);
     await p.evaluate(() => document.querySelector("messenger-check").shadowRoot.querySelector('input[name="messenger"][value="signal"]').click());
     scriptsHeld();
     release();
-    const answers = await until(() => p.evaluate(() => {
-      const el = document.querySelector("messenger-check");
-      return el.widget && el.shadowRoot.querySelector(".mc-root") && el.answers.messenger ? el.answers : null;
-    }), "the takeover to bring in the click");
+    const answers = await until(
+      () =>
+        p.evaluate(() => {
+          const el = document.querySelector("messenger-check");
+          return el.widget && el.shadowRoot.querySelector(".mc-root") && el.answers.messenger ? el.answers : null;
+        }),
+      "the takeover to bring in the click",
+    );
     assert.equal(answers.messenger, "signal");
-    assert.equal(await p.evaluate(() => document.querySelector("messenger-check").shadowRoot.querySelectorAll(".mc-pre, .mc-host").length), 1,
-      "the server's point is used, no second widget");
+    assert.equal(
+      await p.evaluate(() => document.querySelector("messenger-check").shadowRoot.querySelectorAll(".mc-pre, .mc-host").length),
+      1,
+      "the server's point is used, no second widget",
+    );
     assert.deepEqual(await violations(p), []);
     assert.deepEqual(log.console, []);
     assert.deepEqual(foreignRequests(log, [http.origin]), []);
@@ -275,61 +346,80 @@ test("a server's HTML (messenger-check/server) shows the questions before any sc
   }
 });
 
-test("a server's closed declarative shadow root: the questions before any script, a click then kept by the element's takeover, still closed", T, async () => {
-  const server = await import(pathToFileURL(join(SITE(), "node_modules", "messenger-check", "server.js")).href);
-  const html = await server.elementHTML({ lang: "de", stylesheet: `${PKG}/style.css` });
-  const pageOf = (h) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>ssr</title>
+test(
+  "a server's closed declarative shadow root: the questions before any script, a click then kept by the element's takeover, still closed",
+  T,
+  async () => {
+    const server = await import(pathToFileURL(join(SITE(), "node_modules", "messenger-check", "server.js")).href);
+    const html = await server.elementHTML({ lang: "de", stylesheet: `${PKG}/style.css` });
+    const pageOf = (h) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>ssr</title>
     <script type="module" src="/first/element.js"></script></head><body><main>${h}</main></body></html>`;
-  const http = await site(TRUSTED_TYPES_CSP);
-  const browser = await launch();
-  // (Tall enough that the option is in view without scrolling.)
-  const { context, log } = await newContext(browser, { closedShadow: true, viewport: { width: 1200, height: 2400 } });
-  try {
-    // Where the "Signal" option is: the same HTML with an open root lays out the same, before
-    // any script (scripts held back on both pages).
-    const never = new Promise(() => {});
-    const open = await context.newPage();
-    await routePages(open, TRUSTED_TYPES_CSP, pageOf(html.replace('shadowrootmode="closed"', 'shadowrootmode="open"')), never);
-    await open.goto(http.url("/first/ssr.html"), { waitUntil: "commit" });
-    const spot = await until(() => open.evaluate(() => {
-      const el = document.querySelector("messenger-check");
-      const input = el.shadowRoot?.querySelector('input[name="messenger"][value="signal"]');
-      const label = input && (input.closest("label") || el.shadowRoot.querySelector(`label[for="${input.id}"]`));
-      const r = label && label.getBoundingClientRect();
-      return r && r.height > 0 && getComputedStyle(el.shadowRoot.querySelector(".mc")).display !== "inline"
-        ? { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2, height: el.getBoundingClientRect().height } : null;
-    }), "the option's place");
-    await open.close();
+    const http = await site(TRUSTED_TYPES_CSP);
+    const browser = await launch();
+    // (Tall enough that the option is in view without scrolling.)
+    const { context, log } = await newContext(browser, { closedShadow: true, viewport: { width: 1200, height: 2400 } });
+    try {
+      // Where the "Signal" option is: the same HTML with an open root lays out the same, before
+      // any script (scripts held back on both pages).
+      const never = new Promise(() => {});
+      const open = await context.newPage();
+      await routePages(open, TRUSTED_TYPES_CSP, pageOf(html.replace('shadowrootmode="closed"', 'shadowrootmode="open"')), never);
+      await open.goto(http.url("/first/ssr.html"), { waitUntil: "commit" });
+      const spot = await until(
+        () =>
+          open.evaluate(() => {
+            const el = document.querySelector("messenger-check");
+            const input = el.shadowRoot?.querySelector('input[name="messenger"][value="signal"]');
+            const label = input && (input.closest("label") || el.shadowRoot.querySelector(`label[for="${input.id}"]`));
+            const r = label && label.getBoundingClientRect();
+            return r && r.height > 0 && getComputedStyle(el.shadowRoot.querySelector(".mc")).display !== "inline"
+              ? { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2, height: el.getBoundingClientRect().height }
+              : null;
+          }),
+        "the option's place",
+      );
+      await open.close();
 
-    const { page: p, release } = await heldPage(context);
-    let scriptsHeld;
-    const scripts = new Promise((r) => (scriptsHeld = r));
-    await routePages(p, TRUSTED_TYPES_CSP, pageOf(html), scripts);
-    await p.goto(http.url("/first/ssr.html"), { waitUntil: "commit" });
-    // Closed: the page sees no shadow root, but the questions take their room, laid out alike.
-    const before = await until(() => p.evaluate((h) => {
-      const el = document.querySelector("messenger-check");
-      const height = el && el.getBoundingClientRect().height;
-      return Math.abs(height - h) < 1 && { open: el.shadowRoot !== null, defined: !!customElements.get("messenger-check") };
-    }, spot.height), "the server's questions");
-    assert.equal(before.defined, false, "before any script");
-    assert.equal(before.open, false, "closed");
-    await p.mouse.click(spot.x, spot.y);
-    scriptsHeld();
-    release();
-    const after = await until(() => p.evaluate(() => {
-      const el = document.querySelector("messenger-check");
-      return el.widget && el.answers.messenger ? { answers: el.answers, open: el.shadowRoot !== null, score: typeof el.assessment().score } : null;
-    }), "the takeover to bring in the click");
-    assert.equal(after.answers.messenger, "signal", "the click on the closed root's screen was kept");
-    assert.equal(after.open, false, "still closed");
-    assert.equal(after.score, "number", "scored");
-    assert.deepEqual(await violations(p), []);
-    assert.deepEqual(log.console, []);
-    assert.deepEqual(foreignRequests(log, [http.origin]), []);
-  } finally {
-    await context.close();
-    await browser.close();
-    await http.close();
-  }
-});
+      const { page: p, release } = await heldPage(context);
+      let scriptsHeld;
+      const scripts = new Promise((r) => (scriptsHeld = r));
+      await routePages(p, TRUSTED_TYPES_CSP, pageOf(html), scripts);
+      await p.goto(http.url("/first/ssr.html"), { waitUntil: "commit" });
+      // Closed: the page sees no shadow root, but the questions take their room, laid out alike.
+      const before = await until(
+        () =>
+          p.evaluate((h) => {
+            const el = document.querySelector("messenger-check");
+            const height = el && el.getBoundingClientRect().height;
+            return Math.abs(height - h) < 1 && { open: el.shadowRoot !== null, defined: !!customElements.get("messenger-check") };
+          }, spot.height),
+        "the server's questions",
+      );
+      assert.equal(before.defined, false, "before any script");
+      assert.equal(before.open, false, "closed");
+      await p.mouse.click(spot.x, spot.y);
+      scriptsHeld();
+      release();
+      const after = await until(
+        () =>
+          p.evaluate(() => {
+            const el = document.querySelector("messenger-check");
+            return el.widget && el.answers.messenger
+              ? { answers: el.answers, open: el.shadowRoot !== null, score: typeof el.assessment().score }
+              : null;
+          }),
+        "the takeover to bring in the click",
+      );
+      assert.equal(after.answers.messenger, "signal", "the click on the closed root's screen was kept");
+      assert.equal(after.open, false, "still closed");
+      assert.equal(after.score, "number", "scored");
+      assert.deepEqual(await violations(p), []);
+      assert.deepEqual(log.console, []);
+      assert.deepEqual(foreignRequests(log, [http.origin]), []);
+    } finally {
+      await context.close();
+      await browser.close();
+      await http.close();
+    }
+  },
+);

@@ -26,16 +26,38 @@ test("React 19 (Vite, TypeScript): StrictMode in a development build and a produ
   const { dir, install, build } = installAndBuild("react", ["build", "build:dev"]);
   assertNoStylesheetEmitted(join(dir, "dist"));
   // The development build really is React's development build (StrictMode runs effects twice).
-  const devJs = files(join(dir, "dist-dev")).filter((f) => f.endsWith(".js")).map((f) => readFileSync(f, "utf8")).join("");
+  const devJs = files(join(dir, "dist-dev"))
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => readFileSync(f, "utf8"))
+    .join("");
   assert.match(devJs, /react-dom\.development|Download the React DevTools/);
-  const browser = (await checkApp("/examples/react/dist-dev/", ["mount", "element"])) + (await checkApp("/examples/react/dist/", ["mount", "element"]));
+  const browser =
+    (await checkApp("/examples/react/dist-dev/", ["mount", "element"])) + (await checkApp("/examples/react/dist/", ["mount", "element"]));
   // The JSX types reject what is wrong.
-  const wrong = typeErrors(dir, "wrong.tsx", `import "messenger-check/element";
+  const wrong = typeErrors(
+    dir,
+    "wrong.tsx",
+    `import "messenger-check/element";
 import type {} from "messenger-check/react";
 export const a = <messenger-check lang="fr" />;
 export const b = <messenger-check answers={{ sector: "bakery" }} />;
 export const c = <messenger-check theme="sepia" />;
-`, ["typescript", "bin", "tsc"], { compilerOptions: { strict: true, noEmit: true, jsx: "react-jsx", module: "esnext", moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom"], types: [] }, files: ["wrong/wrong.tsx"] });
+`,
+    ["typescript", "bin", "tsc"],
+    {
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        jsx: "react-jsx",
+        module: "esnext",
+        moduleResolution: "bundler",
+        target: "es2022",
+        lib: ["es2022", "dom"],
+        types: [],
+      },
+      files: ["wrong/wrong.tsx"],
+    },
+  );
   assert.equal(wrong.ok, false, "wrong.tsx must not type-check");
   assert.match(wrong.output, /"fr"/);
   assert.match(wrong.output, /"bakery"/);
@@ -47,13 +69,31 @@ test("Vue 3 (Vite, vue-tsc): <messenger-check> in a template, isCustomElement, G
   const { dir, install, build } = installAndBuild("vue", ["build"]);
   assertNoStylesheetEmitted(join(dir, "dist"));
   const browser = await checkApp("/examples/vue/dist/", ["element"]);
-  const wrong = typeErrors(dir, "Wrong.vue", `<script setup lang="ts">
+  const wrong = typeErrors(
+    dir,
+    "Wrong.vue",
+    `<script setup lang="ts">
 import type {} from "messenger-check/vue";
 </script>
 <template>
   <messenger-check lang="fr" :answers="{ sector: 'bakery' }" />
 </template>
-`, ["vue-tsc", "bin", "vue-tsc.js"], { compilerOptions: { strict: true, noEmit: true, module: "esnext", moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom"], types: [], jsx: "preserve" }, include: ["wrong/*.vue"] });
+`,
+    ["vue-tsc", "bin", "vue-tsc.js"],
+    {
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: "esnext",
+        moduleResolution: "bundler",
+        target: "es2022",
+        lib: ["es2022", "dom"],
+        types: [],
+        jsx: "preserve",
+      },
+      include: ["wrong/*.vue"],
+    },
+  );
   assert.equal(wrong.ok, false, "Wrong.vue must not type-check");
   assert.match(wrong.output, /"fr"/);
   timing("vue", { install, build, browser });

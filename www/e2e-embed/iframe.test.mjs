@@ -17,13 +17,16 @@ let listed = "";
 before(async () => {
   widgetServer = await serve({
     root: DIST(),
-    rewrite: (path, text) => (path === "/embed.html" ? text.replace('<meta name="messenger-check-hosts" content="">', `<meta name="messenger-check-hosts" content="${listed}">`) : text),
+    rewrite: (path, text) =>
+      path === "/embed.html"
+        ? text.replace('<meta name="messenger-check-hosts" content="">', `<meta name="messenger-check-hosts" content="${listed}">`)
+        : text,
   });
   hostServer = await serve({
     root: SITE(),
     // No 'wasm-unsafe-eval' for the host: only the frame runs WebAssembly.
     csp: () => `default-src 'self'; script-src 'self' ${widgetServer.origin}; style-src 'self'; frame-src ${widgetServer.origin}`,
-    rewrite: (path, text) => text.replaceAll("https://check.example.org", widgetServer.origin),
+    rewrite: (_path, text) => text.replaceAll("https://check.example.org", widgetServer.origin),
   });
   listed = hostServer.origin;
   browser = await launch();
@@ -49,7 +52,11 @@ test("the helper sizes the frame to its content (in steps of 1,000 px), and agai
     // The page's CSS gives 40rem (640px); the helper replaces it with the content's height,
     // rounded up to a step of 1,000 px (www/embed.js: what a listed host learns is coarse). The
     // content may still grow while the widget builds: wait until the frame has followed.
-    const inner = () => page.frames().find((f) => f.url().includes("/embed.html")).evaluate(() => document.documentElement.scrollHeight);
+    const inner = () =>
+      page
+        .frames()
+        .find((f) => f.url().includes("/embed.html"))
+        .evaluate(() => document.documentElement.scrollHeight);
     const fits = async () => {
       const [h, c] = [await frameHeight(page), await inner()];
       return h !== 640 && h % 1000 === 0 && h >= c && h - c < 1000 && h;
@@ -70,7 +77,10 @@ test("the helper sizes the frame to its content (in steps of 1,000 px), and agai
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(foreignRequests(log, [hostServer.origin, widgetServer.origin]), []);
     const hostRequests = log.requests.filter((u) => u.startsWith(hostServer.origin));
-    assert.ok(hostRequests.every((u) => !u.endsWith(".wasm")), "the host page loads no WebAssembly");
+    assert.ok(
+      hostRequests.every((u) => !u.endsWith(".wasm")),
+      "the host page loads no WebAssembly",
+    );
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();

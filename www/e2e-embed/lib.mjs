@@ -69,10 +69,11 @@ export async function serve({ root, csp = () => STRICT_CSP, rewrite = null }) {
     origin: `http://127.0.0.1:${port}`,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     requests,
-    close: () => new Promise((done) => {
-      server.close(() => done());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 

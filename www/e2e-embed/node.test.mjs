@@ -16,7 +16,7 @@ const schema = JSON.parse(readFileSync(join(REPO, "schema", "answers.schema.json
 /** Seeded answer sets drawn from the answers schema (some questions left open). */
 function answerSets(count, seed) {
   let s = seed >>> 0;
-  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const sets = [];
   for (let n = 0; n < count; n++) {
     const answers = {};
@@ -38,9 +38,32 @@ function answerSets(count, seed) {
 
 const FIXED = [
   {},
-  { sector: "trade", audience: ["customers"], messenger: "whatsapp", device: "private_phone", contact_access: "granted", address_book: "mixed", consent: "none" },
-  { sector: "health", audience: ["customers", "internal"], messenger: "whatsapp_business_platform", provider_region: "eu", dpa: "yes", consent: "documented", content: ["special_categories"] },
-  { sector: "trade", audience: ["internal"], messenger: "threema_work", device: "company_business_only", usage_policy: "written", works_council: "none" },
+  {
+    sector: "trade",
+    audience: ["customers"],
+    messenger: "whatsapp",
+    device: "private_phone",
+    contact_access: "granted",
+    address_book: "mixed",
+    consent: "none",
+  },
+  {
+    sector: "health",
+    audience: ["customers", "internal"],
+    messenger: "whatsapp_business_platform",
+    provider_region: "eu",
+    dpa: "yes",
+    consent: "documented",
+    content: ["special_categories"],
+  },
+  {
+    sector: "trade",
+    audience: ["internal"],
+    messenger: "threema_work",
+    device: "company_business_only",
+    usage_policy: "written",
+    works_council: "none",
+  },
 ];
 
 /** Runs a script in the install folder, as a consumer would: `import … from "messenger-check"`. */
@@ -63,7 +86,7 @@ test("evaluate() in Node equals the CLI's JSON, de and en", () => {
   const results = JSON.parse(out);
   assert.equal(results.length, sets.length * 2);
   let i = 0;
-  let differentScores = new Set();
+  const differentScores = new Set();
   for (const answers of sets) {
     for (const lang of ["de", "en"]) {
       const cli = JSON.parse(execFileSync(ASSESS(), ["--lang", lang], { input: JSON.stringify(answers), encoding: "utf8" }));
@@ -106,14 +129,19 @@ test("evaluate() in Node: bad input rejects with an Error naming the option or i
   assert.match(text, /^Error: .*`answers` must be an object/);
 });
 
-test("the JavaScript answers reader survives random and hostile values (fast-check): a result or an Error, never a trap, each at once", { timeout: 600_000 }, () => {
+test("the JavaScript answers reader survives random and hostile values (fast-check): a result or an Error, never a trap, each at once", {
+  timeout: 600_000,
+}, () => {
   // The reader of src/bindings/options.rs, fed what a careless or hostile caller could pass:
   // anything fast-check makes, plus sparse and huge arrays, throwing getters and proxies,
   // revoked proxies, symbols, BigInts, huge strings, `__proto__` keys. `make fuzz` runs more
   // (MC_FUZZ_RUNS).
   const runs = Number(process.env.MC_FUZZ_RUNS || 1500);
   const fcUrl = pathToFileURL(createRequire(import.meta.url).resolve("fast-check")).href;
-  const ids = [...Object.keys(schema.properties), ...new Set(Object.values(schema.properties).flatMap((p) => p.anyOf.flatMap((a) => a.enum ?? a.items?.enum ?? [])))];
+  const ids = [
+    ...Object.keys(schema.properties),
+    ...new Set(Object.values(schema.properties).flatMap((p) => p.anyOf.flatMap((a) => a.enum ?? a.items?.enum ?? []))),
+  ];
   const out = runInSite(
     `import fc from ${JSON.stringify(fcUrl)};
      import { evaluate, documents } from "messenger-check";
@@ -202,7 +230,23 @@ test("the installed package: exports, files, types, no dependencies", () => {
   assert.ok(pkg.exports["."] && pkg.exports["./element"], "exports has . and ./element");
   assert.equal(pkg.exports["."].types, "./index.d.ts");
   assert.equal(pkg.exports["./element"].types, "./element.d.ts");
-  for (const f of ["index.js", "node.js", "element.js", "core.js", "styles.js", "generated.js", "generated.d.ts", "messenger_check.js", "messenger_check_bg.wasm", "index.d.ts", "element.d.ts", "react.d.ts", "vue.d.ts", "README.md", "style.css"]) {
+  for (const f of [
+    "index.js",
+    "node.js",
+    "element.js",
+    "core.js",
+    "styles.js",
+    "generated.js",
+    "generated.d.ts",
+    "messenger_check.js",
+    "messenger_check_bg.wasm",
+    "index.d.ts",
+    "element.d.ts",
+    "react.d.ts",
+    "vue.d.ts",
+    "README.md",
+    "style.css",
+  ]) {
     assert.ok(readFileSync(join(dir, f)).length > 0, `${f} is in the package`);
   }
   // ESM only: no require() or module.exports anywhere in the package's code.
@@ -238,7 +282,10 @@ test("require() of the package works on this Node (20.19+), and LANGUAGES is the
   assert.equal(out.lang, "en");
   assert.ok(out.score > 0);
   assert.deepEqual(out.LANGUAGES, out.wasm, "generated.js holds what the wasm says");
-  assert.deepEqual(out.LANGUAGES.map((l) => l.code), ["de", "en"]);
+  assert.deepEqual(
+    out.LANGUAGES.map((l) => l.code),
+    ["de", "en"],
+  );
   assert.ok(out.LANGUAGES.every((l) => l.name.length > 2));
   assert.deepEqual(out.accent, { kind: "color", property: "--mc-accent" });
 });

@@ -53,7 +53,11 @@ test("offline use only when the visitor asks: nothing installed or cached before
     const state = await until(() => cacheState(page), "the service worker to take control", 20000);
     assert.equal(state.scope, server.url("/"));
     assert.equal(state.keys.length, 1);
-    assert.match(state.keys[0], new RegExp(`^messenger-check ${server.url("/").replace(/[.]/g, "\\.")} [0-9a-f]{16}$`), "a cache named after its scope and build");
+    assert.match(
+      state.keys[0],
+      new RegExp(`^messenger-check ${server.url("/").replace(/[.]/g, "\\.")} [0-9a-f]{16}$`),
+      "a cache named after its scope and build",
+    );
     for (const f of ["/", "/index.html", "/pkg/messenger_check_bg.wasm", "/pkg/messenger_check.js", "/style.css", "/boot.js"]) {
       assert.ok(state.cached.includes(f), `${f} is precached`);
     }
@@ -78,7 +82,10 @@ test("offline use only when the visitor asks: nothing installed or cached before
 
     // Unticked: the worker and its cache are gone.
     await page.uncheck(".mc-offline input[type=checkbox]");
-    await until(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0), "the worker and its cache to go");
+    await until(
+      () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0),
+      "the worker and its cache to go",
+    );
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(foreignRequests(log, [server.origin]), []);
     assert.deepEqual(log.pageErrors, []);
@@ -92,7 +99,10 @@ test("deployed at a site's root, the worker answers only its own files: the site
   // A site with its own page next to the widget, and the widget deployed at its root.
   const root = mkdtempSync(join(tmpdir(), "mc-site-root-"));
   cpSync(DIST(), root, { recursive: true });
-  writeFileSync(join(root, "kontakt.html"), '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Kontakt</title></head><body><h1>Kontakt</h1></body></html>\n');
+  writeFileSync(
+    join(root, "kontakt.html"),
+    '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Kontakt</title></head><body><h1>Kontakt</h1></body></html>\n',
+  );
   let version = null; // null: sw.js as built; else the version a "new build" would have
   const server = await serve({
     root,
@@ -127,12 +137,19 @@ test("deployed at a site's root, the worker answers only its own files: the site
       });
       return caches.keys();
     });
-    assert.deepEqual(keys.sort(), [`messenger-check ${server.url("/")} 0123456789abcdef`, other, "someone-else"].sort(), `caches after the update (old: ${ours})`);
+    assert.deepEqual(
+      keys.sort(),
+      [`messenger-check ${server.url("/")} 0123456789abcdef`, other, "someone-else"].sort(),
+      `caches after the update (old: ${ours})`,
+    );
 
     // Offline, the site's own page is not answered with the widget: the browser's own error.
     await context.setOffline(true);
     const contact = await context.newPage();
-    const failed = await contact.goto(server.url("/kontakt.html")).then(() => null, (e) => e.message);
+    const failed = await contact.goto(server.url("/kontakt.html")).then(
+      () => null,
+      (e) => e.message,
+    );
     assert.match(failed ?? "loaded", /ERR_INTERNET_DISCONNECTED|ERR_FAILED/, "not the widget in place of the site's page");
     assert.equal(await contact.locator(".mc").count(), 0);
     await contact.close();
@@ -165,7 +182,11 @@ test("every example and page, served with the strict CSP header: no violation, n
         await new Promise((r) => setTimeout(r, 100));
         assert.deepEqual(await violations(page), [], `${path}: CSP violations`);
         assert.deepEqual(foreignRequests(log, [server.origin]), [], `${path}: requests to other origins`);
-        assert.deepEqual(log.console.filter((m) => /Content Security Policy|Refused/.test(m)), [], `${path}: console`);
+        assert.deepEqual(
+          log.console.filter((m) => /Content Security Policy|Refused/.test(m)),
+          [],
+          `${path}: console`,
+        );
         assert.deepEqual(log.pageErrors, [], `${path}: errors`);
         // No storage: nothing in localStorage, sessionStorage or cookies.
         const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);

@@ -28,7 +28,9 @@ const catalog = (f) => JSON.parse(readFileSync(join(REPO, "engine/catalog", f), 
 const MESSENGERS = catalog("messengers.json").map((m) => m.id);
 const QUESTIONS = catalog("questions.json").questions;
 const TEXT_KEYS = [
-  ...Object.keys(catalog("ui.json")).slice(0, 40).map((k) => `ui.${k}`),
+  ...Object.keys(catalog("ui.json"))
+    .slice(0, 40)
+    .map((k) => `ui.${k}`),
   ...QUESTIONS.flatMap((q) => [`question.${q.id}.title`, ...q.options.slice(0, 2).map((o) => `option.${q.id}.${o.id}.label`)]),
   ...MESSENGERS.map((m) => `messenger.${m}.cost`),
 ];
@@ -39,7 +41,10 @@ let site;
 before(async () => {
   const blank = join(SITE(), "overrides-fuzz");
   mkdirSync(blank, { recursive: true });
-  writeFileSync(join(blank, "index.html"), '<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>overrides</title></head><body></body></html>\n');
+  writeFileSync(
+    join(blank, "index.html"),
+    '<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>overrides</title></head><body></body></html>\n',
+  );
   site = await serve({ root: SITE() });
   browser = await launch();
 });
@@ -49,8 +54,26 @@ after(async () => {
 });
 
 // Hostile values are made in the page (they cannot be sent to it): fast-check draws a marker.
-const special = fc.constantFrom("huge", "sparse", "lying", "proxyThrows", "arrayThrows", "revoked", "getter", "bigint",
-  "symbol", "fn", "date", "typed", "longString", "escapes", "proto", "many").map((k) => ({ __hostile: k }));
+const special = fc
+  .constantFrom(
+    "huge",
+    "sparse",
+    "lying",
+    "proxyThrows",
+    "arrayThrows",
+    "revoked",
+    "getter",
+    "bigint",
+    "symbol",
+    "fn",
+    "date",
+    "typed",
+    "longString",
+    "escapes",
+    "proto",
+    "many",
+  )
+  .map((k) => ({ __hostile: k }));
 const junkValue = fc.oneof({ arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 3 }, { arbitrary: special, weight: 2 });
 
 /**
@@ -64,27 +87,62 @@ function overridesOf(junk) {
   const or = (arb, weight = 20) => (junk ? fc.oneof({ arbitrary: arb, weight }, { arbitrary: junkValue, weight: 1 }) : arb);
   /** `arb` in about one draw of ten (with junk), else null. */
   const sometimes = (arb) => (junk ? fc.oneof({ arbitrary: fc.constant(null), weight: 9 }, { arbitrary: arb, weight: 1 }) : fc.constant(null));
-  const lang = fc.oneof({ arbitrary: fc.constantFrom("de", "en"), weight: 20 }, { arbitrary: fc.string({ maxLength: 8 }), weight: 1 }, { arbitrary: fc.constant("__proto__"), weight: 1 });
-  const text = or(fc.oneof({ arbitrary: fc.string({ maxLength: 60 }), weight: 4 }, { arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }), weight: 1 }), 60);
+  const lang = fc.oneof(
+    { arbitrary: fc.constantFrom("de", "en"), weight: 20 },
+    { arbitrary: fc.string({ maxLength: 8 }), weight: 1 },
+    { arbitrary: fc.constant("__proto__"), weight: 1 },
+  );
+  const text = or(
+    fc.oneof({ arbitrary: fc.string({ maxLength: 60 }), weight: 4 }, { arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }), weight: 1 }),
+    60,
+  );
   const byLang = or(fc.dictionary(lang, text, { maxKeys: 3 }));
   const key = fc.oneof({ arbitrary: fc.constantFrom(...TEXT_KEYS), weight: 20 }, { arbitrary: fc.string({ maxLength: 20 }), weight: 1 });
-  const ids = (known) => or(fc.array(or(fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 30 }, { arbitrary: fc.string({ maxLength: 20 }), weight: 1 }), 60), { maxLength: 8 }));
-  const url = or(fc.oneof(
-    { arbitrary: fc.constantFrom("/kontakt", "https://example.org/kontakt", "//evil.example", "/\\evil.example", "/\t/evil.example", "javascript:alert(1)", "mailto:a@b.example", "data:text/html,x", ""), weight: 3 },
-    { arbitrary: fc.webUrl(), weight: 1 },
-    { arbitrary: fc.string({ maxLength: 40 }), weight: 1 },
-  ));
+  const ids = (known) =>
+    or(
+      fc.array(or(fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 30 }, { arbitrary: fc.string({ maxLength: 20 }), weight: 1 }), 60), {
+        maxLength: 8,
+      }),
+    );
+  const url = or(
+    fc.oneof(
+      {
+        arbitrary: fc.constantFrom(
+          "/kontakt",
+          "https://example.org/kontakt",
+          "//evil.example",
+          "/\\evil.example",
+          "/\t/evil.example",
+          "javascript:alert(1)",
+          "mailto:a@b.example",
+          "data:text/html,x",
+          "",
+        ),
+        weight: 3,
+      },
+      { arbitrary: fc.webUrl(), weight: 1 },
+      { arbitrary: fc.string({ maxLength: 40 }), weight: 1 },
+    ),
+  );
   /** A record of the known fields (those in `required` nearly always there), with an unknown one now and then. */
-  const rec = (fields, required = []) => fc.tuple(fc.record(fields, { requiredKeys: junk ? [] : required }), sometimes(junkValue))
-    .map(([r, other]) => (other === null ? r : { ...r, other }));
-  const field = (name, value) => fc.option(or(value).map((v) => [name, v]), { nil: null });
-  return fc.tuple(
-    field("texts", fc.dictionary(lang, or(fc.dictionary(key, text, { maxKeys: 6 })), { maxKeys: 3 })),
-    field("alternatives", rec({ recommend: ids(MESSENGERS), hide: ids(MESSENGERS) })),
-    field("call_to_action", rec({ label: byLang, url }, ["label", "url"])),
-    field("templates", rec({ hide: ids(TEMPLATES), note: byLang })),
-    sometimes(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor")), junkValue)),
-  ).map((entries) => Object.fromEntries(entries.filter(Boolean)));
+  const rec = (fields, required = []) =>
+    fc
+      .tuple(fc.record(fields, { requiredKeys: junk ? [] : required }), sometimes(junkValue))
+      .map(([r, other]) => (other === null ? r : { ...r, other }));
+  const field = (name, value) =>
+    fc.option(
+      or(value).map((v) => [name, v]),
+      { nil: null },
+    );
+  return fc
+    .tuple(
+      field("texts", fc.dictionary(lang, or(fc.dictionary(key, text, { maxKeys: 6 })), { maxKeys: 3 })),
+      field("alternatives", rec({ recommend: ids(MESSENGERS), hide: ids(MESSENGERS) })),
+      field("call_to_action", rec({ label: byLang, url }, ["label", "url"])),
+      field("templates", rec({ hide: ids(TEMPLATES), note: byLang })),
+      sometimes(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor")), junkValue)),
+    )
+    .map((entries) => Object.fromEntries(entries.filter(Boolean)));
 }
 const overrides = fc.oneof(
   { arbitrary: overridesOf(false), weight: 3 },
@@ -92,7 +150,9 @@ const overrides = fc.oneof(
   { arbitrary: junkValue, weight: 1 },
 );
 
-test("the JavaScript overrides reader survives random and hostile catalogs (fast-check): a result or an Error, never a trap, each at once", { timeout: 900_000 }, async () => {
+test("the JavaScript overrides reader survives random and hostile catalogs (fast-check): a result or an Error, never a trap, each at once", {
+  timeout: 900_000,
+}, async () => {
   const { context, log } = await newContext(browser);
   const page = await context.newPage();
   try {
@@ -104,13 +164,49 @@ test("the JavaScript overrides reader survives random and hostile catalogs (fast
       document.body.append(host);
       window.__bystander = await window.__pkg.mount(host, { answers: { sector: "trade" } });
       const hostile = {
-        huge: () => { const a = []; a.length = 2 ** 32 - 1; return a; },
-        sparse: () => { const a = []; a.length = 1e8; a[12345] = "threema_work"; return a; },
-        lying: () => new Proxy([], { get: (t, k) => (k === "length" ? 1e9 : undefined) }),
-        proxyThrows: () => new Proxy({}, { ownKeys() { throw new Error("ownKeys"); }, get() { throw new Error("get"); } }),
-        arrayThrows: () => new Proxy(["wire"], { get(t, k) { if (k === "length") return 1; throw new Error("item"); } }),
-        revoked: () => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; },
-        getter: () => Object.defineProperty({}, "de", { enumerable: true, get() { throw new Error("getter"); } }),
+        huge: () => {
+          const a = [];
+          a.length = 2 ** 32 - 1;
+          return a;
+        },
+        sparse: () => {
+          const a = [];
+          a.length = 1e8;
+          a[12345] = "threema_work";
+          return a;
+        },
+        lying: () => new Proxy([], { get: (_t, k) => (k === "length" ? 1e9 : undefined) }),
+        proxyThrows: () =>
+          new Proxy(
+            {},
+            {
+              ownKeys() {
+                throw new Error("ownKeys");
+              },
+              get() {
+                throw new Error("get");
+              },
+            },
+          ),
+        arrayThrows: () =>
+          new Proxy(["wire"], {
+            get(_t, k) {
+              if (k === "length") return 1;
+              throw new Error("item");
+            },
+          }),
+        revoked: () => {
+          const r = Proxy.revocable({}, {});
+          r.revoke();
+          return r.proxy;
+        },
+        getter: () =>
+          Object.defineProperty({}, "de", {
+            enumerable: true,
+            get() {
+              throw new Error("getter");
+            },
+          }),
         bigint: () => 10n,
         symbol: () => Symbol("x"),
         fn: () => () => "x",
@@ -142,9 +238,11 @@ test("the JavaScript overrides reader survives random and hostile catalogs (fast
           outcome = { bad: "accepted answers that are a string" };
         } catch (e) {
           const ms = performance.now() - started;
-          if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError) outcome = { bad: `not our Error: ${e && e.constructor && e.constructor.name}: ${String(e)}` };
+          if (!(e instanceof Error) || e instanceof WebAssembly.RuntimeError)
+            outcome = { bad: `not our Error: ${e && e.constructor && e.constructor.name}: ${String(e)}` };
           else if (!e.message.startsWith("messenger-check: ")) outcome = { bad: `unprefixed: ${e.message.slice(0, 200)}` };
-          else if (e.message.length > 600 || /[\u0000-\u001f]/.test(e.message)) outcome = { bad: `a long or unclean message: ${JSON.stringify(e.message.slice(0, 300))}` };
+          else if (e.message.length > 600 || /[\u0000-\u001f]/.test(e.message))
+            outcome = { bad: `a long or unclean message: ${JSON.stringify(e.message.slice(0, 300))}` };
           else outcome = { ms, accepted: /option `answers`/.test(e.message), message: e.message };
         }
         if (outcome.accepted && window.__accepted++ < 8) {
@@ -159,7 +257,10 @@ test("the JavaScript overrides reader survives random and hostile catalogs (fast
       };
     }, PKG);
 
-    let tried = 0, slowest = 0, slowestMessage = "", accepted = 0;
+    let tried = 0,
+      slowest = 0,
+      slowestMessage = "",
+      accepted = 0;
     await fc.assert(
       fc.asyncProperty(overrides, async (drawn) => {
         tried++;
@@ -171,7 +272,9 @@ test("the JavaScript overrides reader survives random and hostile catalogs (fast
       }),
       { numRuns: RUNS, seed: 20261124 },
     );
-    console.log(`JS overrides reader: ${tried} inputs tried (${accepted} accepted), 0 panics, slowest call ${slowest.toFixed(1)} ms (${slowestMessage.slice(0, 80)})`);
+    console.log(
+      `JS overrides reader: ${tried} inputs tried (${accepted} accepted), 0 panics, slowest call ${slowest.toFixed(1)} ms (${slowestMessage.slice(0, 80)})`,
+    );
     assert.equal(tried, RUNS);
     assert.ok(accepted > 0 && accepted < tried, `both accepted and refused catalogs were tried (${accepted} of ${tried})`);
     // The widget beside it never noticed.

@@ -68,7 +68,10 @@ export function installAndBuild(name, scripts) {
 export function assertNoStylesheetEmitted(outDir) {
   const css = readFileSync(join(SITE(), "node_modules", "messenger-check", "style.css"), "utf8");
   const emitted = files(outDir);
-  assert.ok(emitted.some((f) => f.endsWith(".wasm")), `${outDir}: the .wasm is in the build`);
+  assert.ok(
+    emitted.some((f) => f.endsWith(".wasm")),
+    `${outDir}: the .wasm is in the build`,
+  );
   for (const f of emitted) {
     assert.notEqual(readFileSync(f, "utf8"), css, `${relative(SITE(), f)} is the package's unused style.css`);
   }
@@ -171,4 +174,3 @@ export function typeErrors(dir, file, source, compiler, config) {
 export function timing(name, t) {
   console.log(`# timing ${JSON.stringify({ example: name, ...t })}`);
 }
-

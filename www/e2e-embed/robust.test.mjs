@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO, SITE, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
+import { REPO, SITE, foreignRequests, newContext, useSite, violations } from "./lib.mjs";
 
 const PKG = "/node_modules/messenger-check/index.js";
 const ELEMENT = "/node_modules/messenger-check/element.js";
@@ -20,7 +20,10 @@ const T = { timeout: 60_000 };
 async function blank() {
   const dir = join(SITE(), "blank");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "index.html"), '<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>blank</title></head><body><main></main></body></html>\n');
+  writeFileSync(
+    join(dir, "index.html"),
+    '<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>blank</title></head><body><main></main></body></html>\n',
+  );
   const { context, log } = await newContext(site.browser);
   const page = await context.newPage();
   await page.goto(site.server.url("/blank/"));
@@ -62,11 +65,14 @@ test("React StrictMode's effect, cleanup, effect in one tick leaves one widget; 
     function effect() {
       let widget = null;
       let gone = false;
-      mount(host, { lang: "en" }).then((w) => {
-        mounted.push(w);
-        if (gone) w.destroy();
-        else widget = w;
-      }, (e) => rejected.push(e.message));
+      mount(host, { lang: "en" }).then(
+        (w) => {
+          mounted.push(w);
+          if (gone) w.destroy();
+          else widget = w;
+        },
+        (e) => rejected.push(e.message),
+      );
       return () => {
         gone = true;
         widget?.destroy();
@@ -159,117 +165,144 @@ test("await mount() resolves with every question in the DOM", T, async () => {
 });
 
 test("ids are prefixed and unique per widget: no bare #score, none shared", T, async () => {
-  const r = await inBlankPage(async ([pkg, element]) => {
-    const { mount } = await import(pkg);
-    await import(element);
-    const main = document.querySelector("main");
-    // The host page's own #score.
-    const own = document.createElement("output");
-    own.id = "score";
-    own.textContent = "host";
-    main.append(own);
-    const a = document.createElement("div");
-    const b = document.createElement("div");
-    main.append(a, b);
-    const [wa, wb] = [await mount(a), await mount(b)];
-    const el = document.createElement("messenger-check");
-    main.append(el);
-    await el.ready;
-    const ids = (root) => [...root.querySelectorAll("[id]")].map((e) => e.id);
-    const out = {
-      page: ids(document),
-      shadow: ids(el.shadowRoot),
-      scoreIds: [a, b].map((h) => h.querySelector("output.mc-score").id),
-      hostScore: document.getElementById("score").textContent,
-    };
-    wa.destroy();
-    wb.destroy();
-    return out;
-  }, [PKG, ELEMENT]);
+  const r = await inBlankPage(
+    async ([pkg, element]) => {
+      const { mount } = await import(pkg);
+      await import(element);
+      const main = document.querySelector("main");
+      // The host page's own #score.
+      const own = document.createElement("output");
+      own.id = "score";
+      own.textContent = "host";
+      main.append(own);
+      const a = document.createElement("div");
+      const b = document.createElement("div");
+      main.append(a, b);
+      const [wa, wb] = [await mount(a), await mount(b)];
+      const el = document.createElement("messenger-check");
+      main.append(el);
+      await el.ready;
+      const ids = (root) => [...root.querySelectorAll("[id]")].map((e) => e.id);
+      const out = {
+        page: ids(document),
+        shadow: ids(el.shadowRoot),
+        scoreIds: [a, b].map((h) => h.querySelector("output.mc-score").id),
+        hostScore: document.getElementById("score").textContent,
+      };
+      wa.destroy();
+      wb.destroy();
+      return out;
+    },
+    [PKG, ELEMENT],
+  );
   assert.equal(r.hostScore, "host", "the page's own #score is still the page's");
-  assert.deepEqual(r.page.filter((id) => id === "score"), ["score"], "only the host's element has the id score");
+  assert.deepEqual(
+    r.page.filter((id) => id === "score"),
+    ["score"],
+    "only the host's element has the id score",
+  );
   const widgetIds = r.page.filter((id) => id !== "score");
   assert.ok(widgetIds.length > 40, `ids in the page: ${widgetIds.length}`);
   assert.equal(new Set(widgetIds).size, widgetIds.length, "no id twice in the page");
-  assert.ok(widgetIds.every((id) => /^mc\d*-/.test(id)), "every widget id is prefixed");
+  assert.ok(
+    widgetIds.every((id) => /^mc\d*-/.test(id)),
+    "every widget id is prefixed",
+  );
   assert.equal(r.scoreIds[0], "mc-score");
   assert.notEqual(r.scoreIds[1], r.scoreIds[0]);
   assert.ok(r.shadow.length > 40 && r.shadow.every((id) => /^mc\d*-/.test(id)));
 });
 
-test("the element: attributes and properties set before it exists apply; equal values change nothing; answers load without a remount", T, async () => {
-  const r = await inBlankPage(async (element) => {
-    await import(element);
-    const wait = async (fn) => { for (let i = 0; i < 500; i++) { const v = fn(); if (v) return v; await new Promise((ok) => setTimeout(ok, 10)); } return null; };
-    const settle = () => new Promise((ok) => setTimeout(ok, 200));
-    const main = document.querySelector("main");
-    // As issue 12 found it: append, then set the language (German was rendered).
-    const el = document.createElement("messenger-check");
-    main.append(el);
-    el.setAttribute("lang", "en");
-    el.setAttribute("theme", "dark");
-    const events = [];
-    el.addEventListener("change", (e) => events.push(e.detail.score));
-    el.answers = { sector: "trade" };
-    el.catalog = { texts: { en: { "ui.title": "Our check" } } };
-    const widget = await el.ready;
-    await settle();
-    const root = el.shadowRoot;
-    const first = {
-      lang: root.querySelector(".mc").lang,
-      scheme: root.querySelector(".mc-root").getAttribute("data-mc-scheme"),
-      title: root.querySelector(".mc-title").textContent,
-      trade: root.querySelector('input[name="sector"][value="trade"]').checked,
-      widgets: root.querySelectorAll(".mc").length,
-      events: events.length,
-    };
-    // The visitor answers.
-    root.querySelector('input[name="messenger"][value="whatsapp"]').click();
-    await wait(() => el.answers.messenger === "whatsapp");
-    const form = root.querySelector("form");
-    const before = events.length;
-    // A framework assigns equal values on every render: nothing happens.
-    for (let i = 0; i < 5; i++) {
+test(
+  "the element: attributes and properties set before it exists apply; equal values change nothing; answers load without a remount",
+  T,
+  async () => {
+    const r = await inBlankPage(async (element) => {
+      await import(element);
+      const wait = async (fn) => {
+        for (let i = 0; i < 500; i++) {
+          const v = fn();
+          if (v) return v;
+          await new Promise((ok) => setTimeout(ok, 10));
+        }
+        return null;
+      };
+      const settle = () => new Promise((ok) => setTimeout(ok, 200));
+      const main = document.querySelector("main");
+      // As issue 12 found it: append, then set the language (German was rendered).
+      const el = document.createElement("messenger-check");
+      main.append(el);
+      el.setAttribute("lang", "en");
+      el.setAttribute("theme", "dark");
+      const events = [];
+      el.addEventListener("change", (e) => events.push(e.detail.score));
       el.answers = { sector: "trade" };
       el.catalog = { texts: { en: { "ui.title": "Our check" } } };
-      el.setAttribute("lang", "en");
-    }
-    await settle();
-    const equal = {
-      sameForm: root.querySelector("form") === form,
-      sameWidget: el.widget === widget,
-      whatsapp: root.querySelector('input[name="messenger"][value="whatsapp"]').checked,
-      events: events.length - before,
-    };
-    // Other answers from outside: loaded into the same widget.
-    el.answers = { sector: "health", audience: ["customers"] };
-    await wait(() => root.querySelector('input[name="sector"][value="health"]').checked);
-    const loaded = {
-      sameForm: root.querySelector("form") === form,
-      whatsapp: root.querySelector('input[name="messenger"][value="whatsapp"]').checked,
-      answers: el.answers,
-    };
-    // Another catalog: a remount that keeps the answers.
-    el.catalog = { texts: { en: { "ui.title": "Our other check" } } };
-    await wait(() => root.querySelector(".mc-title")?.textContent === "Our other check" && el.widget !== widget && el.widget);
-    await settle();
-    const remounted = {
-      sameForm: root.querySelector("form") === form,
-      health: root.querySelector('input[name="sector"][value="health"]').checked,
-      lang: root.querySelector(".mc").lang,
-      widgets: root.querySelectorAll(".mc").length,
-      sheets: root.adoptedStyleSheets.length,
-    };
-    el.remove();
-    await settle();
-    return { first, equal, loaded, remounted, afterRemove: { widgets: root.querySelectorAll(".mc").length, sheets: root.adoptedStyleSheets.length + document.adoptedStyleSheets.length } };
-  }, ELEMENT);
-  assert.deepEqual(r.first, { lang: "en", scheme: "dark", title: "Our check", trade: true, widgets: 1, events: 1 });
-  assert.deepEqual(r.equal, { sameForm: true, sameWidget: true, whatsapp: true, events: 0 });
-  assert.deepEqual(r.loaded, { sameForm: true, whatsapp: false, answers: { sector: "health", audience: ["customers"] } });
-  assert.deepEqual(r.remounted, { sameForm: false, health: true, lang: "en", widgets: 1, sheets: 1 });
-  assert.deepEqual(r.afterRemove, { widgets: 0, sheets: 0 });
-});
+      const widget = await el.ready;
+      await settle();
+      const root = el.shadowRoot;
+      const first = {
+        lang: root.querySelector(".mc").lang,
+        scheme: root.querySelector(".mc-root").getAttribute("data-mc-scheme"),
+        title: root.querySelector(".mc-title").textContent,
+        trade: root.querySelector('input[name="sector"][value="trade"]').checked,
+        widgets: root.querySelectorAll(".mc").length,
+        events: events.length,
+      };
+      // The visitor answers.
+      root.querySelector('input[name="messenger"][value="whatsapp"]').click();
+      await wait(() => el.answers.messenger === "whatsapp");
+      const form = root.querySelector("form");
+      const before = events.length;
+      // A framework assigns equal values on every render: nothing happens.
+      for (let i = 0; i < 5; i++) {
+        el.answers = { sector: "trade" };
+        el.catalog = { texts: { en: { "ui.title": "Our check" } } };
+        el.setAttribute("lang", "en");
+      }
+      await settle();
+      const equal = {
+        sameForm: root.querySelector("form") === form,
+        sameWidget: el.widget === widget,
+        whatsapp: root.querySelector('input[name="messenger"][value="whatsapp"]').checked,
+        events: events.length - before,
+      };
+      // Other answers from outside: loaded into the same widget.
+      el.answers = { sector: "health", audience: ["customers"] };
+      await wait(() => root.querySelector('input[name="sector"][value="health"]').checked);
+      const loaded = {
+        sameForm: root.querySelector("form") === form,
+        whatsapp: root.querySelector('input[name="messenger"][value="whatsapp"]').checked,
+        answers: el.answers,
+      };
+      // Another catalog: a remount that keeps the answers.
+      el.catalog = { texts: { en: { "ui.title": "Our other check" } } };
+      await wait(() => root.querySelector(".mc-title")?.textContent === "Our other check" && el.widget !== widget && el.widget);
+      await settle();
+      const remounted = {
+        sameForm: root.querySelector("form") === form,
+        health: root.querySelector('input[name="sector"][value="health"]').checked,
+        lang: root.querySelector(".mc").lang,
+        widgets: root.querySelectorAll(".mc").length,
+        sheets: root.adoptedStyleSheets.length,
+      };
+      el.remove();
+      await settle();
+      return {
+        first,
+        equal,
+        loaded,
+        remounted,
+        afterRemove: { widgets: root.querySelectorAll(".mc").length, sheets: root.adoptedStyleSheets.length + document.adoptedStyleSheets.length },
+      };
+    }, ELEMENT);
+    assert.deepEqual(r.first, { lang: "en", scheme: "dark", title: "Our check", trade: true, widgets: 1, events: 1 });
+    assert.deepEqual(r.equal, { sameForm: true, sameWidget: true, whatsapp: true, events: 0 });
+    assert.deepEqual(r.loaded, { sameForm: true, whatsapp: false, answers: { sector: "health", audience: ["customers"] } });
+    assert.deepEqual(r.remounted, { sameForm: false, health: true, lang: "en", widgets: 1, sheets: 1 });
+    assert.deepEqual(r.afterRemove, { widgets: 0, sheets: 0 });
+  },
+);
 
 test("the element: a bad attribute or property is reported once, and the widget still shows", T, async () => {
   // Here the errors are the point: each reported once, on the console and as an error event.
@@ -278,17 +311,21 @@ test("the element: a bad attribute or property is reported once, and the widget 
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(await violations(page), []);
   };
-  const r = await inBlankPage(async (element) => {
-    await import(element);
-    const el = document.createElement("messenger-check");
-    const errors = [];
-    el.addEventListener("error", (e) => errors.push(e.message));
-    el.setAttribute("lang", "fr");
-    el.answers = { sector: "bakery" };
-    document.querySelector("main").append(el);
-    await el.ready;
-    return { errors, lang: el.shadowRoot.querySelector(".mc").lang, widgets: el.shadowRoot.querySelectorAll(".mc").length };
-  }, ELEMENT, reported);
+  const r = await inBlankPage(
+    async (element) => {
+      await import(element);
+      const el = document.createElement("messenger-check");
+      const errors = [];
+      el.addEventListener("error", (e) => errors.push(e.message));
+      el.setAttribute("lang", "fr");
+      el.answers = { sector: "bakery" };
+      document.querySelector("main").append(el);
+      await el.ready;
+      return { errors, lang: el.shadowRoot.querySelector(".mc").lang, widgets: el.shadowRoot.querySelectorAll(".mc").length };
+    },
+    ELEMENT,
+    reported,
+  );
   assert.equal(r.errors.length, 2, JSON.stringify(r.errors));
   assert.match(r.errors[0], /attribute `lang`: unknown language `fr` \(use de or en\)/);
   assert.match(r.errors[1], /option `answers`: unknown option `bakery` for question `sector`/);

@@ -18,7 +18,10 @@ async function open(path = "/examples/script-tag/") {
 
 /** Polls in the page until the score <output> inside `selector` shows a number. */
 function rendered(page, selector) {
-  return until(() => page.evaluate((s) => document.querySelector(s)?.querySelector("output.mc-score")?.textContent, selector), `the widget in ${selector}`);
+  return until(
+    () => page.evaluate((s) => document.querySelector(s)?.querySelector("output.mc-score")?.textContent, selector),
+    `the widget in ${selector}`,
+  );
 }
 
 test("script-tag example: renders with its options under the strict CSP, answers change the score, onChange fires", async () => {
@@ -52,7 +55,10 @@ test("script-tag example: renders with its options under the strict CSP, answers
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(foreignRequests(log, [site.server.origin]), []);
     assert.deepEqual(log.pageErrors, []);
-    assert.deepEqual(log.console.filter((m) => !m.includes("favicon")), []);
+    assert.deepEqual(
+      log.console.filter((m) => !m.includes("favicon")),
+      [],
+    );
   } finally {
     await context.close();
   }
@@ -70,7 +76,14 @@ test("the handle: setLang switches the legends, answers/assessment/reset, destro
       document.body.append(host);
       const changes = [];
       const widget = await mount(host, { lang: "de", theme: "dark", onChange: (a) => changes.push(`${a.lang}:${a.score}`) });
-      const wait = async (fn) => { for (let i = 0; i < 200; i++) { const v = fn(); if (v) return v; await new Promise((r) => setTimeout(r, 10)); } return null; };
+      const wait = async (fn) => {
+        for (let i = 0; i < 200; i++) {
+          const v = fn();
+          if (v) return v;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        return null;
+      };
       await wait(() => host.querySelector("output.mc-score"));
       const legends = () => [...host.querySelectorAll("legend")].map((l) => l.textContent);
       // The widget may render the later questions after the first paint: wait until it settles.
@@ -105,12 +118,26 @@ test("the handle: setLang switches the legends, answers/assessment/reset, destro
       widget.destroy();
       await new Promise((r) => setTimeout(r, 50));
       let afterDestroy = "no error";
-      try { widget.assessment(); } catch (e) { afterDestroy = e.message; }
+      try {
+        widget.assessment();
+      } catch (e) {
+        afterDestroy = e.message;
+      }
       widget.destroy(); // twice is fine
       return {
-        de, en, deAgain, bg, answers, score: assessment.score, afterReset, changesSeen, afterDestroy,
-        children: host.childNodes.length, mcLeft: document.querySelectorAll("#second .mc, #second legend").length,
-        attrs: [...host.attributes].map((a) => a.name), sheetsDelta: document.adoptedStyleSheets.length - sheetsBefore,
+        de,
+        en,
+        deAgain,
+        bg,
+        answers,
+        score: assessment.score,
+        afterReset,
+        changesSeen,
+        afterDestroy,
+        children: host.childNodes.length,
+        mcLeft: document.querySelectorAll("#second .mc, #second legend").length,
+        attrs: [...host.attributes].map((a) => a.name),
+        sheetsDelta: document.adoptedStyleSheets.length - sheetsBefore,
       };
     }, PKG);
     assert.ok(result.de.length >= 5, "legends rendered");
@@ -185,13 +212,25 @@ test("bad options throw an Error naming the option and field; the element stays 
         }
         out[name + ":children"] = host.childNodes.length + host.attributes.length;
       }
-      try { await mount(null, {}); } catch (e) { out.element = e.message; }
+      try {
+        await mount(null, {});
+      } catch (e) {
+        out.element = e.message;
+      }
       // After all that, a good mount on the same element works, and a second one is refused.
       const w = await mount(host, { lang: "en" });
       for (let i = 0; i < 200 && !host.querySelector("output.mc-score"); i++) await new Promise((r) => setTimeout(r, 10));
       out.works = !!host.querySelector("output.mc-score");
-      try { await mount(host, {}); } catch (e) { out.twice = e.message; }
-      try { w.setLang("fr"); } catch (e) { out.setLang = e.message; }
+      try {
+        await mount(host, {});
+      } catch (e) {
+        out.twice = e.message;
+      }
+      try {
+        w.setLang("fr");
+      } catch (e) {
+        out.setLang = e.message;
+      }
       w.destroy();
       return out;
     }, PKG);
@@ -208,7 +247,8 @@ test("bad options throw an Error naming the option and field; the element stays 
       ctaUrl: /^Error: messenger-check: option `catalog`: .*call_to_action.*url/,
       ctaLabel: /^Error: messenger-check: option `catalog`: .*call_to_action.*label/,
       onChange: /^Error: messenger-check: option `onChange`: must be a function/,
-      themeField: /^Error: messenger-check: option `theme`: unknown field `colour` \(known: scheme, accent, text, background, font, radius, spacing\)/,
+      themeField:
+        /^Error: messenger-check: option `theme`: unknown field `colour` \(known: scheme, accent, text, background, font, radius, spacing\)/,
       themeValue: /^Error: messenger-check: option `theme\.accent`: `banana` is not a valid CSS color value/,
       themeScheme: /^Error: messenger-check: option `theme`: unknown scheme `sepia`/,
       themeType: /^Error: messenger-check: option `theme`: must be an object or/,
@@ -237,7 +277,14 @@ test("a partial override changes what it names and leaves a working widget", asy
       const { mount } = await import(pkg);
       const host = document.createElement("div");
       document.body.append(host);
-      const wait = async (fn) => { for (let i = 0; i < 300; i++) { const v = fn(); if (v) return v; await new Promise((r) => setTimeout(r, 10)); } return null; };
+      const wait = async (fn) => {
+        for (let i = 0; i < 300; i++) {
+          const v = fn();
+          if (v) return v;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        return null;
+      };
       const w = await mount(host, {
         lang: "de",
         catalog: {
@@ -276,26 +323,34 @@ test("mount and destroy 1,000 times: JS heap, DOM nodes, listeners and wasm memo
     await rendered(page, "#check");
     const cdp = await context.newCDPSession(page);
     const cycles = (n) =>
-      page.evaluate(async ([pkg, n]) => {
-        const { mount } = await import(pkg);
-        const host = document.createElement("div");
-        document.body.append(host);
-        let changes = 0;
-        for (let i = 0; i < n; i++) {
-          // Until the first render's onChange (every 10th cycle also an answer and its onChange).
-          const seen = changes;
-          const w = await mount(host, { lang: i % 2 ? "en" : "de", answers: { sector: "trade" }, theme: { accent: "#333" }, onChange: () => changes++ });
-          for (let k = 0; k < 1000 && changes === seen; k++) await new Promise((r) => setTimeout(r, 0));
-          if (i % 10 === 0) {
-            const again = changes;
-            host.querySelector('input[name="messenger"][value="whatsapp"]').click();
-            for (let k = 0; k < 1000 && changes === again; k++) await new Promise((r) => setTimeout(r, 0));
+      page.evaluate(
+        async ([pkg, n]) => {
+          const { mount } = await import(pkg);
+          const host = document.createElement("div");
+          document.body.append(host);
+          let changes = 0;
+          for (let i = 0; i < n; i++) {
+            // Until the first render's onChange (every 10th cycle also an answer and its onChange).
+            const seen = changes;
+            const w = await mount(host, {
+              lang: i % 2 ? "en" : "de",
+              answers: { sector: "trade" },
+              theme: { accent: "#333" },
+              onChange: () => changes++,
+            });
+            for (let k = 0; k < 1000 && changes === seen; k++) await new Promise((r) => setTimeout(r, 0));
+            if (i % 10 === 0) {
+              const again = changes;
+              host.querySelector('input[name="messenger"][value="whatsapp"]').click();
+              for (let k = 0; k < 1000 && changes === again; k++) await new Promise((r) => setTimeout(r, 0));
+            }
+            w.destroy();
           }
-          w.destroy();
-        }
-        host.remove();
-        return changes;
-      }, [PKG, n]);
+          host.remove();
+          return changes;
+        },
+        [PKG, n],
+      );
     const measure = async () => {
       // Collect, let the FinalizationRegistry callbacks run (they free wasm closures), repeat.
       for (let i = 0; i < 4; i++) {
@@ -304,7 +359,9 @@ test("mount and destroy 1,000 times: JS heap, DOM nodes, listeners and wasm memo
       }
       const heap = await cdp.send("Runtime.getHeapUsage");
       const dom = await cdp.send("Memory.getDOMCounters");
-      const wasm = await page.evaluate(async () => (await (await import("/node_modules/messenger-check/messenger_check.js")).default()).memory.buffer.byteLength);
+      const wasm = await page.evaluate(
+        async () => (await (await import("/node_modules/messenger-check/messenger_check.js")).default()).memory.buffer.byteLength,
+      );
       return { heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, wasm };
     };
     await cdp.send("HeapProfiler.enable");

@@ -32,16 +32,28 @@ function freePort() {
 
 /** Starts a recipe's own server on `port`; resolves once it answers. */
 async function start(dir, command, args, port, env = {}) {
-  const child = spawn(command, args, { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}/`;
   try {
-    await until(async () => {
-      if (child.exitCode !== null) throw new Error(`${command} ${args.join(" ")} exited:\n${output}`);
-      return fetch(url).then((r) => r.status > 0, () => false);
-    }, `${command} ${args.join(" ")} to answer`, 60_000);
+    await until(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${command} ${args.join(" ")} exited:\n${output}`);
+        return fetch(url).then(
+          (r) => r.status > 0,
+          () => false,
+        );
+      },
+      `${command} ${args.join(" ")} to answer`,
+      60_000,
+    );
   } catch (error) {
     process.kill(-child.pid);
     throw error;
@@ -116,7 +128,12 @@ test("Nuxt 3: isCustomElement in nuxt.config, server-rendered under the nonce po
   const { dir, install, build } = installAndBuild("nuxt", ["build"]);
   assertNoStylesheetEmitted(join(dir, ".output", "public"));
   const port = await freePort();
-  const server = await start(dir, process.execPath, [".output/server/index.mjs"], port, { PORT: String(port), HOST: "127.0.0.1", NITRO_PORT: String(port), NITRO_HOST: "127.0.0.1" });
+  const server = await start(dir, process.execPath, [".output/server/index.mjs"], port, {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    NITRO_PORT: String(port),
+    NITRO_HOST: "127.0.0.1",
+  });
   try {
     const sent = await fromServer(server.url, join(dir, ".output", "public", "_nuxt"), "/_nuxt/");
     checkServerHtml("Nuxt", sent);

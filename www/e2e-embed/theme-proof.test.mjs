@@ -40,9 +40,33 @@ function pageHtml(css) {
 
 function styles(page) {
   return page.evaluate(() => {
-    const props = ["font-family", "font-size", "font-weight", "font-style", "line-height", "letter-spacing", "word-spacing", "text-transform", "text-indent",
-      "text-decoration-line", "color", "background-color", "margin-top", "margin-bottom", "margin-left", "padding-top", "padding-left", "border-top-width",
-      "border-top-style", "border-top-color", "border-left-width", "border-radius", "box-shadow", "display", "list-style-type"];
+    const props = [
+      "font-family",
+      "font-size",
+      "font-weight",
+      "font-style",
+      "line-height",
+      "letter-spacing",
+      "word-spacing",
+      "text-transform",
+      "text-indent",
+      "text-decoration-line",
+      "color",
+      "background-color",
+      "margin-top",
+      "margin-bottom",
+      "margin-left",
+      "padding-top",
+      "padding-left",
+      "border-top-width",
+      "border-top-style",
+      "border-top-color",
+      "border-left-width",
+      "border-radius",
+      "box-shadow",
+      "display",
+      "list-style-type",
+    ];
     return [...document.querySelectorAll("#check .mc, #check .mc *")].map((el) => {
       const s = getComputedStyle(el);
       return `${el.tagName.toLowerCase()}.${el.getAttribute("class") || ""}: ${props.map((k) => `${k}=${s.getPropertyValue(k)}`).join("; ")}`;
@@ -55,11 +79,14 @@ test("mount() on a themed page: the theme's element rules and inherited text pro
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "theme.css"), THEME);
   writeFileSync(join(dir, "column.css"), "main { width: 700px; }\n");
-  writeFileSync(join(dir, "main.js"), `import { mount } from "../node_modules/messenger-check/index.js";
+  writeFileSync(
+    join(dir, "main.js"),
+    `import { mount } from "../node_modules/messenger-check/index.js";
 window.widget = await mount(document.getElementById("check"), { lang: "de", answers: { sector: "trade", messenger: "whatsapp", contact_access: "granted" } });
 await window.widget.complete;
 document.body.dataset.ready = "1";
-`);
+`,
+  );
   writeFileSync(join(dir, "themed.html"), pageHtml(true));
   writeFileSync(join(dir, "plain.html"), pageHtml(false));
   const { context, log } = await newContext(site.browser);
@@ -68,7 +95,11 @@ document.body.dataset.ready = "1";
     for (const which of ["themed", "plain"]) {
       const page = await context.newPage();
       await page.goto(site.server.url(`/theme-proof/${which}.html`));
-      await until(() => page.evaluate(() => document.body.dataset.ready === "1" && document.querySelectorAll("#check .mc-alt-name").length > 0), `${which}: the widget with results`, 30_000);
+      await until(
+        () => page.evaluate(() => document.body.dataset.ready === "1" && document.querySelectorAll("#check .mc-alt-name").length > 0),
+        `${which}: the widget with results`,
+        30_000,
+      );
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       result[which] = await styles(page);
       // The theme does apply around the widget (the check can fail).

@@ -34,10 +34,11 @@ test("the standalone page under Trusted Types: renders, scores, registers its se
     assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r ?? null)), null, "no worker unasked");
     await page.check(".mc-offline input[type=checkbox]");
     const worker = await until(
-      () => page.evaluate(async () => {
-        const reg = await navigator.serviceWorker.getRegistration();
-        return reg && reg.active ? new URL(reg.active.scriptURL).pathname : null;
-      }),
+      () =>
+        page.evaluate(async () => {
+          const reg = await navigator.serviceWorker.getRegistration();
+          return reg && reg.active ? new URL(reg.active.scriptURL).pathname : null;
+        }),
       "the service worker to be registered",
       20000,
     );
@@ -55,7 +56,11 @@ test("the standalone page under Trusted Types: renders, scores, registers its se
     // The test's own probe above is the only violation.
     assert.deepEqual((await violations(page)).filter((v) => !v.startsWith("require-trusted-types-for")).length, 0);
     assert.equal((await violations(page)).length, 1, JSON.stringify(await violations(page)));
-    assert.deepEqual(log.console.filter((m) => !/TrustedScriptURL/.test(m)), [], "no console error or warning (but the probe's)");
+    assert.deepEqual(
+      log.console.filter((m) => !/TrustedScriptURL/.test(m)),
+      [],
+      "no console error or warning (but the probe's)",
+    );
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(foreignRequests(log, [server.origin]), []);
   } finally {

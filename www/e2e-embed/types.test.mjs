@@ -12,8 +12,29 @@ const TSC = join(REPO, "www", "node_modules", "typescript", "bin", "tsc");
 
 const SAMPLES = [
   [{}, "de"],
-  [{ sector: "trade", audience: ["customers"], messenger: "whatsapp", device: "private_phone", contact_access: "granted", address_book: "mixed", consent: "none", content: ["business_letters"] }, "en"],
-  [{ sector: "legal_tax", audience: ["customers", "internal"], messenger: "telegram", content: ["personal_data", "confidential"], chat_backup: "cloud" }, "de"],
+  [
+    {
+      sector: "trade",
+      audience: ["customers"],
+      messenger: "whatsapp",
+      device: "private_phone",
+      contact_access: "granted",
+      address_book: "mixed",
+      consent: "none",
+      content: ["business_letters"],
+    },
+    "en",
+  ],
+  [
+    {
+      sector: "legal_tax",
+      audience: ["customers", "internal"],
+      messenger: "telegram",
+      content: ["personal_data", "confidential"],
+      chat_backup: "cloud",
+    },
+    "de",
+  ],
 ];
 
 function check(dir, resolution) {
@@ -87,14 +108,22 @@ export async function wrong(el: HTMLElement) {
 `,
   );
   for (const resolution of ["bundler", "nodenext"]) {
-    for (const [name, files] of [["ok", ["consumer.ts"]], ["wrong", ["wrong.ts"]]]) {
+    for (const [name, files] of [
+      ["ok", ["consumer.ts"]],
+      ["wrong", ["wrong.ts"]],
+    ]) {
       writeFileSync(
         join(dir, `tsconfig.${resolution}-${name}.json`),
         JSON.stringify({
           compilerOptions: {
-            strict: true, noEmit: true, target: "es2022", lib: ["es2022", "dom"],
-            module: resolution === "bundler" ? "esnext" : "nodenext", moduleResolution: resolution,
-            skipLibCheck: false, types: [],
+            strict: true,
+            noEmit: true,
+            target: "es2022",
+            lib: ["es2022", "dom"],
+            module: resolution === "bundler" ? "esnext" : "nodenext",
+            moduleResolution: resolution,
+            skipLibCheck: false,
+            types: [],
           },
           files,
         }),

@@ -56,7 +56,9 @@ after(async () => {
 
 /** The PHP notices, warnings and errors WordPress logged that name the plugin. */
 function pluginLog() {
-  return readFileSync(join(WORK, "debug.log"), "utf8").split("\n").filter((l) => /messenger-check/i.test(l));
+  return readFileSync(join(WORK, "debug.log"), "utf8")
+    .split("\n")
+    .filter((l) => /messenger-check/i.test(l));
 }
 
 /** The widget inside the element, as seen from the page. */
@@ -105,7 +107,10 @@ test("Settings > Messenger-Check saves the site's defaults (sanitised); without 
   await p.goto(`${URL_}/wp-admin/options-general.php?page=messenger-check`);
   await p.locator("#messenger-check-lang").selectOption("de");
   // WordPress's colour picker: "Select Color", then type the value.
-  await p.locator("tr", { has: p.locator("#messenger-check-accent") }).locator("button.wp-color-result").click();
+  await p
+    .locator("tr", { has: p.locator("#messenger-check-accent") })
+    .locator("button.wp-color-result")
+    .click();
   await p.locator("#messenger-check-accent").fill(RED);
   await p.locator("#messenger-check-alt-telegram").selectOption("hide");
   await p.locator("#messenger-check-cta-de").fill("Beratung anfragen <b>jetzt</b>");
@@ -120,14 +125,19 @@ test("Settings > Messenger-Check saves the site's defaults (sanitised); without 
   assert.equal(saved.cta_url, "/kontakt/");
   // The shortcode's help names its attributes and the messengers' ids for recommend and hide.
   const help = await p.locator("table.messenger-check-shortcode-help").innerText();
-  for (const text of ["lang", "recommend, hide", "cta_de, cta_en", "cta_url", "threema_work", "telegram"]) assert.ok(help.includes(text), `shortcode help: ${text}`);
+  for (const text of ["lang", "recommend, hide", "cta_de, cta_en", "cta_url", "threema_work", "telegram"])
+    assert.ok(help.includes(text), `shortcode help: ${text}`);
   // The builder is linked and opens from the plugin's folder.
   const builder = await p.locator("a", { hasText: "Open the embed builder" }).getAttribute("href");
   assert.ok(builder.startsWith(`${URL_}/wp-content/plugins/messenger-check/widget/`), builder);
   const tool = await admin.context.newPage();
   await tool.goto(builder);
   await tool.locator("#mcb-preview-host output.mc-score").waitFor();
-  assert.equal(await tool.locator("#mcb-files-url").inputValue(), `${URL_}/wp-content/plugins/messenger-check/widget/`, "the plugin's copy of the widget");
+  assert.equal(
+    await tool.locator("#mcb-files-url").inputValue(),
+    `${URL_}/wp-content/plugins/messenger-check/widget/`,
+    "the plugin's copy of the widget",
+  );
   await tool.close();
   // A forged request (no nonce) is refused and changes nothing.
   const status = await p.evaluate(async () => {
@@ -151,14 +161,27 @@ test("Settings > Messenger-Check saves the site's defaults (sanitised); without 
 
 test("pages with the block and with the shortcode: language, colour, a click scores, nothing from elsewhere", T, async () => {
   const block = { lang: "en", theme: "dark", accent: GREEN, alternatives: { threema_work: "recommend", wire: "recommend" } };
-  pages.block = page("mit-block", "Messenger-Check (Block)", `<!-- wp:paragraph --><p>Prüfen Sie Ihren Betrieb.</p><!-- /wp:paragraph -->\n<!-- wp:messenger-check/widget ${JSON.stringify(block)} /-->`);
-  pages.shortcode = page("mit-shortcode", "Messenger-Check (Shortcode)", "<!-- wp:paragraph --><p>Prüfen Sie Ihren Betrieb.</p><!-- /wp:paragraph -->\n<!-- wp:shortcode -->[messenger-check]<!-- /wp:shortcode -->");
+  pages.block = page(
+    "mit-block",
+    "Messenger-Check (Block)",
+    `<!-- wp:paragraph --><p>Prüfen Sie Ihren Betrieb.</p><!-- /wp:paragraph -->\n<!-- wp:messenger-check/widget ${JSON.stringify(block)} /-->`,
+  );
+  pages.shortcode = page(
+    "mit-shortcode",
+    "Messenger-Check (Shortcode)",
+    "<!-- wp:paragraph --><p>Prüfen Sie Ihren Betrieb.</p><!-- /wp:paragraph -->\n<!-- wp:shortcode -->[messenger-check]<!-- /wp:shortcode -->",
+  );
   pages.plain = page("ohne", "Ohne Widget", "<!-- wp:paragraph --><p>Nichts zu prüfen.</p><!-- /wp:paragraph -->");
   assert.match(pages.block, /\/index\.php\/mit-block\/$/, "a virtual address");
 
   const expected = {
     block: { lang: "en", accent: "rgb(42, 111, 43)", background: "rgb(21, 24, 28)", cta: { text: "Beratung anfragen jetzt", href: "/kontakt/" } },
-    shortcode: { lang: "de", accent: "rgb(138, 28, 28)", background: "rgb(255, 255, 255)", cta: { text: "Beratung anfragen jetzt", href: "/kontakt/" } },
+    shortcode: {
+      lang: "de",
+      accent: "rgb(138, 28, 28)",
+      background: "rgb(255, 255, 255)",
+      cta: { text: "Beratung anfragen jetzt", href: "/kontakt/" },
+    },
   };
   for (const which of ["block", "shortcode"]) {
     const { context, log } = await newContext(browser);
@@ -187,7 +210,10 @@ test("pages with the block and with the shortcode: language, colour, a click sco
       assert.ok(Number(scored.score) > 0);
       assert.deepEqual(scored.cta, expected[which].cta, `${which}: the call to action from the site's settings`);
       if (which === "block") {
-        assert.ok(scored.alternatives.some((n) => n.startsWith("Threema Work")) && scored.alternatives.some((n) => n.startsWith("Wire")), `recommended: ${scored.alternatives}`);
+        assert.ok(
+          scored.alternatives.some((n) => n.startsWith("Threema Work")) && scored.alternatives.some((n) => n.startsWith("Wire")),
+          `recommended: ${scored.alternatives}`,
+        );
       } else {
         assert.ok(!scored.alternatives.some((n) => n.startsWith("Telegram")), `Telegram hidden: ${scored.alternatives}`);
       }
@@ -209,7 +235,11 @@ test("pages with the block and with the shortcode: language, colour, a click sco
   const p = await context.newPage();
   await p.goto(pages.plain);
   await p.waitForLoadState("load");
-  assert.deepEqual(log.requests.filter((u) => u.includes("/plugins/messenger-check/")), [], "nothing of the plugin on a page without it");
+  assert.deepEqual(
+    log.requests.filter((u) => u.includes("/plugins/messenger-check/")),
+    [],
+    "nothing of the plugin on a page without it",
+  );
   await context.close();
   assert.deepEqual(pluginLog(), []);
 });
@@ -226,9 +256,32 @@ async function complete(p) {
 /** Computed styles of every element in the widget (what a theme could change; not sizes). */
 function styles(p) {
   return p.evaluate(() => {
-    const props = ["font-family", "font-size", "font-weight", "font-style", "line-height", "letter-spacing", "text-transform", "text-decoration-line",
-      "text-align", "color", "background-color", "margin-top", "margin-bottom", "margin-left", "padding-top", "padding-left", "border-top-width",
-      "border-top-style", "border-top-color", "border-radius", "box-shadow", "display", "list-style-type", "outline-style"];
+    const props = [
+      "font-family",
+      "font-size",
+      "font-weight",
+      "font-style",
+      "line-height",
+      "letter-spacing",
+      "text-transform",
+      "text-decoration-line",
+      "text-align",
+      "color",
+      "background-color",
+      "margin-top",
+      "margin-bottom",
+      "margin-left",
+      "padding-top",
+      "padding-left",
+      "border-top-width",
+      "border-top-style",
+      "border-top-color",
+      "border-radius",
+      "box-shadow",
+      "display",
+      "list-style-type",
+      "outline-style",
+    ];
     const root = document.querySelector("messenger-check").shadowRoot;
     return [...root.querySelectorAll(".mc, .mc *")].slice(0, 1500).map((el) => {
       const s = getComputedStyle(el);
@@ -248,7 +301,10 @@ test("the theme's CSS changes nothing in the widget: computed styles as on a bla
     const script = await p.evaluate(() => document.querySelector('script[src*="messenger-check/assets/front.js"]').getAttribute("src"));
     // As wide as the theme's content column, so that auto margins resolve alike.
     const width = await p.evaluate(() => document.querySelector("messenger-check").getBoundingClientRect().width);
-    writeFileSync(join(WORK, "wp-content", "blank.html"), `<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>blank</title>\n<script type="module" src="${script}"></script></head>\n<body><div style="width: ${width}px">${element}</div></body></html>\n`);
+    writeFileSync(
+      join(WORK, "wp-content", "blank.html"),
+      `<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>blank</title>\n<script type="module" src="${script}"></script></head>\n<body><div style="width: ${width}px">${element}</div></body></html>\n`,
+    );
     const onTheme = await styles(p);
     const q = await context.newPage();
     await q.goto(`${URL_}/wp-content/blank.html`);
@@ -271,12 +327,16 @@ test("on a phone the score stays in view while answering", T, async () => {
     // Answer as a visitor scrolling through would: the first question, then one further down.
     await p.locator('messenger-check input[name="sector"][value="trade"]').check();
     await p.locator('messenger-check input[name="messenger"][value="whatsapp"]').check();
-    const bar = await until(() => p.evaluate(() => {
-      const mini = document.querySelector("messenger-check").shadowRoot.querySelector(".mc-mini");
-      if (!mini) return null;
-      const r = mini.getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, text: mini.textContent, height: innerHeight };
-    }), "the score bar");
+    const bar = await until(
+      () =>
+        p.evaluate(() => {
+          const mini = document.querySelector("messenger-check").shadowRoot.querySelector(".mc-mini");
+          if (!mini) return null;
+          const r = mini.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, text: mini.textContent, height: innerHeight };
+        }),
+      "the score bar",
+    );
     assert.ok(bar.top >= 0 && bar.bottom <= bar.height + 1, `the score bar is on screen: ${JSON.stringify(bar)}`);
     assert.match(bar.text, /\d/);
     assert.deepEqual(log.console, []);
@@ -286,108 +346,171 @@ test("on a phone the score stays in view while answering", T, async () => {
 });
 
 /** The plugin's source texts that must not show for a German admin. */
-const ENGLISH = ["Colour scheme", "Accent colour", "Call to action", "Alternatives", "Open the embed builder", "as the catalog has it", "What it sets"];
+const ENGLISH = [
+  "Colour scheme",
+  "Accent colour",
+  "Call to action",
+  "Alternatives",
+  "Open the embed builder",
+  "as the catalog has it",
+  "What it sets",
+];
 
-test("the block in the editor, for a German admin (site language de_DE; WordPress itself has no German here): its sidebar in German, a changed language reaches the page", T, async () => {
-  // WordPress keeps its own texts English (no language pack installed); the plugin's come from
-  // its languages/ folder: the .mo (PHP, block.json) and the editor script's .json.
-  const before = wp("site-language", "de_DE");
-  try {
-    const p = await admin.context.newPage();
-    const id = await (async () => {
-      await p.goto(pages.block);
-      return p.evaluate(() => [...document.body.classList].find((c) => /^page-id-\d+$/.test(c)).slice(8));
-    })();
-    pages.blockId = id;
-    await p.goto(`${URL_}/wp-admin/post.php?post=${id}&action=edit`);
-    await p.waitForFunction(() => window.wp?.blocks?.getBlockType("messenger-check/widget") && window.wp.data.select("core/block-editor").getBlocks().length > 0, null, { timeout: 60_000 });
-    // No "This block contains unexpected or invalid content" or missing-block notice.
-    const blocks = await p.evaluate(() => window.wp.data.select("core/block-editor").getBlocks().map((b) => ({ name: b.name, valid: b.isValid })));
-    assert.deepEqual(blocks.filter((b) => b.name === "messenger-check/widget"), [{ name: "messenger-check/widget", valid: true }]);
-    // Close the welcome guide if it shows, select the block, and use its sidebar.
-    await p.evaluate(() => {
-      const prefs = window.wp.data.select("core/edit-post");
-      if (prefs.isFeatureActive("welcomeGuide")) window.wp.data.dispatch("core/edit-post").toggleFeature("welcomeGuide");
-    });
-    const placeholder = p.locator(".messenger-check-editor");
-    assert.match(await placeholder.innerText(), /Hier erscheint auf der veröffentlichten Seite der DSGVO-Check/, "the block's placeholder");
-    await placeholder.click();
-    const settings = p.locator(".block-editor-block-inspector");
-    await settings.getByText("Sprache und Farben").waitFor();
-    // The block card (block.json's description) and the panels; textContent, as the sidebar
-    // shows its labels in capitals (CSS) and innerText would too.
-    const sidebar = await settings.evaluate((e) => e.textContent);
-    for (const text of ["Der DSGVO-Check für die Nutzung von Messengern", "Sprache und Farben", "Sprache", "Farbschema", "Akzentfarbe (Schaltflächen, Links)",
-      "Textfarbe", "Hintergrund", "Alternativen", "Handlungsaufforderung"]) {
-      assert.ok(sidebar.includes(text), `the block's sidebar says "${text}": ${sidebar}`);
+test(
+  "the block in the editor, for a German admin (site language de_DE; WordPress itself has no German here): its sidebar in German, a changed language reaches the page",
+  T,
+  async () => {
+    // WordPress keeps its own texts English (no language pack installed); the plugin's come from
+    // its languages/ folder: the .mo (PHP, block.json) and the editor script's .json.
+    const before = wp("site-language", "de_DE");
+    try {
+      const p = await admin.context.newPage();
+      const id = await (async () => {
+        await p.goto(pages.block);
+        return p.evaluate(() => [...document.body.classList].find((c) => /^page-id-\d+$/.test(c)).slice(8));
+      })();
+      pages.blockId = id;
+      await p.goto(`${URL_}/wp-admin/post.php?post=${id}&action=edit`);
+      await p.waitForFunction(
+        () => window.wp?.blocks?.getBlockType("messenger-check/widget") && window.wp.data.select("core/block-editor").getBlocks().length > 0,
+        null,
+        { timeout: 60_000 },
+      );
+      // No "This block contains unexpected or invalid content" or missing-block notice.
+      const blocks = await p.evaluate(() =>
+        window.wp.data
+          .select("core/block-editor")
+          .getBlocks()
+          .map((b) => ({ name: b.name, valid: b.isValid })),
+      );
+      assert.deepEqual(
+        blocks.filter((b) => b.name === "messenger-check/widget"),
+        [{ name: "messenger-check/widget", valid: true }],
+      );
+      // Close the welcome guide if it shows, select the block, and use its sidebar.
+      await p.evaluate(() => {
+        const prefs = window.wp.data.select("core/edit-post");
+        if (prefs.isFeatureActive("welcomeGuide")) window.wp.data.dispatch("core/edit-post").toggleFeature("welcomeGuide");
+      });
+      const placeholder = p.locator(".messenger-check-editor");
+      assert.match(await placeholder.innerText(), /Hier erscheint auf der veröffentlichten Seite der DSGVO-Check/, "the block's placeholder");
+      await placeholder.click();
+      const settings = p.locator(".block-editor-block-inspector");
+      await settings.getByText("Sprache und Farben").waitFor();
+      // The block card (block.json's description) and the panels; textContent, as the sidebar
+      // shows its labels in capitals (CSS) and innerText would too.
+      const sidebar = await settings.evaluate((e) => e.textContent);
+      for (const text of [
+        "Der DSGVO-Check für die Nutzung von Messengern",
+        "Sprache und Farben",
+        "Sprache",
+        "Farbschema",
+        "Akzentfarbe (Schaltflächen, Links)",
+        "Textfarbe",
+        "Hintergrund",
+        "Alternativen",
+        "Handlungsaufforderung",
+      ]) {
+        assert.ok(sidebar.includes(text), `the block's sidebar says "${text}": ${sidebar}`);
+      }
+      for (const text of ENGLISH) assert.ok(!sidebar.includes(text), `the block's sidebar still says "${text}": ${sidebar}`);
+      const schemes = await settings.locator("select").nth(1).locator("option").allInnerTexts();
+      assert.deepEqual(
+        schemes,
+        ["Wie in den Einstellungen der Website", "Wie die Seite (ihr color-scheme)", "Hell", "Dunkel"],
+        "the colour scheme's choices",
+      );
+      assert.equal(
+        await p.evaluate(() => window.wp.blocks.getBlockType("messenger-check/widget").keywords.join(", ")),
+        "DSGVO, Datenschutz-Grundverordnung, WhatsApp, Messenger, Datenschutz",
+        "the inserter's keywords",
+      );
+      await settings.locator("select").first().selectOption("de");
+      await p.evaluate(() => window.wp.data.dispatch("core/editor").savePost());
+      await p.waitForFunction(
+        () => !window.wp.data.select("core/editor").isSavingPost() && !window.wp.data.select("core/editor").isEditedPostDirty(),
+        null,
+        { timeout: 30_000 },
+      );
+      await p.close();
+    } finally {
+      wp("site-language", before);
     }
-    for (const text of ENGLISH) assert.ok(!sidebar.includes(text), `the block's sidebar still says "${text}": ${sidebar}`);
-    const schemes = await settings.locator("select").nth(1).locator("option").allInnerTexts();
-    assert.deepEqual(schemes, ["Wie in den Einstellungen der Website", "Wie die Seite (ihr color-scheme)", "Hell", "Dunkel"], "the colour scheme's choices");
-    assert.equal(await p.evaluate(() => window.wp.blocks.getBlockType("messenger-check/widget").keywords.join(", ")), "DSGVO, Datenschutz-Grundverordnung, WhatsApp, Messenger, Datenschutz", "the inserter's keywords");
-    await settings.locator("select").first().selectOption("de");
-    await p.evaluate(() => window.wp.data.dispatch("core/editor").savePost());
-    await p.waitForFunction(() => !window.wp.data.select("core/editor").isSavingPost() && !window.wp.data.select("core/editor").isEditedPostDirty(), null, { timeout: 30_000 });
-    await p.close();
-  } finally {
-    wp("site-language", before);
-  }
-  const { context } = await newContext(browser);
-  try {
-    const q = await context.newPage();
-    await q.goto(pages.block);
-    const w = await until(() => widget(q), "the widget");
-    assert.equal(w.lang, "de", "the language chosen in the block's sidebar");
-    assert.equal(w.accent, "rgb(42, 111, 43)", "the block's other settings are kept");
-  } finally {
-    await context.close();
-  }
-});
+    const { context } = await newContext(browser);
+    try {
+      const q = await context.newPage();
+      await q.goto(pages.block);
+      const w = await until(() => widget(q), "the widget");
+      assert.equal(w.lang, "de", "the language chosen in the block's sidebar");
+      assert.equal(w.accent, "rgb(42, 111, 43)", "the block's other settings are kept");
+    } finally {
+      await context.close();
+    }
+  },
+);
 
 /** Settings > Messenger-Check in German, none of it in English; WordPress's own texts English. */
 async function germanSettingsPage(p, locale) {
   await p.goto(`${URL_}/wp-admin/options-general.php?page=messenger-check`);
   const settings = await p.locator("#wpbody-content .wrap").innerText();
-  for (const text of ["Sprache", "Sprache der Website", "Farbschema", "Wie die Seite (ihr color-scheme)", "Akzentfarbe (Schaltflächen, Links)",
-    "Hintergrund", "Alternativen", "wie im Katalog (empfohlen)", "ausblenden", "Handlungsaufforderung: Beschriftung (Deutsch)",
-    "Handlungsaufforderung: Adresse", "Leer lassen: kein Link.", "Was es einstellt", "Alternativen, die das Widget empfehlen oder ausblenden soll",
-    "Außerhalb von WordPress", "Einbettungs-Assistenten öffnen"]) {
+  for (const text of [
+    "Sprache",
+    "Sprache der Website",
+    "Farbschema",
+    "Wie die Seite (ihr color-scheme)",
+    "Akzentfarbe (Schaltflächen, Links)",
+    "Hintergrund",
+    "Alternativen",
+    "wie im Katalog (empfohlen)",
+    "ausblenden",
+    "Handlungsaufforderung: Beschriftung (Deutsch)",
+    "Handlungsaufforderung: Adresse",
+    "Leer lassen: kein Link.",
+    "Was es einstellt",
+    "Alternativen, die das Widget empfehlen oder ausblenden soll",
+    "Außerhalb von WordPress",
+    "Einbettungs-Assistenten öffnen",
+  ]) {
     assert.ok(settings.includes(text), `${locale}: the settings page says "${text}"`);
   }
   for (const text of ENGLISH) assert.ok(!settings.includes(text), `${locale}: the settings page still says "${text}"`);
   assert.equal(await p.locator("#submit").inputValue(), "Save Changes", "WordPress's own texts stay English (no language pack)");
 }
 
-test("a German admin, de_DE and de_DE_formal: the settings page, the plugin list and the editor script's texts in German; English again after", T, async () => {
-  const before = wp("site-language", "de_DE");
-  const p = await admin.context.newPage();
-  try {
-    await germanSettingsPage(p, "de_DE");
-    // The plugin list: the header's description and the settings link.
-    await p.goto(`${URL_}/wp-admin/plugins.php`);
-    const row = p.locator('tr[data-plugin="messenger-check/messenger-check.php"]');
-    assert.match(await row.locator(".plugin-description").innerText(), /^Wie DSGVO-sicher nutzt ein Betrieb WhatsApp/, "the plugin's description");
-    assert.equal(await row.locator("a", { hasText: "Einstellungen" }).count(), 1, "the settings link");
+test(
+  "a German admin, de_DE and de_DE_formal: the settings page, the plugin list and the editor script's texts in German; English again after",
+  T,
+  async () => {
+    const before = wp("site-language", "de_DE");
+    const p = await admin.context.newPage();
+    try {
+      await germanSettingsPage(p, "de_DE");
+      // The plugin list: the header's description and the settings link.
+      await p.goto(`${URL_}/wp-admin/plugins.php`);
+      const row = p.locator('tr[data-plugin="messenger-check/messenger-check.php"]');
+      assert.match(await row.locator(".plugin-description").innerText(), /^Wie DSGVO-sicher nutzt ein Betrieb WhatsApp/, "the plugin's description");
+      assert.equal(await row.locator("a", { hasText: "Einstellungen" }).count(), 1, "the settings link");
 
-    // de_DE_formal has files of its own (WordPress does not fall back to de_DE).
-    wp("site-language", "de_DE_formal");
-    await germanSettingsPage(p, "de_DE_formal");
-    // The editor page carries the editor script's German (de_DE's: the sidebar in the test
-    // above). Its HTML is enough; no editor to start.
-    const html = await (await admin.context.request.get(`${URL_}/wp-admin/post.php?post=${pages.blockId}&action=edit`)).text();
-    const inline = html.match(/\} \)\( "messenger-check", (\{.*\})\s*\);/);
-    assert.ok(inline, "de_DE_formal: the editor script's translations on the editor page");
-    const jed = JSON.parse(inline[1]).locale_data.messages;
-    assert.equal(jed[""].lang, "de_DE_formal");
-    assert.deepEqual(jed["Language and colours"], ["Sprache und Farben"]);
-  } finally {
-    wp("site-language", before);
-  }
-  await p.goto(`${URL_}/wp-admin/options-general.php?page=messenger-check`);
-  assert.ok((await p.locator("#wpbody-content .wrap").innerText()).includes("Colour scheme"), "English again");
-  await p.close();
-  assert.deepEqual(pluginLog(), []);
-});
+      // de_DE_formal has files of its own (WordPress does not fall back to de_DE).
+      wp("site-language", "de_DE_formal");
+      await germanSettingsPage(p, "de_DE_formal");
+      // The editor page carries the editor script's German (de_DE's: the sidebar in the test
+      // above). Its HTML is enough; no editor to start.
+      const html = await (await admin.context.request.get(`${URL_}/wp-admin/post.php?post=${pages.blockId}&action=edit`)).text();
+      const inline = html.match(/\} \)\( "messenger-check", (\{.*\})\s*\);/);
+      assert.ok(inline, "de_DE_formal: the editor script's translations on the editor page");
+      const jed = JSON.parse(inline[1]).locale_data.messages;
+      assert.equal(jed[""].lang, "de_DE_formal");
+      assert.deepEqual(jed["Language and colours"], ["Sprache und Farben"]);
+    } finally {
+      wp("site-language", before);
+    }
+    await p.goto(`${URL_}/wp-admin/options-general.php?page=messenger-check`);
+    assert.ok((await p.locator("#wpbody-content .wrap").innerText()).includes("Colour scheme"), "English again");
+    await p.close();
+    assert.deepEqual(pluginLog(), []);
+  },
+);
 
 test("deleting the plugin removes its option", T, async () => {
   const p = await admin.context.newPage();

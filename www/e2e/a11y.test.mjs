@@ -7,8 +7,12 @@ import { join } from "node:path";
 import { setup, open, axe, settle, answerByClicking, fragment, RESULTS, WORST } from "./lib.mjs";
 
 let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
 
 test("axe runs and would report a violation (the scan can fail)", { timeout: 30_000 }, async () => {
   const page = await open(env, "?lang=de");
@@ -18,7 +22,10 @@ test("axe runs and would report a violation (the scan can fail)", { timeout: 30_
     document.body.append(b);
   });
   const found = await axe(page);
-  assert.ok(found.some((v) => v.startsWith("button-name")), `a nameless button is reported: ${found}`);
+  assert.ok(
+    found.some((v) => v.startsWith("button-name")),
+    `a nameless button is reported: ${found}`,
+  );
   await page.closeAll();
 });
 
@@ -30,7 +37,11 @@ for (const lang of ["de", "en"]) {
     assert.deepEqual(await axe(page), [], "worst case answered");
     // Everything expanded: all alternatives, every details element.
     await page.click(".mc-alternatives button[aria-expanded]");
-    await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
+    await page.$$eval("details", (ds) =>
+      ds.forEach((d) => {
+        d.open = true;
+      }),
+    );
     await settle(page);
     assert.deepEqual(await axe(page), [], "all alternatives and details open");
     await page.assertClean();
@@ -46,7 +57,10 @@ test("axe finds no violation in the dark colour scheme, with a link notice", { t
   await page.closeAll();
 });
 
-for (const [name, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]]) {
+for (const [name, width, height] of [
+  ["phone", 390, 844],
+  ["desktop", 1280, 900],
+]) {
   test(`screenshots at ${width}px (${name})`, { timeout: 60_000 }, async () => {
     const page = await open(env, `?lang=de#${fragment(WORST)}`, { width, height });
     await settle(page);

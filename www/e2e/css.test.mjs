@@ -30,7 +30,8 @@ function cssFiles(dir = ROOT) {
 }
 
 // CSS Color 4 named colours (transparent and currentColor are not a palette).
-const NAMED = ("aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown " +
+const NAMED = (
+  "aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown " +
   "burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod " +
   "darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen " +
   "darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray dimgrey dodgerblue " +
@@ -42,7 +43,8 @@ const NAMED = ("aliceblue antiquewhite aqua aquamarine azure beige bisque black 
   "mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid palegoldenrod palegreen " +
   "paleturquoise palevioletred papayawhip peachpuff peru pink plum powderblue purple rebeccapurple red rosybrown " +
   "royalblue saddlebrown salmon seagreen sienna silver skyblue slateblue slategray slategrey snow springgreen steelblue " +
-  "tan teal thistle tomato turquoise violet wheat white whitesmoke yellow yellowgreen").split(" ");
+  "tan teal thistle tomato turquoise violet wheat white whitesmoke yellow yellowgreen"
+).split(" ");
 
 /** The colour literals in a stylesheet's declaration values: hex, colour functions, names. */
 function colourLiterals(css) {
@@ -68,8 +70,11 @@ test("colours are named only in www/css/tokens.css (the palette exists once)", (
   for (const name of PAGE_ORDER) assert.ok(files.includes(join(CSS_DIR, name)), `www/css/${name} exists`);
   for (const file of files) {
     if (file === TOKENS) continue;
-    assert.deepEqual(colourLiterals(readFileSync(file, "utf8")), [],
-      `${relative(ROOT, file)} names colours; put them in www/css/tokens.css and use its --_* properties`);
+    assert.deepEqual(
+      colourLiterals(readFileSync(file, "utf8")),
+      [],
+      `${relative(ROOT, file)} names colours; put them in www/css/tokens.css and use its --_* properties`,
+    );
   }
   // The check itself finds colours: tokens.css names many.
   assert.ok(colourLiterals(readFileSync(TOKENS, "utf8")).length > 30);
@@ -90,7 +95,9 @@ test("tokens.css: every palette colour has a light and a dark value, is used thr
     assert.ok(fallback.includes(`var(--_${name}-l)`), `--_${name} has a light fallback for browsers without light-dark()`);
   }
   // Each value once: no colour is written twice as a palette value.
-  const all = Object.values(colours).flat().map((c) => c.toLowerCase());
+  const all = Object.values(colours)
+    .flat()
+    .map((c) => c.toLowerCase());
   const repeated = all.filter((c, i) => all.indexOf(c) !== i && !["#fff"].includes(c));
   assert.deepEqual(repeated, [], "a palette value written twice");
 });
@@ -115,7 +122,11 @@ test("dist/style.css is www/css/ in cascade order, and the page needs no other s
   const built = readFileSync(join(DIST, "style.css"), "utf8");
   assert.equal(built, bundle("page"), "run scripts/build.sh");
   assert.deepEqual(BUNDLES.page, PAGE_ORDER);
-  assert.deepEqual(BUNDLES.package, PAGE_ORDER.filter((f) => f !== "page.css"), "the package: everything but the page");
+  assert.deepEqual(
+    BUNDLES.package,
+    PAGE_ORDER.filter((f) => f !== "page.css"),
+    "the package: everything but the page",
+  );
   // Only comments are dropped: every rule of the sources is in the bundle.
   const rules = (css) => stripComments(css).replace(/\s+/g, " ").trim();
   assert.equal(rules(built), rules(PAGE_ORDER.map((f) => readFileSync(join(CSS_DIR, f), "utf8")).join("\n")));
@@ -129,8 +140,12 @@ test("dist/style.css is www/css/ in cascade order, and the page needs no other s
 // In the browser.
 
 let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
 
 /** Opens the page with the worst-case answers; `css` may rewrite the stylesheet. */
 async function openPage({ colorScheme = "light", css } = {}) {
@@ -150,14 +165,17 @@ async function openPage({ colorScheme = "light", css } = {}) {
 
 /** Every element's computed colours: each property that can hold one. */
 function computed(page) {
-  return page.evaluate(() => [...document.body.querySelectorAll("*")].map((el) => {
-    const cs = getComputedStyle(el);
-    const out = {};
-    for (let i = 0; i < cs.length; i++) {
-      if (/color|fill|stroke|shadow|background|border|outline|caret/.test(cs[i]) && cs[i] !== "color-scheme" && !cs[i].startsWith("--")) out[cs[i]] = cs.getPropertyValue(cs[i]);
-    }
-    return out;
-  }));
+  return page.evaluate(() =>
+    [...document.body.querySelectorAll("*")].map((el) => {
+      const cs = getComputedStyle(el);
+      const out = {};
+      for (let i = 0; i < cs.length; i++) {
+        if (/color|fill|stroke|shadow|background|border|outline|caret/.test(cs[i]) && cs[i] !== "color-scheme" && !cs[i].startsWith("--"))
+          out[cs[i]] = cs.getPropertyValue(cs[i]);
+      }
+      return out;
+    }),
+  );
 }
 
 function differences(got, want) {
@@ -203,20 +221,28 @@ function buttonContrast(page) {
       return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
     };
     const lum = (c) => {
-      const [r, g, b] = c.map((v) => { const s = v / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+      const [r, g, b] = c.map((v) => {
+        const s = v / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
-    const bg = rgb(cs.backgroundColor), fg = rgb(cs.color);
+    const bg = rgb(cs.backgroundColor),
+      fg = rgb(cs.color);
     const [hi, lo] = [lum(bg), lum(fg)].sort((a, b) => b - a);
     return { bg: `rgb(${bg})`, fg: `rgb(${fg})`, ratio: (hi + 0.05) / (lo + 0.05) };
   });
 }
 
-const setVar = (page, name, value) => page.evaluate(([n, v]) => {
-  // CSSOM, which the page's style-src 'self' allows (as the theme option does).
-  if (v === null) document.documentElement.style.removeProperty(n);
-  else document.documentElement.style.setProperty(n, v);
-}, [name, value]);
+const setVar = (page, name, value) =>
+  page.evaluate(
+    ([n, v]) => {
+      // CSSOM, which the page's style-src 'self' allows (as the theme option does).
+      if (v === null) document.documentElement.style.removeProperty(n);
+      else document.documentElement.style.setProperty(n, v);
+    },
+    [name, value],
+  );
 
 for (const colorScheme of ["light", "dark"]) {
   test(`text on the accent keeps AA contrast for the default and for custom accents (${colorScheme})`, { timeout: 60_000 }, async () => {

@@ -20,11 +20,22 @@ export const AXE_PATH = require.resolve("axe-core/axe.min.js");
 
 /** The contract's worst case, as engine/tests/common.rs `worst()` answers it. */
 export const WORST = {
-  sector: "trade", audience: ["customers"], broadcast: "no", messenger: "whatsapp",
-  device: "private_phone", contact_access: "granted", address_book: "mixed",
-  first_contact: "business", consent: "none", content: ["appointments"],
-  chat_backup: "off", media_autosave: "off", usage_policy: "written", works_council: "none",
-  hosting: "no_preference", budget: "small_fee",
+  sector: "trade",
+  audience: ["customers"],
+  broadcast: "no",
+  messenger: "whatsapp",
+  device: "private_phone",
+  contact_access: "granted",
+  address_book: "mixed",
+  first_contact: "business",
+  consent: "none",
+  content: ["appointments"],
+  chat_backup: "off",
+  media_autosave: "off",
+  usage_policy: "written",
+  works_council: "none",
+  hosting: "no_preference",
+  budget: "small_fee",
 };
 
 /** The questions as the catalog defines them (titles in both languages). */
@@ -45,8 +56,16 @@ export function fragment(answers) {
   return parts.join("&");
 }
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Starts the server (strict CSP) and the browser; returns what the tests need. */
 export async function setup() {
@@ -177,7 +196,13 @@ export async function axe(page) {
   }
   const result = await page.evaluate(async () => {
     const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    return r.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
   });
   return result;
 }

@@ -17,8 +17,12 @@ const FIRST = QUESTIONS[0];
 const T = { timeout: 60_000 };
 
 let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
 
 /**
  * A page whose WebAssembly is held back until `release()`: the visitor meets the prerendered
@@ -28,7 +32,9 @@ async function held(path, { url = env.url, javaScriptEnabled = true, init } = {}
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE", javaScriptEnabled });
   const page = await context.newPage();
   const trouble = [];
-  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") trouble.push(`console: ${m.text()}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") trouble.push(`console: ${m.text()}`);
+  });
   page.on("pageerror", (e) => trouble.push(`page error: ${e.message}`));
   await page.addInitScript(() => {
     window.__csp = [];
@@ -41,7 +47,9 @@ async function held(path, { url = env.url, javaScriptEnabled = true, init } = {}
   });
   if (init) await page.addInitScript(init);
   let release;
-  const gate = new Promise((r) => { release = r; });
+  const gate = new Promise((r) => {
+    release = r;
+  });
   await page.route("**/pkg/messenger_check_bg.wasm", async (route) => {
     await gate;
     await route.continue();
@@ -83,11 +91,18 @@ test("the built index.html has the first question in its markup, in German and i
 });
 
 test("before the WebAssembly: German by default, English with ?lang=en or an English browser, nothing live", T, async () => {
-  for (const [path, locale, lang] of [["", "de-DE", "de"], ["?lang=en", "de-DE", "en"], ["", "en-GB", "en"], ["?lang=de", "en-GB", "de"]]) {
+  for (const [path, locale, lang] of [
+    ["", "de-DE", "de"],
+    ["?lang=en", "de-DE", "en"],
+    ["", "en-GB", "en"],
+    ["?lang=de", "en-GB", "de"],
+  ]) {
     const context = await env.browser.newContext({ locale });
     const page = await context.newPage();
     const csp = [];
-    page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) csp.push(m.text()); });
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+    });
     await page.route("**/pkg/**", (route) => route.abort()); // no WebAssembly yet, ever
     await page.goto(env.url + path);
     assert.equal(await shown(page), lang, `${path || "/"} in ${locale}`);
@@ -202,12 +217,13 @@ test("a share link, or the remembered answers, arrive with the takeover; a click
 test("a screen changed before the takeover (a translator, say) is rendered afresh with the same answers and focus", T, async () => {
   // What a page translator does: wraps text in <font>.
   const h = await held("?lang=de", {
-    init: () => document.addEventListener("DOMContentLoaded", () => {
-      const legend = document.querySelector('.mc-pre[lang="de"] legend');
-      const font = document.createElement("font");
-      font.append(...legend.childNodes);
-      legend.append(font);
-    }),
+    init: () =>
+      document.addEventListener("DOMContentLoaded", () => {
+        const legend = document.querySelector('.mc-pre[lang="de"] legend');
+        const font = document.createElement("font");
+        font.append(...legend.childNodes);
+        legend.append(font);
+      }),
   });
   const { page } = h;
   await page.locator('.mc-pre[lang="de"] input[name="messenger"][value="threema"]').check();
@@ -224,7 +240,11 @@ test("a screen changed before the takeover (a translator, say) is rendered afres
 test("without WebAssembly the questions stay readable with a note in the page's language", T, async () => {
   // A browser without WebAssembly.
   for (const lang of ["de", "en"]) {
-    const h = await held(`?lang=${lang}`, { init: () => { delete globalThis.WebAssembly; } });
+    const h = await held(`?lang=${lang}`, {
+      init: () => {
+        delete globalThis.WebAssembly;
+      },
+    });
     h.open();
     const note = h.page.locator('#messenger-check > p[role="alert"]');
     await note.waitFor();

@@ -9,16 +9,32 @@ import { join } from "node:path";
 import { ASSESS, LIVE, RESULTS, WORST, answerByClicking, cli, download, flat, fragment, open, score, settle, setup } from "./lib.mjs";
 
 let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
 
 /** A long report: health sector, every audience and content type, many factors. */
 const LONG = {
-  sector: "health", audience: ["customers", "internal", "partners"], broadcast: "yes", messenger: "whatsapp",
-  device: "private_phone", contact_access: "granted", address_book: "mixed", first_contact: "business",
-  consent: "none", content: ["appointments", "business_letters", "personal_data", "special_categories", "confidential"],
-  chat_backup: "cloud", media_autosave: "on", archiving: "none", usage_policy: "none", works_council: "no_agreement",
-  hosting: "no_preference", budget: "any",
+  sector: "health",
+  audience: ["customers", "internal", "partners"],
+  broadcast: "yes",
+  messenger: "whatsapp",
+  device: "private_phone",
+  contact_access: "granted",
+  address_book: "mixed",
+  first_contact: "business",
+  consent: "none",
+  content: ["appointments", "business_letters", "personal_data", "special_categories", "confidential"],
+  chat_backup: "cloud",
+  media_autosave: "on",
+  archiving: "none",
+  usage_policy: "none",
+  works_council: "no_agreement",
+  hosting: "no_preference",
+  budget: "any",
 };
 
 const KEY = "messenger-check:v1";
@@ -35,7 +51,11 @@ test("the print button is a real button that opens the browser's print dialog", 
   const page = await open(env, `?lang=de#${fragment(WORST)}`);
   const button = page.getByRole("button", { name: "Drucken oder als PDF speichern" });
   assert.equal(await button.count(), 1);
-  await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
+  await page.evaluate(() => {
+    window.print = () => {
+      window.__printed = (window.__printed || 0) + 1;
+    };
+  });
   await button.click();
   assert.equal(await page.evaluate(() => window.__printed), 1, "window.print() was called");
   await page.click('.mc-lang button[lang="en"]');
@@ -44,13 +64,20 @@ test("the print button is a real button that opens the browser's print dialog", 
   await page.closeAll();
 });
 
-for (const [name, answers, lang] of [["worst", WORST, "de"], ["long", LONG, "de"], ["long", LONG, "en"]]) {
+for (const [name, answers, lang] of [
+  ["worst", WORST, "de"],
+  ["long", LONG, "de"],
+  ["long", LONG, "en"],
+]) {
   test(`the printed report (${name}, ${lang}) fits on at most three A4 pages with score, factors and date`, { timeout: 60_000 }, async () => {
     const expected = cli(answers, lang);
     const page = await open(env, `?lang=${lang}#${fragment(answers)}`);
     assert.equal(await score(page), expected.score);
     await page.emulateMedia({ media: "print" });
-    const today = await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth(), d.getDate()]; });
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return [d.getFullYear(), d.getMonth(), d.getDate()];
+    });
     const pdf = join(RESULTS, `report-${name}-${lang}.pdf`);
     await page.pdf({ path: pdf, format: "A4" });
     await page.assertClean();
@@ -174,12 +201,18 @@ test("with the opt-in a reload keeps the answers; a share link wins; Forget dele
 test("disabled storage does not break the widget", { timeout: 30_000 }, async () => {
   const context = await env.browser.newContext();
   await context.addInitScript(() => {
-    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("storage is disabled", "SecurityError"); } });
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("storage is disabled", "SecurityError");
+      },
+    });
   });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
   await page.goto(env.url + "?lang=de");
   await page.waitForSelector(LIVE);
   await page.getByLabel("Antworten auf diesem Gerät merken").check();

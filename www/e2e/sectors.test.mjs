@@ -7,8 +7,12 @@ import assert from "node:assert/strict";
 import { setup, open, axe, settle, answerByClicking, legends, score, cli, fragment, QUESTIONS } from "./lib.mjs";
 
 let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
 
 const title = (id, lang) => QUESTIONS.find((q) => q.id === id).title[lang];
 const visible = async (page, id) => (await legends(page)).includes(title(id, page.lang));
@@ -22,11 +26,17 @@ for (const lang of ["de", "en"]) {
     assert.ok(!(await visible(page, "confidentiality_agreement")), "not before a third party runs it");
     assert.ok(!(await visible(page, "dpa")), "no processing agreement before someone else runs the server");
     await answerByClicking(page, { server_operator: "vendor" });
-    assert.ok(await visible(page, "confidentiality_agreement") && await visible(page, "dpa"));
+    assert.ok((await visible(page, "confidentiality_agreement")) && (await visible(page, "dpa")));
     assert.deepEqual(await axe(page), [], "axe-clean with both new questions open");
     await answerByClicking(page, { confidentiality_agreement: "none" });
     const vendor = await score(page);
-    assert.equal(vendor, cli({ sector: "legal_tax", audience: ["internal"], messenger: "mattermost", server_operator: "vendor", confidentiality_agreement: "none" }, lang).score);
+    assert.equal(
+      vendor,
+      cli(
+        { sector: "legal_tax", audience: ["internal"], messenger: "mattermost", server_operator: "vendor", confidentiality_agreement: "none" },
+        lang,
+      ).score,
+    );
     // On the firm's own server neither is asked, and the score drops.
     await answerByClicking(page, { server_operator: "own" });
     assert.ok(!(await visible(page, "confidentiality_agreement")) && !(await visible(page, "dpa")));
@@ -44,8 +54,15 @@ for (const lang of ["de", "en"]) {
 }
 
 test("a practice, a law firm and a public body read their own law and words, as the CLI", { timeout: 90_000 }, async () => {
-  const base = { audience: ["customers"], messenger: "whatsapp_business_app", device: "private_phone",
-    contact_access: "denied", first_contact: "customer", consent: "documented", content: ["appointments"] };
+  const base = {
+    audience: ["customers"],
+    messenger: "whatsapp_business_app",
+    device: "private_phone",
+    contact_access: "denied",
+    first_contact: "customer",
+    consent: "documented",
+    content: ["appointments"],
+  };
   const cases = [
     ["health", "Patientinnen und Patienten", "Gesundheitsdaten"],
     ["legal_tax", "Mandantinnen und Mandanten", "§ 43e BRAO"],

@@ -10,8 +10,12 @@ import { join } from "node:path";
 import { setup, open, axe, settle, fragment, download, flat, ASSESS, LIVE, RESULTS } from "./lib.mjs";
 
 let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
 
 /** The plumber of docs/examples/templates: WhatsApp Business App, customers and staff. */
 const PLUMBER = JSON.parse(readFileSync(new URL("../../docs/examples/templates/plumber/answers.json", import.meta.url), "utf8"));
@@ -25,7 +29,6 @@ function cli(id, lang, format, company = COMPANY) {
   if (company) args.push("--blank", `company=${company}`);
   return execFileSync(ASSESS, args, { input: JSON.stringify(PLUMBER) }).toString();
 }
-
 
 /** The disclosure of one template. */
 const item = (page, id, lang) => page.locator("details.mc-doc-item").filter({ has: page.locator("summary", { hasText: ui(`ui.doc.${id}`, lang) }) });
@@ -62,7 +65,7 @@ test("the templates are reached, filled and opened with the keyboard, and axe fi
   const preview = policy.getByRole("article");
   assert.match(await preview.getAttribute("aria-label"), /^Vorschau: Messenger-Richtlinie/);
   assert.ok((await preview.textContent()).includes(`bei ${COMPANY}`), "the name fills the blank");
-  assert.ok(await preview.locator("mark.mc-blank", { hasText: "[zuständige Person]" }).count() > 0, "other blanks stay marked");
+  assert.ok((await preview.locator("mark.mc-blank", { hasText: "[zuständige Person]" }).count()) > 0, "other blanks stay marked");
   // Its buttons come next in the tab order and say which template they act on.
   await page.keyboard.press("Tab");
   const print = policy.getByRole("button", { name: ui("ui.print", "de") });
@@ -70,12 +73,20 @@ test("the templates are reached, filled and opened with the keyboard, and axe fi
   assert.equal(await print.getAttribute("aria-describedby"), await policy.locator("summary").getAttribute("id"));
   assert.equal(await page.locator("details.mc-doc-item").count(), 4, "customers: all four templates");
 
-  await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.$$eval("details", (ds) =>
+    ds.forEach((d) => {
+      d.open = true;
+    }),
+  );
   await settle(page);
   assert.deepEqual(await axe(page), [], "German, every template open");
   await page.click('.mc-lang button[lang="en"]');
   await settle(page);
-  await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.$$eval("details", (ds) =>
+    ds.forEach((d) => {
+      d.open = true;
+    }),
+  );
   await settle(page);
   assert.equal(await page.getByLabel(ui("ui.company", "en")).inputValue(), COMPANY, "the name stays when the language changes");
   assert.ok((await item(page, "policy", "en").getByRole("article").textContent()).includes(`at ${COMPANY}`));
@@ -87,11 +98,20 @@ test("the templates are reached, filled and opened with the keyboard, and axe fi
 
 test("without a messenger the section says what is missing; an internal team gets no consent", { timeout: 30_000 }, async () => {
   const page = await open(env, "?lang=de#v=1&sector=trade");
-  assert.equal(await page.locator(".mc-templates").textContent().then((t) => t.includes(ui("ui.none", "de"))), true);
+  assert.equal(
+    await page
+      .locator(".mc-templates")
+      .textContent()
+      .then((t) => t.includes(ui("ui.none", "de"))),
+    true,
+  );
   await page.goto(env.url + `?lang=en#${fragment({ audience: ["internal"], messenger: "threema_work" })}`);
   await page.waitForSelector(LIVE);
   const summaries = await page.locator("details.mc-doc-item > summary").allTextContents();
-  assert.deepEqual(summaries, ["policy", "record", "checklist"].map((id) => ui(`ui.doc.${id}`, "en")));
+  assert.deepEqual(
+    summaries,
+    ["policy", "record", "checklist"].map((id) => ui(`ui.doc.${id}`, "en")),
+  );
   await page.assertClean();
   await page.closeAll();
 });
@@ -122,12 +142,20 @@ test("the downloads are the CLI's templates byte for byte, Markdown and HTML, in
   await page.closeAll();
 });
 
-for (const [id, lang, most] of [["policy", "de", 4], ["consent", "en", 4], ["checklist", "de", 4]]) {
+for (const [id, lang, most] of [
+  ["policy", "de", 4],
+  ["consent", "en", 4],
+  ["checklist", "de", 4],
+]) {
   test(`a printed template (${id}, ${lang}) is that template alone on A4`, { timeout: 60_000 }, async () => {
     const page = await open(env, `?lang=${lang}#${fragment(PLUMBER)}`);
     await page.getByLabel(ui("ui.company", lang)).fill(COMPANY);
     const it = await openItem(page, id, lang);
-    await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
+    await page.evaluate(() => {
+      window.print = () => {
+        window.__printed = (window.__printed || 0) + 1;
+      };
+    });
     await it.getByRole("button", { name: ui("ui.print", lang) }).click();
     assert.equal(await page.evaluate(() => window.__printed), 1, "the print dialog was asked for");
     await page.emulateMedia({ media: "print" });
@@ -145,7 +173,12 @@ for (const [id, lang, most] of [["policy", "de", 4], ["consent", "en", 4], ["che
     assert.ok(text.includes(flat(doc.disclaimer)) && text.includes(doc.catalog.version), "disclaimer and catalog version");
     for (const s of doc.sources.filter((s) => s.url)) assert.ok(text.includes(flat(s.url)), `source address: ${s.url}`);
     // Nothing of the widget or the report: no buttons, no score, no other template.
-    for (const t of [ui("ui.print", lang), ui("ui.markdown", lang), ui("ui.company", lang), ...IDS.filter((x) => x !== id).map((x) => plain(cliDoc(x, lang).title))]) {
+    for (const t of [
+      ui("ui.print", lang),
+      ui("ui.markdown", lang),
+      ui("ui.company", lang),
+      ...IDS.filter((x) => x !== id).map((x) => plain(cliDoc(x, lang).title)),
+    ]) {
       assert.ok(!text.includes(flat(t)), `not printed: ${t}`);
     }
     assert.ok(!text.includes(flat(lang === "de" ? "Risikowert" : "Risk score")), "not the report");

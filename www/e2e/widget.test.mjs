@@ -3,14 +3,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import {
-  setup, open, cli, score, scoreChange, settle, answerByClicking, legends, fragment,
-  WORST, QUESTIONS, LIVE,
-} from "./lib.mjs";
+import { setup, open, cli, score, scoreChange, settle, answerByClicking, legends, fragment, WORST, QUESTIONS, LIVE } from "./lib.mjs";
 
 let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
 
 test("answering the worst case by clicking shows the CLI's score, band and factors", { timeout: 60_000 }, async () => {
   const page = await open(env, "?lang=de");
@@ -19,13 +20,16 @@ test("answering the worst case by clicking shows the CLI's score, band and facto
   const historyBefore = await page.evaluate(() => history.length);
 
   await answerByClicking(page, WORST);
-  await page.waitForFunction((s) => document.querySelector("#mc-score").textContent === String(s), expected.score, { timeout: 3000 })
-    .catch(() => {});
+  await page.waitForFunction((s) => document.querySelector("#mc-score").textContent === String(s), expected.score, { timeout: 3000 }).catch(() => {});
   assert.equal(await score(page), expected.score, "the page's score is the CLI's");
   assert.equal(expected.band, "critical", "the contract puts the worst case in the critical band");
   assert.equal((await page.textContent(".mc-band-label")).trim(), expected.band_label);
   const factorTitles = await page.$$eval(".mc-factor .mc-item-title > span:first-child", (els) => els.map((e) => e.textContent.trim()));
-  assert.deepEqual(factorTitles, expected.factors.map((f) => f.title), "the factors, largest first");
+  assert.deepEqual(
+    factorTitles,
+    expected.factors.map((f) => f.title),
+    "the factors, largest first",
+  );
   const progress = await page.textContent(".mc-progress");
   assert.match(progress, new RegExp(`${expected.progress.answered}\\D+${expected.progress.applicable}`));
 
@@ -43,7 +47,9 @@ test("answering the worst case by clicking shows the CLI's score, band and facto
   await page.closeAll();
 });
 
-test("the address holds answers only when the visitor asks for a link; forget and reset take them out; remembering stays on the device", { timeout: 60_000 }, async () => {
+test("the address holds answers only when the visitor asks for a link; forget and reset take them out; remembering stays on the device", {
+  timeout: 60_000,
+}, async () => {
   const page = await open(env, "?lang=en");
   const answers = { sector: "health", audience: ["customers"], messenger: "whatsapp" };
   await answerByClicking(page, answers);
@@ -109,7 +115,9 @@ test("the address holds answers only when the visitor asks for a link; forget an
   await linked.closeAll();
 });
 
-test("a page opened with a share link offers Forget, which takes the link out of the address; a reload then shows no answers", { timeout: 60_000 }, async () => {
+test("a page opened with a share link offers Forget, which takes the link out of the address; a reload then shows no answers", {
+  timeout: 60_000,
+}, async () => {
   const answers = { sector: "trade", audience: ["customers"], messenger: "whatsapp", device: "private_phone" };
   const page = await open(env, `?lang=en#${fragment(answers)}`);
   assert.equal(await score(page), cli(answers, "en").score, "the link's answers are shown");
@@ -150,7 +158,9 @@ test("a page opened with a share link offers Forget, which takes the link out of
 
   // A link pasted into the address bar of the open page: its answers come in, Forget is
   // offered for it and takes it out again.
-  await page.evaluate((h) => { location.hash = h; }, fragment(answers));
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, fragment(answers));
   await page.waitForFunction(() => document.querySelector('input[name="messenger"][value="whatsapp"]')?.checked, null, { timeout: 3000 });
   await forget.waitFor({ timeout: 3000 });
   await page.locator(".mc-linked-hint").waitFor({ timeout: 3000 });
@@ -189,12 +199,19 @@ test("a question that stops applying disappears, and its answer no longer counts
 test("the language switch re-renders everything in English, and ?lang=en starts in English", { timeout: 30_000 }, async () => {
   const page = await open(env, "?lang=de");
   const de = await legends(page);
-  assert.deepEqual(de, QUESTIONS.filter((q) => de.includes(q.title.de)).map((q) => q.title.de));
+  assert.deepEqual(
+    de,
+    QUESTIONS.filter((q) => de.includes(q.title.de)).map((q) => q.title.de),
+  );
   assert.ok(de.length >= 5, "the questions that always apply are there");
   await page.click('.mc-lang button[lang="en"]');
   await page.waitForFunction(() => document.documentElement.lang === "en");
   const en = await legends(page);
-  assert.deepEqual(en, de.map((t) => QUESTIONS.find((q) => q.title.de === t).title.en), "every legend is now English");
+  assert.deepEqual(
+    en,
+    de.map((t) => QUESTIONS.find((q) => q.title.de === t).title.en),
+    "every legend is now English",
+  );
   assert.equal(await page.getAttribute('.mc-lang button[lang="en"]', "aria-pressed"), "true");
   assert.match(await page.title(), /Messenger check/);
   await page.assertClean();
@@ -227,16 +244,25 @@ test("a what-if applies with one click, gives the score it promised, and undo re
   // And it is the CLI's score for the changed answers (read back from the share link).
   await settle(page);
   const changed = await page.evaluate(() => location.hash);
-  const answers = Object.fromEntries(changed.slice(1).split("&").filter((p) => !p.startsWith("v="))
-    .map((p) => p.split("=")).map(([k, v]) => [k, QUESTIONS.find((q) => q.id === k).multi ? v.split(",") : v]));
+  const answers = Object.fromEntries(
+    changed
+      .slice(1)
+      .split("&")
+      .filter((p) => !p.startsWith("v="))
+      .map((p) => p.split("="))
+      .map(([k, v]) => [k, QUESTIONS.find((q) => q.id === k).multi ? v.split(",") : v]),
+  );
   assert.equal(after, cli(answers).score);
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("mc-undo")), true, "focus moves to undo");
   await page.click(".mc-undo");
   assert.equal(await scoreChange(page, after), start, "undo restores the score");
   await settle(page);
   assert.equal(await page.evaluate(() => location.hash), `#${fragment(WORST)}`);
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("mc-results-title")), true,
-    "with nothing left to undo, focus goes to the result's heading");
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.classList.contains("mc-results-title")),
+    true,
+    "with nothing left to undo, focus goes to the result's heading",
+  );
 
   // A measure applies the same way.
   const measure = page.locator(".mc-measure").first();
@@ -252,10 +278,11 @@ test("a what-if applies with one click, gives the score it promised, and undo re
 test("keyboard only (Tab, arrows, Space) completes the worst case and reaches the CLI's score", { timeout: 120_000 }, async () => {
   const page = await open(env, "?lang=de");
   const expected = cli(WORST).score;
-  const active = () => page.evaluate(() => {
-    const el = document.activeElement;
-    return el && el.tagName === "INPUT" ? { name: el.name, value: el.value, type: el.type } : { tag: el?.tagName };
-  });
+  const active = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el && el.tagName === "INPUT" ? { name: el.name, value: el.value, type: el.type } : { tag: el?.tagName };
+    });
   for (const q of QUESTIONS) {
     if (WORST[q.id] === undefined) continue;
     const want = [].concat(WORST[q.id]);
@@ -324,7 +351,7 @@ test("a broken or hostile link keeps a working widget with a notice and injects 
     "an unknown version": ["#v=9&sector=trade&messenger=whatsapp", {}],
     "20,000 characters": [`#v=1&messenger=whatsapp&x=${"a".repeat(20000)}`, { messenger: "whatsapp" }],
     "markup in values": [
-      "#v=1&messenger=whatsapp&audience=customers,<script>alert(1)</script>&sector=\"><svg onload=alert(2)>&<b>x</b>=1",
+      '#v=1&messenger=whatsapp&audience=customers,<script>alert(1)</script>&sector="><svg onload=alert(2)>&<b>x</b>=1',
       { messenger: "whatsapp", audience: ["customers"] },
     ],
   };
@@ -349,14 +376,22 @@ test("a panic replaces the widget with a short message and a reload button (neve
   const page = await open(env, "?lang=en");
   const thrown = await page.evaluate(async () => {
     const m = await import("/pkg/messenger_check.js"); // the page's own instance
-    try { m.__panicForTests(); return "no panic"; } catch (e) { return String(e); }
+    try {
+      m.__panicForTests();
+      return "no panic";
+    } catch (e) {
+      return String(e);
+    }
   });
   assert.match(thrown, /unreachable|RuntimeError/);
   const alert = page.locator('#messenger-check .mc-crashed[role="alert"]');
   assert.match(await alert.locator(".mc-error").textContent(), /messenger check ran into an error/);
   assert.equal(await page.locator("#messenger-check fieldset").count(), 0, "the broken widget is gone");
   const trouble = await page.trouble();
-  assert.ok(trouble.some((t) => t.includes("panicked") && t.includes("panic requested by the test suite")), "the panic is logged");
+  assert.ok(
+    trouble.some((t) => t.includes("panicked") && t.includes("panic requested by the test suite")),
+    "the panic is logged",
+  );
   // The button brings the widget back, in a fresh instance, and it works.
   await page.click("#messenger-check .mc-reload");
   await page.waitForSelector(LIVE);
@@ -384,9 +419,20 @@ test("an honest start: no verdict until the answers carry one, then the band", {
     assert.ok(factors.includes(ui.no_factors_yet[lang]));
 
     // A setup done right, answered completely: now the band is a verdict.
-    const good = { sector: "trade", audience: ["internal"], messenger: "threema_work", server_operator: "vendor", dpa: "yes",
-      device: "company_business_only", contact_access: "denied", content: ["appointments"], chat_backup: "off",
-      media_autosave: "off", usage_policy: "written", works_council: "none" };
+    const good = {
+      sector: "trade",
+      audience: ["internal"],
+      messenger: "threema_work",
+      server_operator: "vendor",
+      dpa: "yes",
+      device: "company_business_only",
+      contact_access: "denied",
+      content: ["appointments"],
+      chat_backup: "off",
+      media_autosave: "off",
+      usage_policy: "written",
+      works_council: "none",
+    };
     await answerByClicking(page, good);
     const expected = cli(good, lang);
     assert.equal(expected.provisional, false);

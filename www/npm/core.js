@@ -212,11 +212,15 @@ export class Widget {
     const mine = elements.find((el) => el && this.#element.contains(el));
     if (mine) {
       const button = mine.querySelector(".mc-reload");
-      button?.addEventListener("click", () => {
-        mine.remove();
-        this.#now = {};
-        this._mount();
-      }, { once: true });
+      button?.addEventListener(
+        "click",
+        () => {
+          mine.remove();
+          this.#now = {};
+          this._mount();
+        },
+        { once: true },
+      );
       return;
     }
     // The dead widget's root (its listeners belong to the old instance) makes room.
@@ -425,4 +429,3 @@ export function createApi(loadWasm) {
 
   return { init, evaluate, documents, mount };
 }
-

@@ -51,7 +51,7 @@ function sameJson(a, b) {
   const ka = keys(a);
   const kb = keys(b);
   if (ka.length !== kb.length || ka.length > SAME_MAX) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k], b[k]));
+  return ka.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
 }
 
 /** The element's declarative shadow root (also a closed one), or null. */

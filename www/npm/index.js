@@ -12,9 +12,11 @@ function loadWasm(options) {
     const source = options.wasm !== undefined ? options.wasm : new URL("./messenger_check_bg.wasm", import.meta.url);
     ready = load({ module_or_path: source }).catch((e) => {
       ready = null;
-      throw new Error(`messenger-check: could not load the WebAssembly module (${e && e.message ? e.message : e}). ` +
-        "Is messenger_check_bg.wasm served next to the script, with Content-Type application/wasm, " +
-        "and does the Content-Security-Policy allow 'wasm-unsafe-eval'?");
+      throw new Error(
+        `messenger-check: could not load the WebAssembly module (${e && e.message ? e.message : e}). ` +
+          "Is messenger_check_bg.wasm served next to the script, with Content-Type application/wasm, " +
+          "and does the Content-Security-Policy allow 'wasm-unsafe-eval'?",
+      );
     });
   }
   return ready;

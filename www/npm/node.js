@@ -9,10 +9,12 @@ let ready = null;
 function loadWasm(options) {
   if (!ready) {
     const source = options.wasm !== undefined ? Promise.resolve(options.wasm) : readFile(new URL("./messenger_check_bg.wasm", import.meta.url));
-    ready = source.then((bytes) => load({ module_or_path: bytes })).catch((e) => {
-      ready = null;
-      throw new Error(`messenger-check: could not load the WebAssembly module (${e && e.message ? e.message : e})`);
-    });
+    ready = source
+      .then((bytes) => load({ module_or_path: bytes }))
+      .catch((e) => {
+        ready = null;
+        throw new Error(`messenger-check: could not load the WebAssembly module (${e && e.message ? e.message : e})`);
+      });
   }
   return ready;
 }

@@ -23,16 +23,21 @@ export function payload(lang) {
   const load = SCREENS[lang];
   if (!load) return Promise.resolve(null);
   if (!loaded.has(lang)) {
-    loaded.set(lang, load().then((m) => m.default, (e) => {
-      loaded.delete(lang);
-      throw e;
-    }));
+    loaded.set(
+      lang,
+      load().then(
+        (m) => m.default,
+        (e) => {
+          loaded.delete(lang);
+          throw e;
+        },
+      ),
+    );
   }
   return loaded.get(lang);
 }
 
-const renamed = (name, value, prefix) =>
-  prefix === "mc" || !ID_ATTRIBUTES.has(name) ? value : value.replace(/(^|[\s#])mc-/g, `$1${prefix}-`);
+const renamed = (name, value, prefix) => (prefix === "mc" || !ID_ATTRIBUTES.has(name) ? value : value.replace(/(^|[\s#])mc-/g, `$1${prefix}-`));
 
 function build(doc, node, prefix) {
   if (typeof node === "string") return doc.createTextNode(node);
@@ -57,22 +62,28 @@ export function paint(host, lang) {
   const existing = screenIn(host);
   if (existing) return Promise.resolve(existing);
   if (!painting.has(host)) {
-    painting.set(host, payload(lang).then((p) => {
-      if (!p || screenIn(host)) return screenIn(host);
-      const doc = host.ownerDocument;
-      // Ids unique in the document: the first widget's are `mc-…` (as the live widget's), a
-      // second's `mcp2-…`. In a shadow root (the element) ids are its own anyway.
-      const inShadow = host.getRootNode() !== doc;
-      paintCount++;
-      const prefix = inShadow || (paintCount === 1 && !doc.getElementById("mc-score")) ? "mc" : `mcp${paintCount}`;
-      const screen = doc.createElement("div");
-      screen.className = SCREEN;
-      screen.lang = p.lang;
-      screen.setAttribute("data-mc-shape", p.shape);
-      for (const node of p.tree) screen.appendChild(build(doc, node, prefix));
-      host.appendChild(screen);
-      return screen;
-    }).catch(() => null).finally(() => painting.delete(host)));
+    painting.set(
+      host,
+      payload(lang)
+        .then((p) => {
+          if (!p || screenIn(host)) return screenIn(host);
+          const doc = host.ownerDocument;
+          // Ids unique in the document: the first widget's are `mc-…` (as the live widget's), a
+          // second's `mcp2-…`. In a shadow root (the element) ids are its own anyway.
+          const inShadow = host.getRootNode() !== doc;
+          paintCount++;
+          const prefix = inShadow || (paintCount === 1 && !doc.getElementById("mc-score")) ? "mc" : `mcp${paintCount}`;
+          const screen = doc.createElement("div");
+          screen.className = SCREEN;
+          screen.lang = p.lang;
+          screen.setAttribute("data-mc-shape", p.shape);
+          for (const node of p.tree) screen.appendChild(build(doc, node, prefix));
+          host.appendChild(screen);
+          return screen;
+        })
+        .catch(() => null)
+        .finally(() => painting.delete(host)),
+    );
   }
   return painting.get(host);
 }
@@ -113,9 +124,14 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
 function html(node, prefix) {
   if (typeof node === "string") return escapeText(node);
   if (node[0] === 0) return `<!--${node[1]}-->`;
-  const attrs = Object.entries(node[1]).map(([n, v]) => ` ${n}="${escapeAttr(renamed(n, v, prefix))}"`).join("");
+  const attrs = Object.entries(node[1])
+    .map(([n, v]) => ` ${n}="${escapeAttr(renamed(n, v, prefix))}"`)
+    .join("");
   if (VOID.has(node[0])) return `<${node[0]}${attrs}>`;
-  return `<${node[0]}${attrs}>${node.slice(2).map((c) => html(c, prefix)).join("")}</${node[0]}>`;
+  return `<${node[0]}${attrs}>${node
+    .slice(2)
+    .map((c) => html(c, prefix))
+    .join("")}</${node[0]}>`;
 }
 
 /** The screen of a payload as HTML: the nodes paint() builds, for a server to send. */

@@ -20,7 +20,8 @@ const attr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
 
 function langOf(options, place) {
   const lang = options && options.lang !== undefined ? options.lang : codes[0];
-  if (!codes.includes(lang)) throw new Error(`messenger-check: ${place}: option \`lang\`: must be ${codes.join(" or ")} (got ${JSON.stringify(lang)})`);
+  if (!codes.includes(lang))
+    throw new Error(`messenger-check: ${place}: option \`lang\`: must be ${codes.join(" or ")} (got ${JSON.stringify(lang)})`);
   return lang;
 }
 

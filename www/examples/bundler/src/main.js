@@ -12,9 +12,19 @@ const widget = await mount(document.getElementById("check"), {
 
 // evaluate() without a widget: e.g. to pre-compute a result for a landing page.
 const worst = await evaluate(
-  { sector: "trade", audience: ["customers"], messenger: "whatsapp", device: "private_phone",
-    contact_access: "granted", address_book: "mixed", consent: "none",
-    content: ["personal_data", "special_categories"], chat_backup: "cloud", media_autosave: "on", usage_policy: "none" },
+  {
+    sector: "trade",
+    audience: ["customers"],
+    messenger: "whatsapp",
+    device: "private_phone",
+    contact_access: "granted",
+    address_book: "mixed",
+    consent: "none",
+    content: ["personal_data", "special_categories"],
+    chat_backup: "cloud",
+    media_autosave: "on",
+    usage_policy: "none",
+  },
   { lang: "en" },
 );
 document.getElementById("worst").textContent = `${worst.score} (${worst.band_label})`;
