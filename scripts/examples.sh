@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q --release -p messenger-check-engine --bin assess
-assess=target/release/assess
+assess=${CARGO_TARGET_DIR:-target}/release/assess
 for dir in docs/examples/templates/*/; do
   [ -f "$dir/answers.json" ] || continue
   blanks=()

@@ -40,7 +40,7 @@ mkdir -p "$stage" dist/npm
 
 cp www/npm/index.js www/npm/node.js www/npm/element.js www/npm/core.js www/npm/screen.js www/npm/server.js \
    www/npm/server.d.ts \
-   www/npm/index.d.ts www/npm/element.d.ts www/npm/react.d.ts www/npm/vue.d.ts www/npm/README.md "$stage/"
+   www/npm/index.d.ts www/npm/contract.d.ts www/npm/element.d.ts www/npm/react.d.ts www/npm/vue.d.ts www/npm/README.md "$stage/"
 cp LICENSE-MIT LICENSE-APACHE "$stage/"
 cp "$glue" "$wasm" "$stage/"
 # The first screen per language (prerendered by scripts/build.sh), which mount() and the

@@ -10,7 +10,7 @@ use crate::limits::{excerpt, MAX_LIST};
 
 /// One answer: an option id, or a list of option ids for a multi question.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
 #[serde(untagged)]
 pub enum Answer {
     One(String),

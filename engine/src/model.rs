@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 
 /// The result of `assess`: everything a front-end shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct Assessment {
     /// 0..=100, higher is riskier: the sum of the factors' points. There is no cap: the
     /// catalog's points are set so that the worst setup the questions allow reaches at most
@@ -49,6 +49,7 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub undecided: Vec<String>,
     pub catalog: CatalogRef,
+    #[cfg_attr(feature = "cli", ts(type = "Lang"))]
     pub lang: Lang,
     /// How the score is computed, for the visitor.
     pub formula: String,
@@ -60,14 +61,14 @@ pub struct Assessment {
 pub use crate::catalog::Band;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct Range {
     pub min: u8,
     pub max: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct Progress {
     /// Applicable questions with an answer.
     pub answered: u32,
@@ -76,7 +77,7 @@ pub struct Progress {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct Factor {
     pub id: String,
     pub points: u32,
@@ -91,29 +92,33 @@ pub struct Factor {
 /// A source as an assessment cites it: its title in the assessment's language. (The catalog's
 /// file type is `catalog::Source`; this one is the public JSON.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct SourceRef {
     pub id: String,
     pub title: String,
     /// The specific document, if it has an address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub url: Option<String>,
     /// Publication date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub date: Option<String>,
     /// When it was last checked, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub checked: Option<String>,
     /// Only secondary sources confirm it (the title says so too).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reported: bool,
     /// `law`, `court`, `authority`, `vendor`, `press` or `secondary` (an article by a named
     /// publisher, not a primary source).
+    #[cfg_attr(feature = "cli", ts(type = "SourceKind"))]
     pub kind: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct MeasureResult {
     pub id: String,
     pub title: String,
@@ -123,9 +128,11 @@ pub struct MeasureResult {
     /// What the measure costs in reach for this visitor (e.g. few customers have the app),
     /// if anything; such measures come after those that cost no reach.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub reach: Option<String>,
     pub sources: Vec<SourceRef>,
     /// The answers this measure changes (apply them to see its effect).
+    #[cfg_attr(feature = "cli", ts(type = "Answers"))]
     pub changes: Answers,
     /// The score after the measure.
     pub score: u8,
@@ -134,13 +141,14 @@ pub struct MeasureResult {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct WhatIf {
     pub question: String,
     pub answer: Answer,
     /// What the change costs in reach for this visitor (a messenger few of the people on the
     /// other side have), if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub reach: Option<String>,
     /// The question and the new answer in words.
     pub question_text: String,
@@ -152,8 +160,9 @@ pub struct WhatIf {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct Alternative {
+    #[cfg_attr(feature = "cli", ts(type = "MessengerId"))]
     pub id: String,
     pub name: String,
     /// 0..=100: how well it fits this visitor's needs.
@@ -177,7 +186,7 @@ pub struct Alternative {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct Reason {
     pub text: String,
     pub positive: bool,
@@ -185,19 +194,20 @@ pub struct Reason {
 
 /// A messenger property in words, with its sources (`engine::property_details`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct PropertyResult {
     pub id: String,
     pub label: String,
     pub value: PropValue,
     pub value_text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub note: Option<String>,
     pub sources: Vec<SourceRef>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(JsonSchema))]
+#[cfg_attr(feature = "cli", derive(JsonSchema, ts_rs::TS))]
 pub struct CatalogRef {
     pub version: String,
     pub as_of: String,

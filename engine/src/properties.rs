@@ -17,7 +17,7 @@ pub struct Property {
 /// What the catalog says about a property: a value, or `unknown` where no source could verify
 /// it. (The catalog's word for it, and the assessment's: `key_facts`.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked))]
 #[serde(rename_all = "snake_case")]
 pub enum PropValue {
@@ -93,7 +93,7 @@ macro_rules! properties {
         /// on the answers: `engine::property_details`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
         #[derive(serde::Deserialize)]
-        #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
         pub struct KeyFacts {
             $($(#[$doc])* pub $id: PropValue,)+
         }

@@ -43,3 +43,129 @@ pub fn assessment_schema() -> Value {
 pub fn document_schema() -> Value {
     serde_json::to_value(schemars::schema_for!(crate::documents::Document)).expect("a schema is JSON")
 }
+
+/// The TypeScript types of the npm package's data (`www/npm/contract.d.ts`, which `index.d.ts`
+/// re-exports): the ids of this catalog (questions, options, messengers, blanks, source
+/// kinds) as unions, and the assessment's types derived from the Rust types (ts-rs), so that
+/// the typings cannot drift from what the engine writes. `assess --schema typescript` prints it.
+pub fn typescript(catalog: &Catalog) -> String {
+    use ts_rs::{Config, TS};
+    let cfg = Config::new();
+    let quote = |ids: &mut dyn Iterator<Item = &str>| ids.map(|id| format!("\"{id}\"")).collect::<Vec<_>>();
+    let union = |name: &str, doc: &str, ids: Vec<String>, open: bool| {
+        let mut out = format!("/** {doc} */\nexport type {name} =\n");
+        for id in &ids {
+            out += &format!("  | {id}\n");
+        }
+        if open {
+            out += "  | (string & {});\n";
+        } else {
+            out.pop();
+            out += ";\n";
+        }
+        out
+    };
+    let mut out = format!(
+        "// Generated from the engine's types and catalog {} (`assess --schema typescript`, or\n\
+         // scripts/generate.sh): do not edit. engine/tests/cli.rs fails when it is not current.\n\n\
+         import type {{ Lang }} from \"./generated.js\";\n\n",
+        catalog.version()
+    );
+    let questions = quote(&mut catalog.questions().iter().map(|q| q.id.as_ref()));
+    out += &union("QuestionId", "Question ids (see the README for what they mean).", questions, false);
+    out += "\n";
+    let messenger = catalog.question("messenger").expect("the catalog has a messenger question");
+    let messengers = quote(&mut messenger.options.iter().map(|o| o.id.as_ref()));
+    out += &union(
+        "MessengerId",
+        "Messenger ids: the options of `messenger` and the alternatives (a later catalog may add some).",
+        messengers,
+        true,
+    );
+    out += "\n";
+    out += "/**\n * Answers: question id to option id (a list of them for a multi question). A missing question\n \
+            * is \"not answered yet\"; an unknown question or option is an Error that names it.\n */\n\
+            export interface Answers {\n";
+    for q in catalog.questions() {
+        let ids = quote(&mut q.options.iter().map(|o| o.id.as_ref())).join(" | ");
+        let ty = if q.multi { format!("Array<{ids}>") } else { ids };
+        out += &format!("  /** {} */\n  {}?: {ty};\n", q.title.en, q.id);
+    }
+    out += "  /** Questions a later catalog version adds. */\n  [question: string]: Answer | undefined;\n}\n\n";
+    let blanks: Vec<String> =
+        catalog.templates().blank_labels(crate::Lang::En).iter().map(|(id, _)| format!("\"{id}\"")).collect();
+    out += &union(
+        "BlankId",
+        "The marked blanks a visitor may fill (`documents()`'s `blanks`; a later catalog may add some).",
+        blanks,
+        true,
+    );
+    out += "\n";
+    let kinds = quote(&mut crate::catalog::SOURCE_KINDS.iter().copied());
+    out += &union("SourceKind", "What a source is (a later catalog may add kinds).", kinds, true);
+    let bands: Vec<String> = catalog.bands().iter().map(|b| format!("{} {}", b.id, b.min)).collect();
+    let decls: [(Option<String>, String); 14] = [
+        (crate::Answer::docs(), crate::Answer::decl(&cfg)),
+        (
+            Some(format!("/** The risk bands, each from its lowest score: {} (meta.json). */\n", bands.join(", "))),
+            crate::Band::decl(&cfg),
+        ),
+        (crate::PropValue::docs(), crate::PropValue::decl(&cfg)),
+        (crate::Range::docs(), crate::Range::decl(&cfg)),
+        (crate::Progress::docs(), crate::Progress::decl(&cfg)),
+        (crate::SourceRef::docs(), crate::SourceRef::decl(&cfg)),
+        (crate::Factor::docs(), crate::Factor::decl(&cfg)),
+        (crate::MeasureResult::docs(), crate::MeasureResult::decl(&cfg)),
+        (crate::WhatIf::docs(), crate::WhatIf::decl(&cfg)),
+        (crate::Reason::docs(), crate::Reason::decl(&cfg)),
+        (crate::KeyFacts::docs(), crate::KeyFacts::decl(&cfg)),
+        (crate::Alternative::docs(), crate::Alternative::decl(&cfg)),
+        (crate::CatalogRef::docs(), crate::CatalogRef::decl(&cfg)),
+        (crate::Assessment::docs(), crate::Assessment::decl(&cfg)),
+    ];
+    for (docs, decl) in decls {
+        out += "\n";
+        if let Some(d) = docs {
+            out += &d;
+        }
+        out += &format!("export {}\n", layout(&decl));
+    }
+    out
+}
+
+/// A ts-rs declaration laid out one field per line (`type X = { a: T, b: U, };` as ts-rs writes
+/// it, with its doc comments), so that the generated file reads like a written one.
+fn layout(decl: &str) -> String {
+    let Some((head, rest)) = decl.split_once("= { ") else { return decl.to_string() };
+    let Some(inner) = rest.strip_suffix(" };") else { return decl.to_string() };
+    let mut fields = Vec::new();
+    let (mut depth, mut start, mut comment, mut quoted) = (0i32, 0, false, false);
+    let b = inner.as_bytes();
+    for i in 0..b.len() {
+        match b[i] {
+            b'/' if !quoted && b.get(i + 1) == Some(&b'*') => comment = true,
+            b'/' if comment && i > 0 && b[i - 1] == b'*' => comment = false,
+            b'"' if !comment => quoted = !quoted,
+            b'{' | b'<' | b'(' | b'[' if !comment && !quoted => depth += 1,
+            b'}' | b'>' | b')' | b']' if !comment && !quoted => depth -= 1,
+            b',' if depth == 0 && !comment && !quoted => {
+                fields.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if !inner[start..].trim().is_empty() {
+        fields.push(inner[start..].trim());
+    }
+    let mut out = format!("{head}= {{\n");
+    for f in fields {
+        for line in f.lines() {
+            let line = line.trim_end();
+            out += &format!("  {line}\n");
+        }
+        out.pop();
+        out += ";\n";
+    }
+    out + "};"
+}

@@ -72,15 +72,42 @@ fn help_and_schemas() {
     assert!(out.contains("score") && out.contains("what_if"));
 }
 
-/// The schema files in `schema/` are the ones the CLI prints (regenerate with
-/// `cargo run --bin assess -- --schema answers > schema/answers.schema.json`).
+/// The schema files in `schema/` and the npm package's data types (`www/npm/contract.d.ts`)
+/// are the ones the CLI prints (regenerate them all with `scripts/generate.sh`).
 #[test]
-fn published_schemas_are_current() {
-    for which in ["answers", "assessment"] {
+fn published_schemas_and_typings_are_current() {
+    for (which, path) in [
+        ("answers", "schema/answers.schema.json"),
+        ("assessment", "schema/assessment.schema.json"),
+        ("typescript", "www/npm/contract.d.ts"),
+    ] {
         let (_, out, _) = assess_cli(&["--schema", which], "");
-        let path = format!("{}/../schema/{which}.schema.json", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
         let published = std::fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(published, out, "{path} is stale: regenerate it");
+        assert_eq!(published, out, "{path} is stale: run scripts/generate.sh");
+    }
+}
+
+/// The typings name every question and option of the catalog and every field of the
+/// assessment, so a new question or field cannot be missing from them.
+#[test]
+fn the_typings_follow_the_catalog_and_the_assessment() {
+    let (_, ts, _) = assess_cli(&["--schema", "typescript"], "");
+    let cat = engine::Catalog::embedded();
+    for q in cat.questions() {
+        assert!(ts.contains(&format!("  | \"{}\"", q.id)), "QuestionId lacks {}", q.id);
+        for o in q.options.iter() {
+            assert!(ts.contains(&format!("\"{}\"", o.id)), "the answers' type lacks {}.{}", q.id, o.id);
+        }
+    }
+    let (_, json, _) = assess_cli(&["--lang", "en"], WORST);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let body = ts.split("export type Assessment = {").nth(1).expect("an Assessment type");
+    for key in v.as_object().unwrap().keys() {
+        assert!(
+            body.contains(&format!("  {key}: ")) || body.contains(&format!("  {key}?: ")),
+            "Assessment lacks {key}"
+        );
     }
 }
 

@@ -15,7 +15,7 @@ USAGE:
     assess [--lang de|en] [--format json|markdown] < answers.json
     assess --document policy|consent|record|checklist [--lang de|en]
            [--format markdown|html|json] [--blank ID=TEXT]... < answers.json
-    assess --schema answers|assessment|document
+    assess --schema answers|assessment|document|typescript
     assess --catalog
 
 Reads answers as a JSON object on stdin: question id to option id, or a list of option
@@ -35,9 +35,10 @@ OPTIONS:
                               activities, the setup checklist (Markdown by default)
     --blank ID=TEXT           fill a marked blank of the template, e.g.
                               --blank company=\"Müller GmbH\"; ids: BLANKS
-    --schema answers|assessment|document
+    --schema answers|assessment|document|typescript
                               print the JSON Schema of the answers, the assessment or
-                              a template (--document ... --format json)
+                              a template (--document ... --format json), or the npm
+                              package's TypeScript types of them (contract.d.ts)
     --catalog                 print the question and option ids with their German and
                               English texts
     -h, --help                print this help
@@ -102,7 +103,13 @@ fn run() -> Result<String, Fail> {
                 "answers" => schema::answers_schema(catalog),
                 "assessment" => schema::assessment_schema(),
                 "document" => schema::document_schema(),
-                _ => return Err(Fail(format!("unknown schema `{which}` (use answers, assessment or document)"))),
+                // The npm package's TypeScript types, not a JSON Schema.
+                "typescript" => return Ok(schema::typescript(catalog)),
+                _ => {
+                    return Err(Fail(format!(
+                        "unknown schema `{which}` (use answers, assessment, document or typescript)"
+                    )))
+                }
             };
             Ok(format!("{}\n", serde_json::to_string_pretty(&s)?))
         }

@@ -42,7 +42,7 @@ pub(crate) const PROFILE_SOURCES: &str = "sector:";
 
 /// A band of the scale: low, moderate, high, critical (the catalog gives each its lowest score).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Band {
     Low,

@@ -1,0 +1,432 @@
+// Generated from the engine's types and catalog 2026.12.0 (`assess --schema typescript`, or
+// scripts/generate.sh): do not edit. engine/tests/cli.rs fails when it is not current.
+
+import type { Lang } from "./generated.js";
+
+/** Question ids (see the README for what they mean). */
+export type QuestionId =
+  | "sector"
+  | "professional_secrecy"
+  | "investment_services"
+  | "audience"
+  | "broadcast"
+  | "messenger"
+  | "provider_region"
+  | "server_operator"
+  | "confidentiality_agreement"
+  | "dpa"
+  | "device"
+  | "contact_access"
+  | "address_book"
+  | "first_contact"
+  | "consent"
+  | "content"
+  | "chat_backup"
+  | "media_autosave"
+  | "archiving"
+  | "usage_policy"
+  | "works_council"
+  | "hosting"
+  | "budget";
+
+/** Messenger ids: the options of `messenger` and the alternatives (a later catalog may add some). */
+export type MessengerId =
+  | "whatsapp"
+  | "whatsapp_business_app"
+  | "whatsapp_business_platform"
+  | "threema"
+  | "threema_work"
+  | "signal"
+  | "wire"
+  | "telegram"
+  | "element"
+  | "teams"
+  | "slack"
+  | "mattermost"
+  | "rocketchat"
+  | "other"
+  | "undecided"
+  | (string & {});
+
+/**
+ * Answers: question id to option id (a list of them for a multi question). A missing question
+ * is "not answered yet"; an unknown question or option is an Error that names it.
+ */
+export interface Answers {
+  /** Which line of business are you in? */
+  sector?: "trade" | "health" | "legal_tax" | "finance_insurance" | "public_sector" | "other";
+  /** Are you bound to secrecy under s. 203 StGB? */
+  professional_secrecy?: "yes" | "no";
+  /** Do you arrange financial investments or provide investment services? */
+  investment_services?: "yes" | "no";
+  /** Who do you message with? */
+  audience?: Array<"customers" | "internal" | "partners">;
+  /** Do you send one message to many people at once (such as offers or a newsletter)? */
+  broadcast?: "yes" | "yes_consented" | "no";
+  /** Which messenger do you use (or plan to use)? */
+  messenger?: "whatsapp" | "whatsapp_business_app" | "whatsapp_business_platform" | "threema" | "threema_work" | "signal" | "wire" | "telegram" | "element" | "teams" | "slack" | "mattermost" | "rocketchat" | "other" | "undecided";
+  /** Where does Meta store the chats for your provider? */
+  provider_region?: "eu" | "non_eu" | "unknown";
+  /** Who runs the server your messages go through? */
+  server_operator?: "own" | "hosting_firm" | "vendor";
+  /** Has the provider (or whoever runs the server) bound itself to confidentiality by contract? */
+  confidentiality_agreement?: "signed" | "none" | "unknown";
+  /** Have you signed a processing agreement with the provider, or with the firm that runs the server? */
+  dpa?: "yes" | "no" | "unknown";
+  /** Which device does the messenger run on? */
+  device?: "company_business_only" | "company_private_allowed" | "private_phone" | "dual_sim" | "work_profile";
+  /** May the messenger read the phone's address book? */
+  contact_access?: "granted" | "denied";
+  /** Who is in this phone's address book? */
+  address_book?: "empty" | "consented_only" | "business_only" | "mixed";
+  /** Who writes first? */
+  first_contact?: "customer" | "business";
+  /** Have the people you message consented to being contacted through this messenger? */
+  consent?: "documented" | "informal" | "none";
+  /** What do you send by messenger? */
+  content?: Array<"appointments" | "business_letters" | "personal_data" | "special_categories" | "confidential">;
+  /** Are the chats backed up to a cloud (e.g. Google Drive, iCloud)? */
+  chat_backup?: "off" | "cloud" | "unknown";
+  /** Does the messenger save photos and files to the gallery automatically? */
+  media_autosave?: "off" | "on" | "unknown";
+  /** Do messages you must keep go into your files or records outside the messenger? */
+  archiving?: "archived" | "none";
+  /** Are there rules on how the messenger may be used? */
+  usage_policy?: "written" | "informal" | "none";
+  /** Is there a works or staff council, and has the messenger been agreed with it? */
+  works_council?: "agreement" | "no_agreement" | "none";
+  /** Who should run a new solution? */
+  hosting?: "managed" | "self_hosted" | "no_preference";
+  /** What may a solution cost? */
+  budget?: "free" | "small_fee" | "any";
+  /** Questions a later catalog version adds. */
+  [question: string]: Answer | undefined;
+}
+
+/** The marked blanks a visitor may fill (`documents()`'s `blanks`; a later catalog may add some). */
+export type BlankId =
+  | "account"
+  | "address"
+  | "agreement"
+  | "allowed"
+  | "company"
+  | "confidentiality"
+  | "contact"
+  | "contacts_app"
+  | "deletion"
+  | "deletion_team"
+  | "devices"
+  | "dpia"
+  | "dpo"
+  | "host"
+  | "location"
+  | "messenger_name"
+  | "number"
+  | "offers"
+  | "operator_name"
+  | "other_channels"
+  | "profile_fields"
+  | "provider"
+  | "provider_role"
+  | "purposes"
+  | "recording"
+  | "responsible"
+  | "review"
+  | "risk"
+  | "safeguard"
+  | "safeguard_copy"
+  | "secure_channel"
+  | "signature"
+  | "supervisory"
+  | "task_law"
+  | "threema_id"
+  | "valid_from"
+  | (string & {});
+
+/** What a source is (a later catalog may add kinds). */
+export type SourceKind =
+  | "law"
+  | "court"
+  | "authority"
+  | "vendor"
+  | "press"
+  | "secondary"
+  | (string & {});
+
+/**
+ * One answer: an option id, or a list of option ids for a multi question.
+ */
+export type Answer = string | Array<string>;
+
+/** The risk bands, each from its lowest score: low 0, moderate 13, high 30, critical 50 (meta.json). */
+export type Band = "low" | "moderate" | "high" | "critical";
+
+/**
+ * What the catalog says about a property: a value, or `unknown` where no source could verify
+ * it. (The catalog's word for it, and the assessment's: `key_facts`.)
+ */
+export type PropValue = "yes" | "no" | "partial" | "optional" | "unknown";
+
+export type Range = {
+  min: number;
+  max: number;
+};
+
+export type Progress = {
+  /**
+   * Applicable questions with an answer.
+   */
+  answered: number;
+  /**
+   * Questions that apply now.
+   */
+  applicable: number;
+};
+
+/**
+ * A source as an assessment cites it: its title in the assessment's language. (The catalog's
+ * file type is `catalog::Source`; this one is the public JSON.)
+ */
+export type SourceRef = {
+  id: string;
+  title: string;
+  /**
+   * The specific document, if it has an address.
+   */
+  url?: string;
+  /**
+   * Publication date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+   */
+  date?: string;
+  /**
+   * When it was last checked, `YYYY-MM-DD`.
+   */
+  checked?: string;
+  /**
+   * Only secondary sources confirm it (the title says so too).
+   */
+  reported?: boolean;
+  /**
+   * `law`, `court`, `authority`, `vendor`, `press` or `secondary` (an article by a named
+   * publisher, not a primary source).
+   */
+  kind: SourceKind;
+};
+
+export type Factor = {
+  id: string;
+  points: number;
+  title: string;
+  text: string;
+  /**
+   * The norms, cited in the assessment's language (`Art. 6 Abs. 1 lit. b DSGVO`,
+   * `Art. 6(1)(b) GDPR`).
+   */
+  law: string;
+  sources: Array<SourceRef>;
+};
+
+export type MeasureResult = {
+  id: string;
+  title: string;
+  text: string;
+  /**
+   * The norms, in the assessment's language.
+   */
+  law: string;
+  /**
+   * What the measure costs in reach for this visitor (e.g. few customers have the app),
+   * if anything; such measures come after those that cost no reach.
+   */
+  reach?: string;
+  sources: Array<SourceRef>;
+  /**
+   * The answers this measure changes (apply them to see its effect).
+   */
+  changes: Answers;
+  /**
+   * The score after the measure.
+   */
+  score: number;
+  /**
+   * How many points the measure removes.
+   */
+  gain: number;
+};
+
+export type WhatIf = {
+  question: string;
+  answer: Answer;
+  /**
+   * What the change costs in reach for this visitor (a messenger few of the people on the
+   * other side have), if anything.
+   */
+  reach?: string;
+  /**
+   * The question and the new answer in words.
+   */
+  question_text: string;
+  answer_text: string;
+  /**
+   * The score with this one change, computed by the engine.
+   */
+  score: number;
+  band: Band;
+  gain: number;
+};
+
+export type Reason = {
+  text: string;
+  positive: boolean;
+};
+
+/**
+ * The key facts side by side (`unknown` where no source could verify them), as an
+ * assessment's alternatives carry them. Their labels, notes and sources do not depend
+ * on the answers: `engine::property_details`.
+ */
+export type KeyFacts = {
+  /**
+   * End-to-end encrypted by default.
+   */
+  e2e_default: PropValue;
+  /**
+   * Servers in the EU (or an adequate country such as Switzerland).
+   */
+  servers_eu: PropValue;
+  /**
+   * Usable without a phone number.
+   */
+  no_phone_number: PropValue;
+  /**
+   * Works without reading the address book.
+   */
+  contacts_optional: PropValue;
+  open_source: PropValue;
+  self_hosting: PropValue;
+  /**
+   * Central management of staff for businesses.
+   */
+  admin_console: PropValue;
+  /**
+   * A processing agreement (Art. 28 GDPR) on offer.
+   */
+  dpa: PropValue;
+};
+
+export type Alternative = {
+  id: MessengerId;
+  name: string;
+  /**
+   * 0..=100: how well it fits this visitor's needs.
+   */
+  fit: number;
+  /**
+   * Whether it is the messenger the visitor uses now.
+   */
+  current: boolean;
+  summary: string;
+  /**
+   * Why it fits (positive) or what speaks against it (negative).
+   */
+  reasons: Array<Reason>;
+  /**
+   * What it costs the business.
+   */
+  cost: string;
+  /**
+   * The visitor's score if they used this messenger, all else equal; `None` for a
+   * messenger the rules cannot judge (one that is not an option of `messenger`).
+   */
+  score_if_used: number | null;
+  /**
+   * The key facts side by side (`unknown` where no source could verify them). Their
+   * labels, notes and sources do not depend on the answers: `engine::property_details`.
+   */
+  key_facts: KeyFacts;
+  /**
+   * The sources of the facts its summary and cost state.
+   */
+  sources?: Array<SourceRef>;
+};
+
+export type CatalogRef = {
+  version: string;
+  as_of: string;
+};
+
+/**
+ * The result of `assess`: everything a front-end shows.
+ */
+export type Assessment = {
+  /**
+   * 0..=100, higher is riskier: the sum of the factors' points. There is no cap: the
+   * catalog's points are set so that the worst setup the questions allow reaches at most
+   * 100 (checked when the catalog loads), so a worse setup always scores higher.
+   */
+  score: number;
+  /**
+   * The band of the score. While `provisional`, the open questions could still move the
+   * score into a higher band (up to `band_max`): show the range, not a verdict.
+   */
+  band: Band;
+  /**
+   * Whether the band can still change: `band` (of the lowest reachable score) and
+   * `band_max` (of the highest) differ. Then no verdict is given yet.
+   */
+  provisional: boolean;
+  /**
+   * The band of `range.max`: the highest band the open questions can still lead to.
+   */
+  band_max: Band;
+  /**
+   * The band's name and advice in the assessment's language.
+   */
+  band_label: string;
+  band_advice: string;
+  /**
+   * Lowest and highest score still reachable by answering the open questions.
+   */
+  range: Range;
+  /**
+   * The sum of the factors' points: equal to `score` (kept for readers of catalog
+   * 2026.11.0, which capped the score at 100).
+   */
+  points: number;
+  progress: Progress;
+  /**
+   * The questions that apply to these answers now, in the order they are asked.
+   */
+  applicable: Array<string>;
+  /**
+   * What drives the score, largest first.
+   */
+  factors: Array<Factor>;
+  /**
+   * Steps that lower this visitor's score, most effective first.
+   */
+  measures: Array<MeasureResult>;
+  /**
+   * Messengers ranked by fit for this visitor.
+   */
+  alternatives: Array<Alternative>;
+  /**
+   * Single answer changes that lower the score most.
+   */
+  what_if: Array<WhatIf>;
+  /**
+   * Questions answered with an option that decides nothing yet (`messenger: undecided`):
+   * they count as open, so there is no verdict; the alternatives help to choose.
+   */
+  undecided?: Array<string>;
+  catalog: CatalogRef;
+  lang: Lang;
+  /**
+   * How the score is computed, for the visitor.
+   */
+  formula: string;
+  /**
+   * One calm line: this is not legal advice.
+   */
+  disclaimer: string;
+};
