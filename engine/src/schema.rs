@@ -46,8 +46,8 @@ pub fn document_schema() -> Value {
 
 /// The TypeScript types of the npm package's data (`www/npm/contract.d.ts`, which `index.d.ts`
 /// re-exports): the ids of this catalog (questions, options, messengers, blanks, source
-/// kinds) as unions, and the assessment's types derived from the Rust types (ts-rs), so that
-/// the typings cannot drift from what the engine writes. `assess --schema typescript` prints it.
+/// kinds) as unions, and the assessment's and the filled templates' types derived from the
+/// Rust types (ts-rs), so that the typings cannot drift from what the engine writes. `assess --schema typescript` prints it.
 pub fn typescript(catalog: &Catalog) -> String {
     use ts_rs::{Config, TS};
     let cfg = Config::new();
@@ -104,7 +104,8 @@ pub fn typescript(catalog: &Catalog) -> String {
     let kinds = quote(&mut crate::catalog::SOURCE_KINDS.iter().copied());
     out += &union("SourceKind", "What a source is (a later catalog may add kinds).", kinds, true);
     let bands: Vec<String> = catalog.bands().iter().map(|b| format!("{} {}", b.id, b.min)).collect();
-    let decls: [(Option<String>, String); 14] = [
+    use crate::documents::{Block, DocId, Document, Fact, Item, Labels, Part, Section, Status};
+    let decls: [(Option<String>, String); 23] = [
         (crate::Answer::docs(), crate::Answer::decl(&cfg)),
         (
             Some(format!("/** The risk bands, each from its lowest score: {} (meta.json). */\n", bands.join(", "))),
@@ -122,6 +123,15 @@ pub fn typescript(catalog: &Catalog) -> String {
         (crate::Alternative::docs(), crate::Alternative::decl(&cfg)),
         (crate::CatalogRef::docs(), crate::CatalogRef::decl(&cfg)),
         (crate::Assessment::docs(), crate::Assessment::decl(&cfg)),
+        (Some("/** The four templates. */\n".into()), DocId::decl(&cfg)),
+        (Part::docs(), Part::decl(&cfg)),
+        (Status::docs(), Status::decl(&cfg)),
+        (Fact::docs(), Fact::decl(&cfg)),
+        (Item::docs(), Item::decl(&cfg)),
+        (Block::docs(), Block::decl(&cfg)),
+        (Section::docs(), Section::decl(&cfg)),
+        (Labels::docs(), Labels::decl(&cfg)),
+        (Document::docs(), Document::decl(&cfg)),
     ];
     for (docs, decl) in decls {
         out += "\n";
@@ -133,39 +143,67 @@ pub fn typescript(catalog: &Catalog) -> String {
     out
 }
 
-/// A ts-rs declaration laid out one field per line (`type X = { a: T, b: U, };` as ts-rs writes
-/// it, with its doc comments), so that the generated file reads like a written one.
+/// A ts-rs declaration laid out one field per line (ts-rs writes `type X = { a: T, b: U, };` on
+/// one line, with its doc comments), so that the generated file reads like a written one; a
+/// union of objects gets one member per line.
 fn layout(decl: &str) -> String {
-    let Some((head, rest)) = decl.split_once("= { ") else { return decl.to_string() };
-    let Some(inner) = rest.strip_suffix(" };") else { return decl.to_string() };
-    let mut fields = Vec::new();
+    let Some((head, body)) = decl.split_once("= ") else { return decl.to_string() };
+    let Some(body) = body.strip_suffix(';') else { return decl.to_string() };
+    let members = split_top(body, " | ");
+    if !members.iter().any(|m| m.starts_with('{')) {
+        return decl.to_string();
+    }
+    let object = |m: &str, indent: &str| -> String {
+        let inner = m.trim().trim_start_matches('{').trim_end_matches('}').trim();
+        let mut out = String::from("{\n");
+        for f in split_top(inner, ",") {
+            let f = f.trim();
+            if f.is_empty() {
+                continue;
+            }
+            for line in f.lines() {
+                out += &format!("{indent}  {}\n", line.trim_end());
+            }
+            out.pop();
+            out += ";\n";
+        }
+        out + indent + "}"
+    };
+    if members.len() == 1 {
+        return format!("{head}= {};", object(members[0], ""));
+    }
+    let mut out = format!("{}=", head);
+    for m in members {
+        let m = m.trim();
+        out += "\n  | ";
+        out += &if m.starts_with('{') { object(m, "  ") } else { m.to_string() };
+    }
+    out + ";"
+}
+
+/// `text` split at `sep` where it is outside brackets, comments and strings.
+fn split_top<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
+    let b = text.as_bytes();
     let (mut depth, mut start, mut comment, mut quoted) = (0i32, 0, false, false);
-    let b = inner.as_bytes();
-    for i in 0..b.len() {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
         match b[i] {
-            b'/' if !quoted && b.get(i + 1) == Some(&b'*') => comment = true,
+            b'/' if !quoted && !comment && b.get(i + 1) == Some(&b'*') => comment = true,
             b'/' if comment && i > 0 && b[i - 1] == b'*' => comment = false,
             b'"' if !comment => quoted = !quoted,
             b'{' | b'<' | b'(' | b'[' if !comment && !quoted => depth += 1,
             b'}' | b'>' | b')' | b']' if !comment && !quoted => depth -= 1,
-            b',' if depth == 0 && !comment && !quoted => {
-                fields.push(inner[start..i].trim());
-                start = i + 1;
+            _ if depth == 0 && !comment && !quoted && text[i..].starts_with(sep) => {
+                out.push(&text[start..i]);
+                i += sep.len();
+                start = i;
+                continue;
             }
             _ => {}
         }
+        i += 1;
     }
-    if !inner[start..].trim().is_empty() {
-        fields.push(inner[start..].trim());
-    }
-    let mut out = format!("{head}= {{\n");
-    for f in fields {
-        for line in f.lines() {
-            let line = line.trim_end();
-            out += &format!("  {line}\n");
-        }
-        out.pop();
-        out += ";\n";
-    }
-    out + "};"
+    out.push(&text[start..]);
+    out
 }

@@ -46,7 +46,13 @@ fn check(file: &str, header: &str, multi_mark: &str) {
     for ((first, options), q) in rows.iter().zip(cat.questions()) {
         let want: Vec<String> = q.options.iter().map(|o| o.id.to_string()).collect();
         assert_eq!(ids(options), want, "{file}: the options of `{}`", q.id);
-        assert_eq!(first.contains(multi_mark), q.multi, "{file}: `{}` is {}a list question", q.id, if q.multi { "" } else { "not " });
+        assert_eq!(
+            first.contains(multi_mark),
+            q.multi,
+            "{file}: `{}` is {}a list question",
+            q.id,
+            if q.multi { "" } else { "not " }
+        );
     }
 }
 

@@ -430,3 +430,154 @@ export type Assessment = {
    */
   disclaimer: string;
 };
+
+/** The four templates. */
+export type DocumentId = "policy" | "consent" | "record" | "checklist";
+
+/**
+ * A run of text, or a marked blank (filled with the visitor's value, or not).
+ */
+export type DocumentPart =
+  | {
+    text: string;
+  }
+  | {
+    /**
+     * The blank's id (`company`, `address`, …).
+     */
+    blank: BlankId;
+    /**
+     * What belongs there, in the document's language.
+     */
+    label: string;
+    value?: string;
+  };
+
+/**
+ * How far a measure of the record is in place, by the answers (checklist items: `done` or
+ * `open`).
+ */
+export type DocumentStatus = "done" | "partial" | "missing" | "open" | "note";
+
+/**
+ * A fact of the setup description that holds, with the facts it links to that hold (a
+ * category's purposes and bases, a purpose's subjects and bases, a consent's bases, …).
+ */
+export type DocumentFact = {
+  /**
+   * `kind:name`, e.g. `category:health`, `basis:art9_consent`, `consent:release`.
+   */
+  id: string;
+  /**
+   * The facts it links to that hold (absent when none).
+   */
+  links?: Array<string>;
+};
+
+export type DocumentItem = {
+  title?: Array<DocumentPart>;
+  parts: Array<DocumentPart>;
+  /**
+   * Where to find the setting (checklists).
+   */
+  where?: Array<DocumentPart>;
+  status?: DocumentStatus;
+  /**
+   * The status in words ("missing", "done according to your answers").
+   */
+  label?: string;
+  /**
+   * The measure (measures.json) this step carries out.
+   */
+  measure?: string;
+  sources: Array<number>;
+  /**
+   * The facts of the setup description the item states: its fact and the legal bases it
+   * names (`Document::setup`).
+   */
+  refs?: Array<string>;
+};
+
+export type DocumentBlock =
+  | {
+    "type": "paragraph";
+    parts: Array<DocumentPart>;
+    sources: Array<number>;
+  }
+  | {
+    "type": "note";
+    parts: Array<DocumentPart>;
+    sources: Array<number>;
+  }
+  | {
+    "type": "list";
+    items: Array<DocumentItem>;
+  }
+  | {
+    "type": "checklist";
+    items: Array<DocumentItem>;
+  };
+
+export type DocumentSection = {
+  id: string;
+  heading: Array<DocumentPart>;
+  blocks: Array<DocumentBlock>;
+  /**
+   * The facts of the setup description the section states (its paragraphs' and items').
+   */
+  refs?: Array<string>;
+};
+
+export type DocumentLabels = {
+  /**
+   * Before where to find a setting.
+   */
+  where: string;
+  /**
+   * Before an instruction to the business.
+   */
+  note: string;
+};
+
+/**
+ * A filled template: what `documents()` returns, the JS API gives as JSON and the renderers
+ * write.
+ */
+export type TemplateDocument = {
+  id: DocumentId;
+  lang: Lang;
+  title: Array<DocumentPart>;
+  /**
+   * "Template · catalog 2026.11.2, facts as of 23 November 2026".
+   */
+  meta: string;
+  /**
+   * One line: a template, not legal advice.
+   */
+  disclaimer: string;
+  /**
+   * An embedder's note (catalog overrides), if any.
+   */
+  note?: string;
+  sections: Array<DocumentSection>;
+  /**
+   * Whether the text cites its sources by number (`[1]`); the customer-facing template
+   * does not, and its source list says it is not for customers.
+   */
+  cite: boolean;
+  sources_heading: string;
+  /**
+   * The sources the document rests on; blocks cite them by number (1-based).
+   */
+  sources: Array<SourceRef>;
+  /**
+   * The words renderers put around parts: "Where", "Note".
+   */
+  labels: DocumentLabels;
+  catalog: CatalogRef;
+  /**
+   * The setup description the document was built from: the facts that hold for these
+   * answers, the same for every document of the set (`setup`).
+   */
+  setup: Array<DocumentFact>;
+};

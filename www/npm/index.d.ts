@@ -1,10 +1,10 @@
 // Types of the messenger-check API. The data it exchanges (answers with this catalog's ids, the
-// assessment and its parts) are generated from the engine's types and catalog into
-// contract.d.ts (`assess --schema typescript`), re-exported here; this file declares the
-// functions, the options and the templates' types.
+// assessment and its parts, the filled templates) are generated from the engine's types and
+// catalog into contract.d.ts (`assess --schema typescript`) and re-exported here; this file
+// declares the functions and their options.
 
 import type { Lang } from "./generated.js";
-import type { Answers, Assessment, BlankId, CatalogRef, MessengerId, SourceRef } from "./contract.js";
+import type { Answers, Assessment, BlankId, DocumentId, MessengerId, TemplateDocument } from "./contract.js";
 export * from "./contract.js";
 /** A language of the widget and of the assessment's texts (generated from the wasm). */
 export type { Lang } from "./generated.js";
@@ -146,75 +146,6 @@ export declare function evaluate(answers: Answers, options?: { lang?: Lang }): P
 
 // ---------------------------------------------------------------------------------------
 // Templates: documents(). Mirrors engine/src/documents/mod.rs.
-
-/** The four templates. */
-export type DocumentId = "policy" | "consent" | "record" | "checklist";
-
-/** A run of text, or a marked blank: filled with `value`, or to be written as `[label]`. */
-export type DocumentPart = { text: string } | { blank: BlankId; label: string; value?: string };
-
-/** How far a measure of the record is in place (`label` says it in words; `note`: a judgement to record, not a gap); checklist items are `done` or `open`. */
-export type DocumentStatus = "done" | "partial" | "missing" | "open" | "note";
-
-/**
- * A fact of the setup description (`kind:name`, e.g. `category:health`, `basis:art9_consent`,
- * `consent:release`, `forbidden:secrets`) with the facts it links to that hold. The four
- * documents of a set are built from one description and carry it (`setup`).
- */
-export interface DocumentFact {
-  id: string;
-  links?: string[];
-}
-
-export interface DocumentItem {
-  /** Checklist items: the step. */
-  title?: DocumentPart[];
-  parts: DocumentPart[];
-  /** Checklist items: where to find the setting. */
-  where?: DocumentPart[];
-  status?: DocumentStatus;
-  label?: string;
-  /** The measure (of the assessment) this step carries out. */
-  measure?: string;
-  /** Numbers (1-based) into the document's `sources`. */
-  sources: number[];
-  /** The facts of the setup description the item states (its fact and the legal bases it names). */
-  refs?: string[];
-}
-
-export type DocumentBlock =
-  | { type: "paragraph" | "note"; parts: DocumentPart[]; sources: number[] }
-  | { type: "list" | "checklist"; items: DocumentItem[] };
-
-export interface DocumentSection {
-  id: string;
-  heading: DocumentPart[];
-  blocks: DocumentBlock[];
-  /** The facts of the setup description the section states. */
-  refs?: string[];
-}
-
-/** A template filled from the answers (`format: "json"`, the default). */
-export interface TemplateDocument {
-  id: DocumentId;
-  lang: Lang;
-  title: DocumentPart[];
-  /** "Template · catalog 2026.11.2, facts as of …" */
-  meta: string;
-  /** One line: a template, not legal advice. */
-  disclaimer: string;
-  /** An embedder's note (catalog overrides). */
-  note?: string;
-  sections: DocumentSection[];
-  /** Whether the text cites its sources by number; the customer-facing template does not. */
-  cite: boolean;
-  sources_heading: string;
-  sources: SourceRef[];
-  labels: { where: string; note: string };
-  catalog: CatalogRef;
-  /** The setup description the document was built from: the same for every document of the set. */
-  setup: DocumentFact[];
-}
 
 /** A template written out (`format: "markdown" | "html"`): the text `assess --document` prints. */
 export interface WrittenDocument {

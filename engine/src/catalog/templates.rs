@@ -178,7 +178,8 @@ baked! {
 /// `open`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "load", derive(serde::Deserialize))]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "DocumentStatus"))]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked::documents))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -254,7 +255,8 @@ impl Templates {
 
 /// The four templates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "DocumentId"))]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = engine::__baked::documents))]
 #[serde(rename_all = "lowercase")]
 pub enum DocId {

@@ -136,9 +136,11 @@ impl From<AnswerError> for DocError {
 /// A filled template: what `documents()` returns, the JS API gives as JSON and the renderers
 /// write.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "TemplateDocument"))]
 pub struct Document {
     pub id: DocId,
+    #[cfg_attr(feature = "cli", ts(type = "Lang"))]
     pub lang: Lang,
     pub title: Vec<Part>,
     /// "Template · catalog 2026.11.2, facts as of 23 November 2026".
@@ -147,6 +149,7 @@ pub struct Document {
     pub disclaimer: String,
     /// An embedder's note (catalog overrides), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub note: Option<String>,
     pub sections: Vec<Section>,
     /// Whether the text cites its sources by number (`[1]`); the customer-facing template
@@ -164,7 +167,8 @@ pub struct Document {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "DocumentLabels"))]
 pub struct Labels {
     /// Before where to find a setting.
     #[serde(rename = "where")]
@@ -174,18 +178,21 @@ pub struct Labels {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "DocumentSection"))]
 pub struct Section {
     pub id: String,
     pub heading: Vec<Part>,
     pub blocks: Vec<Block>,
     /// The facts of the setup description the section states (its paragraphs' and items').
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "cli", ts(as = "Option<Vec<String>>", optional))]
     pub refs: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "DocumentBlock"))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
@@ -207,32 +214,40 @@ pub enum Block {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "DocumentItem"))]
 pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub title: Option<Vec<Part>>,
     pub parts: Vec<Part>,
     /// Where to find the setting (checklists).
     #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub place: Option<Vec<Part>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub status: Option<Status>,
     /// The status in words ("missing", "done according to your answers").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub label: Option<String>,
     /// The measure (measures.json) this step carries out.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub measure: Option<String>,
     pub sources: Vec<u32>,
     /// The facts of the setup description the item states: its fact and the legal bases it
     /// names (`Document::setup`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "cli", ts(as = "Option<Vec<String>>", optional))]
     pub refs: Vec<String>,
 }
 
 /// A run of text, or a marked blank (filled with the visitor's value, or not).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "DocumentPart"))]
 #[serde(untagged)]
 pub enum Part {
     Text {
@@ -240,10 +255,12 @@ pub enum Part {
     },
     Blank {
         /// The blank's id (`company`, `address`, …).
+        #[cfg_attr(feature = "cli", ts(type = "BlankId"))]
         blank: String,
         /// What belongs there, in the document's language.
         label: String,
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "cli", ts(optional))]
         value: Option<String>,
     },
 }

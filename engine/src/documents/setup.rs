@@ -70,10 +70,13 @@ impl Description {
 /// A fact of the setup description that holds, with the facts it links to that hold (a
 /// category's purposes and bases, a purpose's subjects and bases, a consent's bases, …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "cli", ts(rename = "DocumentFact"))]
 pub struct Fact {
     /// `kind:name`, e.g. `category:health`, `basis:art9_consent`, `consent:release`.
     pub id: String,
+    /// The facts it links to that hold (absent when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "cli", ts(as = "Option<Vec<String>>", optional))]
     pub links: Vec<String>,
 }
