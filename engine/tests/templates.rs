@@ -1027,7 +1027,11 @@ fn the_second_review_a_set_states_what_is_and_never_more() {
     // them as recipients beside a release promising end-to-end encryption; the reason says why.
     let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "cloud", "content": ["appointments"]});
     let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::De, &Blanks::default()).unwrap_err();
-    assert!(matches!(e, DocError::Refused { id: DocId::Consent, .. }) && e.to_string().contains("cloud backup"), "{e}");
+    assert!(
+        matches!(e, DocError::Refused { id: DocId::Consent, .. })
+            && e.to_string().contains("backs the chats up unencrypted to Google Drive or iCloud"),
+        "{e}"
+    );
     let off = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "off", "content": ["appointments"]});
     assert!(!md(off, DocId::Consent, Lang::De).contains("Google oder Apple"));
     // The policy and record stay, and the record lists the backup as missing.
@@ -1098,4 +1102,136 @@ fn the_second_review_a_set_states_what_is_and_never_more() {
     // N15: no data portability for the performance of a public task.
     assert!(c.contains("Art. 20 Abs. 3 Satz 2 DSGVO"), "{c}");
     assert!(!md(plumber(), DocId::Consent, Lang::De).contains("Art. 20 Abs. 3"));
+}
+
+/// Review 17b, D1: a practice whose WhatsApp chats go unencrypted to Google's or Apple's cloud
+/// gets no consent form, and the other documents of the set do not send staff to it: turning the
+/// backup off (or encrypting it) comes first, and until then the patients are not written to.
+#[test]
+fn a_set_whose_consent_form_is_held_back_points_to_no_form_and_puts_the_backup_first() {
+    // Set 09 of the review: a physiotherapy practice on WhatsApp Business.
+    let v = json!({"sector": "health", "audience": ["customers", "internal"], "broadcast": "no",
+        "messenger": "whatsapp_business_app", "dpa": "no", "device": "private_phone", "contact_access": "granted",
+        "address_book": "mixed", "first_contact": "business", "consent": "none",
+        "content": ["appointments", "special_categories"], "chat_backup": "cloud", "media_autosave": "on",
+        "usage_policy": "none", "works_council": "none"});
+    let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    assert!(matches!(e, DocError::Refused { id: DocId::Consent, .. }), "{e}");
+    for (lang, until, first, names) in [
+        (
+            Lang::De,
+            "Erst wenn das Backup aus oder Ende-zu-Ende-verschlüsselt ist, steht die Vorlage „Einwilligung und Datenschutzinformation“ bereit; bis dahin schreibt [Name der Praxis] mit den Patientinnen und Patienten nicht über WhatsApp Business.",
+            "Zuerst das Chat-Backup ausschalten oder Ende-zu-Ende-verschlüsseln",
+            ["(Vorlage „Einwilligung und Datenschutzinformation“)", "Vorlage „Einwilligung und Datenschutzinformation“ enthält", "Datenschutzinformation dieses Satzes"],
+        ),
+        (
+            Lang::En,
+            "Only once the backup is off or end-to-end encrypted is the template 'Consent and privacy information' available; until then [name of the practice] does not write to patients through WhatsApp Business.",
+            "First turn the chat backup off or end-to-end encrypt it",
+            ["(template 'Consent and privacy information')", "template 'Consent and privacy information' has", "privacy information of this set"],
+        ),
+    ] {
+        let policy = doc(v.clone(), DocId::Policy, lang);
+        let scope = body(&Document { sections: policy.sections[..1].to_vec(), ..policy.clone() });
+        assert!(scope.contains(until), "{lang:?}: the policy's first section puts the backup first:\n{scope}");
+        let checklist = doc(v.clone(), DocId::Checklist, lang);
+        let Block::Checklist { items } = &checklist.sections[1].blocks[0] else { panic!("{lang:?}: a checklist") };
+        let title = documents::plain(items[0].title.as_deref().unwrap());
+        assert_eq!(title, first, "{lang:?}: the backup is the first step");
+        assert!(documents::plain(&items[0].parts).contains(until), "{lang:?}");
+        for id in [DocId::Policy, DocId::Record, DocId::Checklist] {
+            let t = body(&doc(v.clone(), id, lang));
+            for n in names {
+                assert!(!t.contains(n), "{id} ({lang:?}) points to the form the set does not issue: `{n}`\n{t}");
+            }
+        }
+    }
+    let record = md(v, DocId::Record, Lang::De);
+    assert!(record.contains("Kontakt mit den Patientinnen und Patienten über WhatsApp Business, solange die Chats unverschlüsselt in Google Drive oder in der iCloud gesichert werden"), "{record}");
+    // Where the form is issued, the set stays as it was: a trade business with the same backup.
+    let trade = json!({"sector": "trade", "audience": ["customers", "internal"], "messenger": "whatsapp_business_app",
+        "contact_access": "granted", "address_book": "empty", "chat_backup": "cloud", "content": ["appointments"]});
+    let p = md(trade.clone(), DocId::Policy, Lang::De);
+    assert!(p.contains("(Vorlage „Einwilligung und Datenschutzinformation“)") && !p.contains("Zuerst:"), "{p}");
+    assert!(md(trade, DocId::Record, Lang::De).contains("Datenschutzinformation dieses Satzes"));
+}
+
+/// Review 17b, D2: only WhatsApp's backup is known to lie unencrypted with Google or Apple; no
+/// other messenger's consent form is refused for it or named with it.
+#[test]
+fn only_whatsapps_cloud_backup_holds_back_the_consent_form() {
+    for sector in ["health", "legal_tax"] {
+        for m in ["signal", "threema", "threema_work", "wire", "other"] {
+            let v = json!({"sector": sector, "audience": ["customers"], "messenger": m, "chat_backup": "cloud",
+                "content": ["appointments"]});
+            for lang in [Lang::De, Lang::En] {
+                let refused = documents::refusals(&answers(v.clone()), cat(), lang).unwrap();
+                assert!(refused.is_empty(), "{sector}, {m}: {refused:?}");
+            }
+        }
+        let v = json!({"sector": sector, "audience": ["customers"], "messenger": "whatsapp_business_app",
+            "chat_backup": "cloud", "content": ["appointments"]});
+        let de = documents::refusals(&answers(v.clone()), cat(), Lang::De).unwrap();
+        assert!(
+            de.len() == 1
+                && de[0].1.starts_with(
+                    "Solange WhatsApp Business die Chats unverschlüsselt in Google Drive oder in der iCloud sichert"
+                ),
+            "{de:?}"
+        );
+        let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
+        assert!(
+            e.to_string().contains("while WhatsApp Business backs the chats up unencrypted to Google Drive or iCloud"),
+            "{e}"
+        );
+    }
+    // The consumer app's own reason comes first: turning its backup off would not help.
+    let v = json!({"sector": "legal_tax", "audience": ["customers"], "messenger": "whatsapp", "chat_backup": "cloud"});
+    let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
+    assert!(e.to_string().contains("terms do not allow business use") && !e.to_string().contains("backup"), "{e}");
+}
+
+/// Review 17b, D5: for a practice the number in the address book alone shows who is a patient,
+/// so its match rests on explicit consent and the release, which the form's release covers; a
+/// firm whose clients' numbers are secrets adds the release to the consent; a trade keeps
+/// Art. 6(1)(a).
+#[test]
+fn a_practices_address_book_match_rests_on_explicit_consent_and_the_release() {
+    let practice = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app",
+        "contact_access": "granted", "address_book": "consented_only", "chat_backup": "off", "content": ["appointments"]});
+    let de = "Art. 9 Abs. 2 lit. a DSGVO (ausdrückliche Einwilligung); Entbindung von der Schweigepflicht (§ 203 StGB)";
+    let en = "Art. 9(2)(a) GDPR (explicit consent); release from professional secrecy (s. 203 StGB)";
+    let rec = md(practice.clone(), DocId::Record, Lang::De);
+    assert!(rec.contains(&format!("Abgleich des Adressbuchs durch WhatsApp Business, nur für Kontakte, die eingewilligt haben. Rechtsgrundlage: {de}. Die Entbindung von der Schweigepflicht, die sie mit der Einwilligung erteilen, umfasst diesen Abgleich.")), "{rec}");
+    let c = md(practice.clone(), DocId::Consent, Lang::De);
+    assert!(c.contains(&format!("umfasst diesen Abgleich. Rechtsgrundlage: {de}.")), "{c}");
+    assert!(
+        c.contains("Ich willige auch ausdrücklich ein, dass [Name der Praxis] meine Nummer")
+            && c.contains("auch durch den Abgleich meiner Nummer aus dem Adressbuch"),
+        "{c}"
+    );
+    assert!(md(practice.clone(), DocId::Policy, Lang::De).contains(&format!("Rechtsgrundlage: {de}.")));
+    for id in [DocId::Record, DocId::Consent, DocId::Policy] {
+        let t = md(practice.clone(), id, Lang::En);
+        assert!(t.contains(&format!("Legal basis: {en}.")), "{id}:\n{t}");
+        assert!(!md(practice.clone(), id, Lang::De).contains("Abgleich des Adressbuchs durch WhatsApp Business, nur für Kontakte, die eingewilligt haben. Rechtsgrundlage: Art. 6"), "{id}");
+    }
+    let c = md(practice, DocId::Consent, Lang::De);
+    assert!(!c.contains("abgeglichen, wenn Sie eingewilligt haben. Rechtsgrundlage: Art. 6 Abs. 1 lit. a"), "{c}");
+    // A law firm: the number is a secret, not health data.
+    let firm = json!({"sector": "legal_tax", "audience": ["customers"], "messenger": "whatsapp_business_app",
+        "contact_access": "granted", "address_book": "consented_only", "chat_backup": "off", "content": ["appointments"]});
+    assert!(md(firm, DocId::Record, Lang::De).contains(
+        "Rechtsgrundlage: Art. 6 Abs. 1 lit. a DSGVO (Einwilligung); Entbindung von der Schweigepflicht (§ 203 StGB)."
+    ));
+    // A trade: consent alone.
+    let trade = json!({"sector": "trade", "audience": ["customers"], "messenger": "whatsapp_business_app",
+        "contact_access": "granted", "address_book": "consented_only", "content": ["appointments"]});
+    let r = md(trade, DocId::Record, Lang::De);
+    assert!(
+        r.contains(
+            "nur für Kontakte, die eingewilligt haben. Rechtsgrundlage: Art. 6 Abs. 1 lit. a DSGVO (Einwilligung). ["
+        ),
+        "{r}"
+    );
 }

@@ -119,6 +119,50 @@ fn collected_in(consent: &str) -> DocId {
     t.facts[i].collected_in.expect("a consent names its document")
 }
 
+/// How the other documents name the consent template (German, English): a set that does not
+/// issue it must not point to it (review-17b D1).
+const CONSENT_NAMES: [(Lang, &[&str]); 2] = [
+    (
+        Lang::De,
+        &[
+            "„Einwilligung und Datenschutzinformation“",
+            "„Datenschutzinformation“",
+            "Datenschutzinformation dieses Satzes",
+        ],
+    ),
+    (Lang::En, &["'Consent and privacy information'", "'privacy information'", "privacy information of this set"]),
+];
+
+/// The one sentence that may name the consent template in a set that holds it back: when it
+/// becomes available.
+fn until_available(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Erst wenn das Backup aus oder Ende-zu-Ende-verschlüsselt ist, steht die Vorlage „Einwilligung und Datenschutzinformation“ bereit",
+        _ => "Only once the backup is off or end-to-end encrypted is the template 'Consent and privacy information' available",
+    }
+}
+
+/// Each paragraph, note, item title, item text and place of a document as plain text.
+fn texts(d: &Document) -> Vec<String> {
+    let mut out = vec![documents::plain(&d.title)];
+    for s in &d.sections {
+        out.push(documents::plain(&s.heading));
+        for b in &s.blocks {
+            match b {
+                Block::Paragraph { parts, .. } | Block::Note { parts, .. } => out.push(documents::plain(parts)),
+                Block::List { items } | Block::Checklist { items } => {
+                    for i in items {
+                        for p in [i.title.as_deref(), Some(&i.parts[..]), i.place.as_deref()].into_iter().flatten() {
+                            out.push(documents::plain(p));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Content categories (what staff may or may not send), each with its forbidden twin if any.
 const CONTENT: [&str; 9] = [
     "appointments",
@@ -131,6 +175,13 @@ const CONTENT: [&str; 9] = [
     "confidential",
     "secrets",
 ];
+
+/// Whether the sector's profile makes the number in an address book itself a secret (health,
+/// legal and tax; public bodies have no address-book subjects).
+fn cat_profile_secrecy(a: &Answers) -> bool {
+    let sector = a.get("sector").map(|x| x.ids()[0].clone());
+    ["health", "legal_tax"].contains(&sector.as_deref().unwrap_or("other"))
+}
 
 #[derive(Default)]
 struct Count {
@@ -166,12 +217,46 @@ fn check(a: &Answers, count: &mut Count) {
         assert!(refused.iter().all(|(id, why)| *id == DocId::Consent && why.len() > 40), "{ctx}: {refused:?}");
         // Refused only where the people may not be written to, or where a readable cloud backup
         // would hold secrets or health data (review-17 N1).
+        // Only WhatsApp's backup is known to lie readable with Google or Apple (review-17b D2).
         let backup = a.get("chat_backup").is_some_and(|x| x.ids().iter().any(|o| o == "cloud"));
-        let exposed_backup = backup && (holds("flag:secrecy") || holds("flag:health_sector"));
+        let exposed_backup =
+            backup && holds("flag:whatsapp_app") && (holds("flag:secrecy") || holds("flag:health_sector"));
         assert!(
             holds("forbidden:people") || exposed_backup,
-            "{ctx}: refused only where the people may not be written to or the backup exposes them"
+            "{ctx}: refused only where the people may not be written to or WhatsApp's backup exposes them"
         );
+        for (_, why) in &refused {
+            if ["Google", "Apple", "iCloud"].iter().any(|w| why.contains(w)) {
+                assert!(
+                    holds("flag:whatsapp_app"),
+                    "{ctx}: a refusal names Google's or Apple's cloud for another messenger: {why}"
+                );
+            }
+        }
+    }
+    // The consent document is issued exactly where the people are written to, and a set without
+    // it never points to it; a set that holds it back for the backup says only when it becomes
+    // available (review-17b D1).
+    assert_eq!(
+        has_consent,
+        holds("subject:people"),
+        "{ctx}: the consent document exactly where the people are written to"
+    );
+    if !has_consent {
+        for (lang, names) in CONSENT_NAMES {
+            let docs = if lang == Lang::De { &de } else { &en };
+            for d in docs {
+                for t in texts(d) {
+                    if names.iter().any(|n| t.contains(n)) {
+                        assert!(
+                            holds("flag:form_held") && t.contains(until_available(lang)),
+                            "{ctx}: the {} ({lang:?}) points to the consent template, which the set does not issue: {t}",
+                            d.id
+                        );
+                    }
+                }
+            }
+        }
     }
     assert_eq!(ids, en.iter().map(|d| d.id).collect::<Vec<_>>());
 
@@ -271,6 +356,31 @@ fn check(a: &Answers, count: &mut Count) {
     assert!(named(&policy).is_subset(&used), "{ctx}: the policy names a basis not in use");
     if let Some(c) = &consent {
         assert!(named(c).is_subset(&used), "{ctx}: the consent document names a basis not in use");
+    }
+    // The address-book match (review-17b D5): for a practice the number alone is health data and
+    // a secret, so explicit consent (Art. 9(2)(a)) and, where a release is needed, the release,
+    // never Art. 6(1)(a) alone; a firm whose profile makes the number a secret adds the release;
+    // every other sector keeps Art. 6(1)(a).
+    for id in ["purpose:contacts", "category:address_book", "consent:contacts"] {
+        if !holds(id) {
+            continue;
+        }
+        let b = bases_of(id);
+        let release = holds("basis:release") && cat_profile_secrecy(a);
+        if holds("flag:health_sector") {
+            assert!(
+                b.contains("basis:contacts_art9")
+                    && !b.contains("basis:consent")
+                    && !b.contains("basis:contacts_consent"),
+                "{ctx}: `{id}` of a practice rests on explicit consent: {b:?}"
+            );
+        } else {
+            assert!(
+                b.contains("basis:contacts_consent") && !b.contains("basis:contacts_art9"),
+                "{ctx}: `{id}` rests on consent: {b:?}"
+            );
+        }
+        assert_eq!(b.contains("basis:contacts_release"), release, "{ctx}: `{id}` and the release: {b:?}");
     }
     // Every basis that is a consent is collected, where it must be, and no consent is collected
     // for nothing.
