@@ -15,16 +15,19 @@
 #                                           loads: messenger-check-<locale>.mo (PHP: load_plugin_textdomain)
 #                                           and messenger-check-<locale>-<md5 of the script's path>.json
 #                                           (Jed, for the editor script: wp_set_script_translations), for
-#                                           de_DE and for de_DE_formal, which WordPress does not fall
-#                                           back from to de_DE; the German is formal in both.
+#                                           de_DE and for de_DE_formal, de_AT, de_CH, de_CH_informal,
+#                                           which WordPress does not fall back from to de_DE; the German
+#                                           is formal in all, the Swiss with "ss" for "ß".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 say() { printf '[i18n] %s\n' "$*" >&2; }
 fail() { printf 'i18n: %s\n' "$*" >&2; exit 1; }
 domain=messenger-check
-# The locales a .po serves besides its own.
-also_for() { case "$1" in de_DE) echo de_DE_formal ;; esac; }
+# The locales a .po serves besides its own: WordPress falls back from none of them to de_DE, so
+# an Austrian or Swiss admin would get English. The German is formal "Sie" in all of them; the
+# Swiss files write "ss" for "ß", as Swiss German does.
+also_for() { case "$1" in de_DE) echo de_DE_formal de_AT de_CH de_CH_informal ;; esac; }
 
 if ! command -v xgettext >/dev/null || ! command -v msgfmt >/dev/null || ! command -v msgmerge >/dev/null; then
   say "installing Debian's gettext"
@@ -137,6 +140,9 @@ case "${1:-}" in
       mapfile -t scripts < <(sed -n 's/^#: //p' "$po" | tr ' ' '\n' | grep '\.js$' | LC_ALL=C sort -u)
       for l in "$locale" $(also_for "$locale"); do
         sed "s/^\"Language: $locale\\\\n\"\$/\"Language: $l\\\\n\"/" "$po" > "$tmp/$l.po"
+        case "$l" in
+          de_CH*) msgfilter --keep-header --no-wrap -i "$tmp/$l.po" -o "$tmp/$l.po.ss" sed -e 's/ß/ss/g' && mv "$tmp/$l.po.ss" "$tmp/$l.po" ;;
+        esac
         msgfmt --check --output-file="$dir/languages/$domain-$l.mo" "$tmp/$l.po"
         for script in "${scripts[@]}"; do
           msggrep --location="$script" "$tmp/$l.po" -o "$tmp/script.po"

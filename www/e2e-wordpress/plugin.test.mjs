@@ -468,17 +468,19 @@ async function germanSettingsPage(p, locale) {
     "Leer lassen: kein Link.",
     "Was es einstellt",
     "Alternativen, die das Widget empfehlen oder ausblenden soll",
-    "Außerhalb von WordPress",
+    // Swiss German writes "ss" for "ß" (de_CH, de_CH_informal).
+    locale.startsWith("de_CH") ? "Ausserhalb von WordPress" : "Außerhalb von WordPress",
     "Einbettungs-Assistenten öffnen",
   ]) {
     assert.ok(settings.includes(text), `${locale}: the settings page says "${text}"`);
   }
   for (const text of ENGLISH) assert.ok(!settings.includes(text), `${locale}: the settings page still says "${text}"`);
+  if (locale.startsWith("de_CH")) assert.ok(!settings.includes("ß"), `${locale}: no "ß" on the settings page`);
   assert.equal(await p.locator("#submit").inputValue(), "Save Changes", "WordPress's own texts stay English (no language pack)");
 }
 
 test(
-  "a German admin, de_DE and de_DE_formal: the settings page, the plugin list and the editor script's texts in German; English again after",
+  "a German admin, de_DE, de_DE_formal, de_AT, de_CH and de_CH_informal: the settings page, the plugin list and the editor script's texts in German (Swiss with ss); English again after",
   T,
   async () => {
     const before = wp("site-language", "de_DE");
@@ -502,6 +504,11 @@ test(
       const jed = JSON.parse(inline[1]).locale_data.messages;
       assert.equal(jed[""].lang, "de_DE_formal");
       assert.deepEqual(jed["Language and colours"], ["Sprache und Farben"]);
+      // Austrian and Swiss admins: German too (WordPress falls back from neither to de_DE).
+      for (const locale of ["de_AT", "de_CH", "de_CH_informal"]) {
+        wp("site-language", locale);
+        await germanSettingsPage(p, locale);
+      }
     } finally {
       wp("site-language", before);
     }
