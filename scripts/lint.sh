@@ -2,6 +2,8 @@
 # The habits make test keeps (issue 18): the MSRV is the release the project is built and tested
 # with; clippy with -D warnings on every target natively and on the widget for wasm32; the docs
 # build with -D warnings; Biome lints and checks the formatting of the JavaScript (biome.json).
+# Biome leaves out the WordPress plugin's scripts: they are classic scripts (a "use strict" in
+# them matters) in WordPress's own coding style, and the plugin's tests read them as written.
 #   scripts/lint.sh          everything
 #   scripts/lint.sh --fix    format the JavaScript and apply Biome's safe fixes, then check
 set -euo pipefail
