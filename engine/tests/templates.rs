@@ -1156,18 +1156,53 @@ fn a_set_whose_consent_form_is_held_back_points_to_no_form_and_puts_the_backup_f
     assert!(md(trade, DocId::Record, Lang::De).contains("Datenschutzinformation dieses Satzes"));
 }
 
-/// Review 17b, D2: only WhatsApp's backup is known to lie unencrypted with Google or Apple; no
-/// other messenger's consent form is refused for it or named with it.
+/// Review 17b, D2, and the review of 78d4f74, A1: only WhatsApp's backup is known to lie
+/// unencrypted with Google or Apple; for the other apps with a phone backup the catalog verifies
+/// nothing, so a secrecy holder's or practice's form is held back with a reason that claims
+/// nothing, and no document names Google's or Apple's cloud or calls the backup unencrypted.
 #[test]
-fn only_whatsapps_cloud_backup_holds_back_the_consent_form() {
+fn an_unverified_cloud_backup_holds_back_the_consent_form_without_a_claim() {
     for sector in ["health", "legal_tax"] {
-        for m in ["signal", "threema", "threema_work", "wire", "other"] {
+        for (m, name) in
+            [("signal", "Signal"), ("threema", "Threema"), ("threema_work", "Threema Work"), ("wire", "Wire")]
+        {
             let v = json!({"sector": sector, "audience": ["customers"], "messenger": m, "chat_backup": "cloud",
                 "content": ["appointments"]});
+            let de = documents::refusals(&answers(v.clone()), cat(), Lang::De).unwrap();
+            assert!(
+                de.len() == 1
+                    && de[0].1.starts_with(&format!("Nach Ihren Angaben werden die Chats in einer Cloud gesichert. Ob diese Sicherung bei {name} Ende-zu-Ende-verschlüsselt ist, prüft diese Vorlage nicht;")),
+                "{sector}, {m}: {de:?}"
+            );
+            let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::En, &Blanks::default())
+                .unwrap_err();
+            assert!(
+                e.to_string().contains(&format!(
+                    "this template does not check whether that backup is end-to-end encrypted for {name}"
+                )),
+                "{e}"
+            );
             for lang in [Lang::De, Lang::En] {
-                let refused = documents::refusals(&answers(v.clone()), cat(), lang).unwrap();
-                assert!(refused.is_empty(), "{sector}, {m}: {refused:?}");
+                for id in [DocId::Policy, DocId::Record, DocId::Checklist] {
+                    let t = md(v.clone(), id, lang);
+                    for w in ["Google", "Apple", "iCloud", "unverschlüsselt", "unencrypted"] {
+                        assert!(!t.contains(w), "{sector}, {m}, {id} ({lang:?}) claims `{w}`:\n{t}");
+                    }
+                }
             }
+            let r = md(v.clone(), DocId::Record, Lang::De);
+            assert!(r.contains(&format!("**Zu klären:** Die Chats werden nach Ihren Angaben in einer Cloud gesichert; ob diese Sicherung Ende-zu-Ende-verschlüsselt ist, ist nicht geprüft. Bis das bestätigt ist, kein Kontakt mit {} über {name}.", if sector == "health" { "den Patientinnen und Patienten" } else { "den Mandantinnen und Mandanten" })), "{r}");
+            assert!(
+                r.contains("solange nicht geprüft ist, dass die Sicherung der Chats Ende-zu-Ende-verschlüsselt ist"),
+                "{r}"
+            );
+            let c = doc(v.clone(), DocId::Checklist, Lang::En);
+            let Block::Checklist { items } = &c.sections[1].blocks[0] else { panic!("a checklist") };
+            assert_eq!(documents::plain(items[0].title.as_deref().unwrap()), "First check the backup or turn it off");
+            // Backup off: the form is there again.
+            let off = json!({"sector": sector, "audience": ["customers"], "messenger": m, "chat_backup": "off",
+                "content": ["appointments"]});
+            assert!(documents::refusals(&answers(off), cat(), Lang::De).unwrap().is_empty(), "{sector}, {m}");
         }
         let v = json!({"sector": sector, "audience": ["customers"], "messenger": "whatsapp_business_app",
             "chat_backup": "cloud", "content": ["appointments"]});
@@ -1185,10 +1220,78 @@ fn only_whatsapps_cloud_backup_holds_back_the_consent_form() {
             "{e}"
         );
     }
+    // Without secrets or health data (a trade), the form stays, whatever the backup.
+    for m in ["signal", "threema", "wire", "whatsapp_business_app"] {
+        let v = json!({"sector": "trade", "audience": ["customers"], "messenger": m, "chat_backup": "cloud",
+            "content": ["appointments"]});
+        assert!(documents::refusals(&answers(v), cat(), Lang::De).unwrap().is_empty(), "trade, {m}");
+    }
     // The consumer app's own reason comes first: turning its backup off would not help.
     let v = json!({"sector": "legal_tax", "audience": ["customers"], "messenger": "whatsapp", "chat_backup": "cloud"});
     let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
     assert!(e.to_string().contains("terms do not allow business use") && !e.to_string().contains("backup"), "{e}");
+}
+
+/// The review of 78d4f74, B2 to B5: while the form is held back, the checklist knows of no
+/// consents to the address-book match, the record keeps the people written to today with their
+/// chats' deletion and the consents already given, nothing about the people goes through the
+/// messenger among staff either, and the policy leaves no blank for allowed content.
+#[test]
+fn a_held_back_form_leaves_no_consents_and_keeps_the_people_in_the_record() {
+    // Set 09 of the review.
+    let v09 = json!({"sector": "health", "audience": ["customers", "internal"], "broadcast": "no",
+        "messenger": "whatsapp_business_app", "dpa": "no", "device": "private_phone", "contact_access": "granted",
+        "address_book": "mixed", "first_contact": "business", "consent": "none",
+        "content": ["appointments", "special_categories"], "chat_backup": "cloud", "media_autosave": "on",
+        "usage_policy": "none", "works_council": "none"});
+    // Set 46c of the review.
+    let v46c = json!({"sector": "health", "audience": ["customers"], "broadcast": "no",
+        "messenger": "whatsapp_business_app", "dpa": "yes", "device": "company_business_only", "contact_access": "denied",
+        "first_contact": "business", "consent": "documented", "content": ["appointments"], "chat_backup": "cloud",
+        "media_autosave": "off", "usage_policy": "written", "works_council": "none"});
+    // B2
+    let c = md(v09.clone(), DocId::Checklist, Lang::De);
+    assert!(c.contains("Verweigern Sie den Zugriff. Solange die Vorlage „Einwilligung und Datenschutzinformation“ nicht bereitsteht, gibt es keine Einwilligungen in den Abgleich."), "{c}");
+    assert!(!c.contains("Kontakte, die in den Abgleich eingewilligt haben"), "{c}");
+    assert!(md(v09.clone(), DocId::Checklist, Lang::En).contains("Deny access. As long as the template 'Consent and privacy information' is not available, there are no consents to the matching."));
+    let mut off = v09.clone();
+    off["chat_backup"] = "off".into();
+    assert!(md(off.clone(), DocId::Checklist, Lang::De).contains("nur Kontakte, die in den Abgleich ausdrücklich eingewilligt und [Name der Praxis] insoweit von der Schweigepflicht entbunden haben (Art. 9 Abs. 2 lit. a DSGVO; § 203 StGB)."));
+    let firm = json!({"sector": "legal_tax", "audience": ["customers"], "messenger": "whatsapp_business_app",
+        "contact_access": "granted", "address_book": "mixed", "chat_backup": "off", "content": ["appointments"]});
+    assert!(md(firm, DocId::Checklist, Lang::De).contains("nur Kontakte, die in den Abgleich eingewilligt und [Name der Kanzlei] insoweit von der Schweigepflicht entbunden haben (Art. 6 Abs. 1 lit. a DSGVO; § 203 StGB)."));
+    // B3
+    for v in [&v09, &v46c] {
+        let r = md(v.clone(), DocId::Record, Lang::De);
+        assert!(r.contains("Nach Ihren Angaben schreibt [Name der Praxis] derzeit mit den Patientinnen und Patienten über WhatsApp Business; bis das eingestellt ist, gehören sie zu den betroffenen Personen."), "{r}");
+        assert!(r.contains("Vorhandene Chats mit den Patientinnen und Patienten: löschen, sobald das Nötige in der Patientenakte ist, spätestens [Frist"), "{r}");
+        let e = md(v.clone(), DocId::Record, Lang::En);
+        assert!(e.contains("According to your answers, [name of the practice] currently writes to patients through WhatsApp Business; until that has stopped, they are among the data subjects."), "{e}");
+    }
+    assert!(md(v46c.clone(), DocId::Record, Lang::De)
+        .contains("Vorhandene Einwilligungen: aufbewahren, solange ihr Nachweis nötig ist (Art. 7 Abs. 1 DSGVO)."));
+    assert!(!md(v09.clone(), DocId::Record, Lang::De).contains("Vorhandene Einwilligungen"));
+    // B4
+    let p = md(v09.clone(), DocId::Policy, Lang::De);
+    assert!(p.contains("Bis dahin gehen über WhatsApp Business auch unter Mitarbeitenden keine Termine, Namen oder anderen Angaben zu den Patientinnen und Patienten"), "{p}");
+    assert!(!p.contains("Erlaubt sind nur diese Inhalte:") && !p.contains("Termine: Schon ein Termin"), "{p}");
+    assert!(
+        p.contains("prüft, ob ein schon angelegtes Backup beim Cloud-Anbieter noch besteht, und löscht es."),
+        "{p}"
+    );
+    assert!(md(off, DocId::Policy, Lang::De).contains("Erlaubt sind nur diese Inhalte:"));
+    // B5
+    for v in [&v09, &v46c] {
+        let p = md(v.clone(), DocId::Policy, Lang::De);
+        assert!(p.contains("Bis dahin ist WhatsApp Business dienstlich für nichts freigegeben, was die Patientinnen und Patienten betrifft."), "{p}");
+        assert!(!p.contains("[erlaubte Inhalte]") && !p.contains("nur für Folgendes freigegeben"), "{p}");
+        let e = md(v.clone(), DocId::Policy, Lang::En);
+        assert!(
+            !e.contains("[permitted content]")
+                && e.contains("Until then WhatsApp Business is approved at work for nothing that concerns patients."),
+            "{e}"
+        );
+    }
 }
 
 /// Review 17b, D5: for a practice the number in the address book alone shows who is a patient,
