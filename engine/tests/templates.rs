@@ -1174,6 +1174,13 @@ fn an_unverified_cloud_backup_holds_back_the_consent_form_without_a_claim() {
                     && de[0].1.starts_with(&format!("Nach Ihren Angaben werden die Chats in einer Cloud gesichert. Ob diese Sicherung bei {name} Ende-zu-Ende-verschlüsselt ist, prüft diese Vorlage nicht;")),
                 "{sector}, {m}: {de:?}"
             );
+            // The review of 8e46db3, N2: no answer records a checked encryption, so the only
+            // way to the form the texts name is turning the backup off.
+            assert!(
+                de[0].1.ends_with("Schalten Sie die Sicherung aus (siehe Checkliste); dann steht die Vorlage bereit."),
+                "{de:?}"
+            );
+            assert!(!de[0].1.contains("prüfen Sie beim Anbieter"), "{de:?}");
             let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::En, &Blanks::default())
                 .unwrap_err();
             assert!(
@@ -1191,14 +1198,11 @@ fn an_unverified_cloud_backup_holds_back_the_consent_form_without_a_claim() {
                 }
             }
             let r = md(v.clone(), DocId::Record, Lang::De);
-            assert!(r.contains(&format!("**Zu klären:** Die Chats werden nach Ihren Angaben in einer Cloud gesichert; ob diese Sicherung Ende-zu-Ende-verschlüsselt ist, ist nicht geprüft. Bis das bestätigt ist, kein Kontakt mit {} über {name}.", if sector == "health" { "den Patientinnen und Patienten" } else { "den Mandantinnen und Mandanten" })), "{r}");
-            assert!(
-                r.contains("solange nicht geprüft ist, dass die Sicherung der Chats Ende-zu-Ende-verschlüsselt ist"),
-                "{r}"
-            );
+            assert!(r.contains(&format!("**Zu klären:** Die Chats werden nach Ihren Angaben in einer Cloud gesichert; ob diese Sicherung Ende-zu-Ende-verschlüsselt ist, ist nicht geprüft. Bis die Sicherung aus ist, kein Kontakt mit {} über {name}.", if sector == "health" { "den Patientinnen und Patienten" } else { "den Mandantinnen und Mandanten" })), "{r}");
+            assert!(r.contains("solange die Sicherung der Chats nicht aus ist"), "{r}");
             let c = doc(v.clone(), DocId::Checklist, Lang::En);
             let Block::Checklist { items } = &c.sections[1].blocks[0] else { panic!("a checklist") };
-            assert_eq!(documents::plain(items[0].title.as_deref().unwrap()), "First check the backup or turn it off");
+            assert_eq!(documents::plain(items[0].title.as_deref().unwrap()), "First turn the backup off");
             // Backup off: the form is there again.
             let off = json!({"sector": sector, "audience": ["customers"], "messenger": m, "chat_backup": "off",
                 "content": ["appointments"]});
@@ -1251,9 +1255,9 @@ fn a_held_back_form_leaves_no_consents_and_keeps_the_people_in_the_record() {
         "media_autosave": "off", "usage_policy": "written", "works_council": "none"});
     // B2
     let c = md(v09.clone(), DocId::Checklist, Lang::De);
-    assert!(c.contains("Verweigern Sie den Zugriff. Solange die Vorlage „Einwilligung und Datenschutzinformation“ nicht bereitsteht, gibt es keine Einwilligungen in den Abgleich."), "{c}");
+    assert!(c.contains("Verweigern Sie den Zugriff. Solange die Vorlage „Einwilligung und Datenschutzinformation“ nicht bereitsteht, holen Sie keine Einwilligungen in den Abgleich ein und stützen ihn auch nicht auf vorhandene."), "{c}");
     assert!(!c.contains("Kontakte, die in den Abgleich eingewilligt haben"), "{c}");
-    assert!(md(v09.clone(), DocId::Checklist, Lang::En).contains("Deny access. As long as the template 'Consent and privacy information' is not available, there are no consents to the matching."));
+    assert!(md(v09.clone(), DocId::Checklist, Lang::En).contains("Deny access. As long as the template 'Consent and privacy information' is not available, obtain no consents to the matching and do not rely on existing ones for it."));
     let mut off = v09.clone();
     off["chat_backup"] = "off".into();
     assert!(md(off.clone(), DocId::Checklist, Lang::De).contains("nur Kontakte, die in den Abgleich ausdrücklich eingewilligt und [Name der Praxis] insoweit von der Schweigepflicht entbunden haben (Art. 9 Abs. 2 lit. a DSGVO; § 203 StGB)."));
@@ -1275,10 +1279,16 @@ fn a_held_back_form_leaves_no_consents_and_keeps_the_people_in_the_record() {
     let p = md(v09.clone(), DocId::Policy, Lang::De);
     assert!(p.contains("Bis dahin gehen über WhatsApp Business auch unter Mitarbeitenden keine Termine, Namen oder anderen Angaben zu den Patientinnen und Patienten"), "{p}");
     assert!(!p.contains("Erlaubt sind nur diese Inhalte:") && !p.contains("Termine: Schon ein Termin"), "{p}");
+    // The review of 8e46db3, N3: an old backup goes only once what must be kept is safe.
     assert!(
-        p.contains("prüft, ob ein schon angelegtes Backup beim Cloud-Anbieter noch besteht, und löscht es."),
+        p.contains("Ein schon angelegtes unverschlüsseltes Backup lässt [zuständige Person] beim Cloud-Anbieter löschen, sobald feststeht, dass alles, was aufbewahrt werden muss, auf den Geräten noch vorhanden oder in die Akte oder das Archiv übernommen ist.")
+            || p.contains("beim Cloud-Anbieter löschen, sobald feststeht, dass alles, was aufbewahrt werden muss"),
         "{p}"
     );
+    assert!(!p.contains("und löscht es"), "{p}");
+    // N1: what goes through the messenger today stays in the record while contact is held back.
+    let r = md(v09.clone(), DocId::Record, Lang::De);
+    assert!(r.contains("Derzeit noch, bis der Kontakt über WhatsApp Business eingestellt ist: Termine der Patientinnen und Patienten (Gesundheitsdaten, Art. 9 DSGVO)"), "{r}");
     assert!(md(off, DocId::Policy, Lang::De).contains("Erlaubt sind nur diese Inhalte:"));
     // B5
     for v in [&v09, &v46c] {
@@ -1291,6 +1301,29 @@ fn a_held_back_form_leaves_no_consents_and_keeps_the_people_in_the_record() {
                 && e.contains("Until then WhatsApp Business is approved at work for nothing that concerns patients."),
             "{e}"
         );
+    }
+}
+
+/// The review of 8e46db3, N5: with the regular WhatsApp app a practice or a law firm obtains no
+/// consents or releases at all, so the checklist's address-book step denies access instead of
+/// keeping "consenting" contacts.
+#[test]
+fn the_consumer_apps_address_book_step_denies_access() {
+    for sector in ["health", "legal_tax"] {
+        let v = json!({"sector": sector, "audience": ["customers"], "messenger": "whatsapp", "device": "private_phone",
+            "contact_access": "granted", "address_book": "mixed", "content": ["appointments"], "chat_backup": "off"});
+        let de = md(v.clone(), DocId::Checklist, Lang::De);
+        assert!(
+            de.contains("Verweigern Sie den Zugriff: Für die normale WhatsApp-App holt [Name der"),
+            "{sector}: {de}"
+        );
+        assert!(
+            !de.contains("in den Abgleich ausdrücklich eingewilligt")
+                && !de.contains("in den Abgleich eingewilligt haben"),
+            "{sector}: {de}"
+        );
+        let en = md(v, DocId::Checklist, Lang::En);
+        assert!(en.contains("Deny access: for the regular WhatsApp app"), "{sector}: {en}");
     }
 }
 
