@@ -96,3 +96,15 @@ pub fn per_question(single: f64) -> Vec<BoxedStrategy<Option<Answer>>> {
 pub fn answered(v: Vec<Option<Answer>>) -> Answers {
     cat().questions().iter().zip(v).filter_map(|(q, a)| a.map(|a| (q.id.to_string(), a))).collect()
 }
+
+/// Every `.rs` file below `dir` (the sources the tests read: `layers.rs`, `ui_keys.rs`).
+pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}

@@ -9,10 +9,13 @@
 //! (`format!`, `matches!`, …), whose tokens `syn` does not parse. Comments and strings never
 //! count. A module that is not in a table fails the test: put it in a layer.
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::Visit;
+
+mod common;
+use common::rust_files;
 
 /// The engine (`engine/src/`), lowest layer first. A module uses only its own layer and the
 /// ones below it.
@@ -53,17 +56,6 @@ const WIDGET: &[(&str, usize, &str)] = &[
     ("app", 2, "the app"),
     ("bindings", 3, "the JS API"),
 ];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The module path of a file below `src` (`catalog/validate/mod.rs` -> `catalog::validate`).
 fn module_of(src: &Path, file: &Path) -> Vec<String> {

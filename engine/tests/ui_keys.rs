@@ -9,22 +9,14 @@
 //! - the keys returned by the engine's key functions (`DropReason::ui_key`, `wording::value_key`);
 //! - `prop.<property>` for every messenger property (built with `format!`).
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use engine::catalog::PROPERTIES;
 use engine::{Catalog, Lang};
 use regex::Regex;
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+mod common;
+use common::rust_files;
 
 /// The keys asked for in Rust source text.
 fn keys_in(source: &str) -> BTreeSet<String> {
