@@ -6,18 +6,20 @@
 //!
 //! API Boundary: `App` and its props are what `bindings` mounts (the demo page, `mount()`) and
 //! what the browser tests render. It knows nothing of JavaScript beyond DOM events.
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use engine::{assess, Answer, Answers, Assessment, Lang};
 use yew::prelude::*;
 
-use crate::browser::{self, after_paint};
+use crate::browser;
 use crate::components::{
     Alternatives, Factors, Keep, LangSwitch, Measures, Notice, PrintReport, QuestionField, ResultPanel, Templates,
     WhatIfList,
 };
 use crate::env::{Cat, Env};
+use crate::hooks::{
+    use_action, use_explained, use_memory, use_notify, use_refocus, use_remote, use_report, use_stage, Refocus, Stage,
+};
 use crate::i18n::date;
 use crate::remote::{Changed, Remote};
 use crate::state::{Action, LinkNotice, State};
@@ -76,52 +78,6 @@ pub struct AppProps {
     pub on_offline: Option<Callback<bool>>,
 }
 
-/// How much of the page is built. The first render is what the prerendered page shows
-/// (src/bin/prerender.rs) and what `start()` adopts from it; each later stage follows one
-/// paint after the one before, so that no start-up task is long.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Stage {
-    /// The header, the questions that apply, the score, what-ifs, factors and measures.
-    First,
-    /// Also the questions that do not apply yet (hidden): from now on, showing a question is
-    /// an attribute change, not a build.
-    Questions,
-    /// Also the alternatives, keeping the result, the templates and the call to action.
-    Results,
-    /// Also the printed report (it follows the screen one frame later from now on).
-    Complete,
-}
-
-impl Stage {
-    fn next(self) -> Option<Stage> {
-        match self {
-            Stage::First => Some(Stage::Questions),
-            Stage::Questions => Some(Stage::Results),
-            Stage::Results => Some(Stage::Complete),
-            Stage::Complete => None,
-        }
-    }
-}
-
-/// A callback that turns what a component reports into an action for the state: the same
-/// callback on every render, so a child whose other props are unchanged is not re-rendered
-/// (todomvc's `make_callback`, as a hook). `refocus`: the clicked control may be gone after
-/// the change; focus moves on (see `App`).
-#[hook]
-fn use_action<E: 'static>(
-    state: &UseReducerHandle<State>,
-    refocus: Option<Rc<RefCell<bool>>>,
-    to_action: fn(E) -> Action,
-) -> Callback<E> {
-    let dispatcher = state.dispatcher();
-    use_callback((), move |e: E, _| {
-        if let Some(r) = &refocus {
-            *r.borrow_mut() = true;
-        }
-        dispatcher.dispatch(to_action(e))
-    })
-}
-
 /// An assessment compared by identity (for `use_memo`: the same explanation, not an equal one).
 struct Same(Rc<Assessment>);
 
@@ -148,7 +104,6 @@ pub fn App(props: &AppProps) -> Html {
     if crate::running::requested(&props.prefix) {
         panic!("panic requested by the test suite in a render of {}", props.prefix);
     }
-    let force = use_force_update();
     let state = use_reducer_eq(|| State {
         remember: props.resume && props.remembered,
         linked: props.share.is_some() && props.linked,
@@ -156,130 +111,23 @@ pub fn App(props: &AppProps) -> Html {
     });
     // The page is built in stages, one per frame, so that no start-up task is long: first what
     // the prerendered page shows (see `Stage`), then the rest after each paint.
-    let stage = use_state_eq(|| Stage::First);
-    {
-        let set = stage.setter();
-        let remote = props.remote.clone();
-        use_effect_with(*stage, move |stage| match stage.next() {
-            Some(next) => after_paint(move || set.set(next)),
-            None => remote.mark_complete(),
-        });
-    }
+    let stage = use_stage(&props.remote);
     let built = *stage >= Stage::Questions;
     let cat = props.catalog.clone();
     let lang = state.lang;
     // The opt-in memory: written only while the visitor has it on, on every change; switching
     // it off forgets what was stored.
     let remember = props.resume && state.remember;
-    {
-        let cat = cat.clone();
-        use_effect_with((state.answers.clone(), remember), move |(answers, on)| {
-            if *on {
-                browser::remember(&engine::fragment::encode(answers, &cat));
-            }
-        });
-    }
+    use_memory(&cat, &state.answers, remember);
     let result = use_memo((state.answers.clone(), lang, cat.clone()), |(answers, lang, cat)| {
         assess(answers, cat, *lang).map(Rc::new)
     });
-    // The explanations (what-ifs, factors, measures, alternatives) and the templates, with the
-    // answers they explain, follow the score one frame later: an answer shows its score at
-    // once, and what it changes in the lists the next frame. A new language shows everywhere
-    // at once.
-    let explained = use_state_eq(|| result.as_ref().as_ref().ok().map(|a| (a.clone(), state.answers.clone())));
-    {
-        let explained = explained.clone();
-        let current = result.as_ref().as_ref().ok().map(|a| (a.clone(), state.answers.clone()));
-        use_effect_with(current, move |current| {
-            let same_lang = matches!((&*explained, current), (Some((e, _)), Some((c, _))) if e.lang == c.lang);
-            let (set, current) = (explained.setter(), current.clone());
-            if same_lang {
-                after_paint(move || set.set(current));
-            } else {
-                set.set(current);
-            }
-        });
-    }
-    // The printed report: built last, then it follows the screen one frame later (an answer
-    // shows its score first), and at once when the browser is about to print.
-    let report = use_state_eq(|| None::<(Rc<Assessment>, Answers)>);
     let current = result.as_ref().as_ref().ok().map(|a| (a.clone(), state.answers.clone()));
-    let latest = use_mut_ref(|| None);
-    latest.replace(current.clone());
-    {
-        let report = report.clone();
-        use_effect_with((current, *stage == Stage::Complete), move |(current, complete)| {
-            if *complete {
-                let (set, current) = (report.setter(), current.clone());
-                if report.is_none() {
-                    set.set(current);
-                } else {
-                    after_paint(move || set.set(current));
-                }
-            }
-        });
-    }
-    {
-        let (set_report, set_stage) = (report.setter(), stage.setter());
-        use_effect_with((), move |_| {
-            let listener = browser::on_before_print(move || {
-                set_stage.set(Stage::Complete);
-                set_report.set(latest.borrow().clone());
-            });
-            move || drop(listener)
-        });
-    }
-
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with(props.remote.clone(), move |remote| {
-            remote.connect(
-                Callback::from(move |a| dispatcher.dispatch(a)),
-                Callback::from(move |_| force.force_update()),
-            );
-            let remote = remote.clone();
-            move || remote.disconnect()
-        });
-    }
-    {
-        let remote = props.remote.clone();
-        let on_change = props.on_change.clone();
-        let result = result.clone();
-        use_effect_with((state.answers.clone(), lang, cat.clone(), state.sharing, state.cleared), move |deps| {
-            let (answers, lang, _, sharing, cleared) = deps;
-            if let Ok(a) = &*result {
-                let changed = Changed {
-                    answers: answers.clone(),
-                    lang: *lang,
-                    assessment: a.clone(),
-                    sharing: *sharing,
-                    cleared: *cleared,
-                };
-                remote.store(changed.clone());
-                if let Some(cb) = on_change {
-                    cb.emit(changed);
-                }
-            }
-        });
-    }
-
-    // After a what-if, a measure or undo, the clicked button may be gone: focus goes to the
-    // undo button, or to the result's heading when there is nothing left to undo.
-    let undo_ref = use_node_ref();
-    let results_ref = use_node_ref();
-    let refocus = use_mut_ref(|| false);
-    {
-        let (undo_ref, results_ref, refocus) = (undo_ref.clone(), results_ref.clone(), refocus.clone());
-        use_effect(move || {
-            if std::mem::take(&mut *refocus.borrow_mut()) {
-                let target =
-                    undo_ref.cast::<web_sys::HtmlElement>().or_else(|| results_ref.cast::<web_sys::HtmlElement>());
-                if let Some(el) = target {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+    let explained = use_explained(current.clone());
+    let report = use_report(current, &stage);
+    use_remote(&props.remote, &state);
+    use_notify(&props.remote, props.on_change.clone(), result.clone(), &state, lang, &cat);
+    let Refocus { undo: undo_ref, results: results_ref, pending: refocus } = use_refocus();
     let on_answer =
         use_action(&state, None, |(question, answer): (String, Option<Answer>)| Action::Set { question, answer });
     let on_merge = use_action(&state, Some(refocus.clone()), Action::Merge);

@@ -5,7 +5,9 @@
 //! `Assessment` it returns.
 //!
 //! - `state`: answers, undo history, language; a plain reducer (tested natively).
-//! - `app`: the root component; it wires the state, the engine and the components.
+//! - `app`: the root component; it wires the state, the engine, the hooks and the components.
+//! - `hooks`: the root component's hooks, one job each (stages, explanations and report, the
+//!   memory, the remote control, `onChange`, actions and focus).
 //! - `env`: what every component reads besides its props: the catalog handle (`Cat`), the
 //!   language, the id prefix (`Env`).
 //! - `remote`: the remote control of a mounted widget (`Remote`), which `bindings` drives.
@@ -31,6 +33,7 @@ pub mod browser;
 mod catalog;
 pub mod components;
 pub mod env;
+mod hooks;
 pub mod i18n;
 pub mod prerendered;
 pub mod remote;

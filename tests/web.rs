@@ -279,8 +279,14 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap()
 }
 
-fn message(e: wasm_bindgen::JsError) -> String {
-    get(&JsValue::from(e), "message").as_string().unwrap()
+fn message(e: JsValue) -> String {
+    assert!(e.is_instance_of::<js_sys::Error>(), "an Error");
+    get(&e, "message").as_string().unwrap()
+}
+
+/// The field an error names (`undefined` for one about no field).
+fn field(e: &JsValue) -> Option<String> {
+    get(e, "field").as_string()
 }
 
 fn options(json: &str) -> JsValue {
@@ -436,7 +442,7 @@ fn answers_are_checked_by_their_length_before_they_are_read() {
     let cases: Vec<(JsValue, &str)> = vec![
         (huge.into(), "question `content` takes at most 64 option ids (got a list of 4294967295)"),
         (sparse.into(), "question `content` takes at most 64 option ids (got a list of 100000000)"),
-        (js_sys::Array::of1(&long_id).into(), "an id of 1000000 characters"),
+        (js_sys::Array::of1(&long_id).into(), "`answers.content[0]`: at most 5000 characters (got 1000000)"),
         (JsValue::from_f64(7.0), "question `content` takes a list of option ids (got a number)"),
         (js_sys::Array::of1(&JsValue::from_f64(1.0)).into(), "item 0 of the list must be an option id"),
     ];
@@ -573,7 +579,7 @@ fn documents_gives_the_engines_templates_and_names_bad_options() {
         (r#"{"lang": "fr"}"#, "documents: option `lang`: unknown language `fr`"),
         (r#"{"format": "pdf"}"#, "documents: option `format`: unknown format `pdf`"),
         (r#"{"blanks": {"firma": "x"}}"#, "documents: option `blanks`: unknown blank `firma`"),
-        (r#"{"blanks": {"company": 5}}"#, "documents: option `blanks`: must be an object"),
+        (r#"{"blanks": {"company": 5}}"#, "documents: option `blanks.company`: must be a string (got a number)"),
         (r#"{"blanks": ["x"]}"#, "documents: option `blanks`: must be an object"),
         (r#"{"colour": "red"}"#, "documents: unknown option `colour`"),
         ("[]", "documents: options must be an object"),
@@ -633,6 +639,49 @@ async fn the_templates_come_after_the_first_render_and_follow_the_catalog_overri
     let e = mount(host(), options(r#"{"catalog": {"templates": {"hide": ["letter"]}}}"#)).err().map(message);
     assert!(e.as_deref().is_some_and(|m| m.contains("unknown template `letter`")), "{e:?}");
     let e = mount(host(), options(r#"{"catalog": {"templates": {"off": true}}}"#)).err().map(message);
-    assert!(e.as_deref().is_some_and(|m| m.contains("templates.off")), "{e:?}");
+    assert!(e.as_deref().is_some_and(|m| m.contains("option `catalog.templates`: unknown field `off`")), "{e:?}");
     w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn every_error_about_an_option_names_its_field() {
+    let cases = [
+        (r#"{"lang": "fr"}"#, "lang"),
+        (r#"{"colour": "red"}"#, "colour"),
+        (r#"{"styles": "no"}"#, "styles"),
+        (r#"{"onChange": 5}"#, "onChange"),
+        (r#"{"answers": {"sector": "bakery"}}"#, "answers.sector"),
+        (r#"{"answers": {"content": ["text", 3]}}"#, "answers.content"),
+        (r#"{"theme": {"colour": "red"}}"#, "theme.colour"),
+        (r#"{"theme": {"accent": "banana"}}"#, "theme.accent"),
+        (
+            r#"{"catalog": {"call_to_action": {"label": {"de": "x"}, "url": "javascript:alert(1)"}}}"#,
+            "catalog.call_to_action.url",
+        ),
+        (r#"{"catalog": {"call_to_action": {"label": {"de": "x"}, "url": 5}}}"#, "catalog.call_to_action.url"),
+        (r#"{"catalog": {"alternatives": {"hide": ["wire", 3]}}}"#, "catalog.alternatives.hide[1]"),
+        (r#"{"catalog": {"texts": {"de": {"ui.nope": "x"}}}}"#, "catalog.texts.de.ui.nope"),
+    ];
+    for (json, expected) in cases {
+        match mount(host(), options(json)) {
+            Ok(mut w) => {
+                w.destroy();
+                panic!("{json} was accepted");
+            }
+            Err(e) => assert_eq!(field(&e).as_deref(), Some(expected), "{json}: {}", message(e.clone())),
+        }
+    }
+    let e = messenger_check::bindings::documents(
+        options(r#"{"messenger": "wire"}"#),
+        options(r#"{"blanks": {"firma": "x"}}"#),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(field(&e).as_deref(), Some("blanks.firma"));
+    let e = mount(host(), options("[]")).err().unwrap();
+    assert_eq!(field(&e), None, "the options object itself is no field");
+    // Nested past any option's depth, or too many values: refused, named, and quick.
+    let deep = (0..50).fold("1".to_string(), |inner, _| format!("{{\"a\": {inner}}}"));
+    let e = mount(host(), options(&format!(r#"{{"catalog": {deep}}}"#))).err().map(message).unwrap_or_default();
+    assert!(e.contains("nested too deep"), "{e}");
 }

@@ -768,6 +768,24 @@ function update(change, rebuild = false) {
   renderTimer = setTimeout(render, 120);
 }
 
+/** What the widget's error messages start with. */
+const PREFIX = "messenger-check: ";
+
+/** The input of each option field the builder sets: the one to mark when an error names it. */
+function inputFor(field) {
+  if (field === "catalog.call_to_action.url") return "mcb-cta-url";
+  const label = /^catalog\.call_to_action\.label\.([a-z]+)$/.exec(field ?? "");
+  return label ? `mcb-cta-${label[1]}` : null;
+}
+
+/** Marks the input of `field` invalid (`aria-invalid`), and no other. */
+function markInvalid(field) {
+  const id = inputFor(field);
+  for (const input of document.querySelectorAll("#mcb-cta-fieldset input")) {
+    input.setAttribute("aria-invalid", String(input.id === id));
+  }
+}
+
 /** Mounts the preview with the current options, then shows the contrast and the code. */
 function render() {
   const o = options();
@@ -781,10 +799,13 @@ function render() {
   }
   preview = null;
   let problem = null;
+  // The option a problem is about (the widget's errors name it as `field`): its input is marked.
+  let badField = null;
   try {
     preview = mount(previewHost, o);
   } catch (e) {
-    problem = e && e.message ? e.message.replace(/^messenger-check: /, "") : String(e);
+    problem = e?.message ? e.message.slice(PREFIX.length) : String(e);
+    badField = typeof e?.field === "string" ? e.field : null;
     // The preview still shows, without what is wrong (the catalog's parts, else the colours).
     try {
       preview = mount(previewHost, { lang: o.lang, theme: o.theme });
@@ -795,13 +816,12 @@ function render() {
   let s = problem ? null : snippet(o);
   if (typeof s === "string") {
     problem = s;
+    badField = s === t().ctaMailtoFrame ? "catalog.call_to_action.url" : null;
     s = null;
   }
   error.textContent = problem ? `${t().invalid} ${problem}` : "";
   error.hidden = !problem;
-  document
-    .getElementById("mcb-cta-url")
-    ?.setAttribute("aria-invalid", String(!!problem && (/call_to_action/.test(problem) || problem === t().ctaMailtoFrame)));
+  markInvalid(badField);
   const T = t();
   code.replaceChildren(
     h("h2", { id: "mcb-code-title" }, T.code),

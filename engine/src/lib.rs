@@ -23,6 +23,7 @@ mod answers;
 mod assess;
 pub mod catalog;
 mod cond;
+pub mod contract;
 mod data;
 pub mod documents;
 mod error;

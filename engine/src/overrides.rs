@@ -25,36 +25,58 @@ pub const MAX_LABEL: usize = 120;
 /// The longest address of the call to action.
 pub const MAX_URL: usize = 2_000;
 
+/// An embedder's changes to the catalog. A bad override throws an Error naming the field;
+/// nothing is half-applied.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS), ts(rename = "CatalogOverrides"))]
 pub struct Overrides {
-    /// Language code to text key to text.
+    /// Language to text key to text. Keys: `ui.<key>`, `disclaimer`, `formula`,
+    /// `section.<id>`, `question.<id>.title|why`, `option.<question>.<option>.label|hint`,
+    /// `rule.<id>.title|text`, `measure.<id>.title|text`, `messenger.<id>.summary|operator|cost`,
+    /// `band.<id>.label|advice`.
     #[serde(default)]
+    #[cfg_attr(feature = "cli", ts(optional = nullable, type = "Partial<Record<Lang, Record<string, string>>>"))]
     pub texts: BTreeMap<String, BTreeMap<String, String>>,
+    /// Which alternatives are recommended.
     #[serde(default)]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub alternatives: Option<AlternativeOverrides>,
+    /// A link such as "Beratung anfragen" to the embedder's contact page.
     #[serde(default)]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub call_to_action: Option<CtaOverride>,
-    /// Templates to switch off and a note for them (`documents::TemplateOverrides`).
+    /// The templates (`documents()`, the widget's section): switch some or `"all"` off, or add
+    /// a note under each template's title.
     #[serde(default)]
+    #[cfg_attr(feature = "cli", ts(optional))]
     pub templates: Option<crate::documents::TemplateOverrides>,
 }
 
+/// Which alternatives are recommended.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct AlternativeOverrides {
-    /// Exactly these are recommended (in the catalog's order of fit), if given.
+    /// Exactly these are recommended (in the catalog's order of fit).
     #[serde(default)]
+    #[cfg_attr(feature = "cli", ts(optional, type = "MessengerId[]"))]
     pub recommend: Option<Vec<String>>,
-    /// These are never shown.
+    /// These are never recommended.
     #[serde(default)]
+    #[cfg_attr(feature = "cli", ts(optional = nullable, type = "MessengerId[]"))]
     pub hide: Vec<String>,
 }
 
+/// A call to action: a link to the embedder's contact page.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct CtaOverride {
+    /// The link's text; one language is enough, it stands in for the other.
+    #[cfg_attr(feature = "cli", ts(type = "LangTexts"))]
     pub label: BTreeMap<String, String>,
+    /// https://, http://, mailto: or a path starting with /
     pub url: String,
 }
 

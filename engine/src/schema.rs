@@ -140,6 +140,56 @@ pub fn typescript(catalog: &Catalog) -> String {
         }
         out += &format!("export {}\n", layout(&decl));
     }
+    out + &inputs(&cfg)
+}
+
+/// The inputs of the JS API (`contract`): its options, the theme and the overrides.
+fn inputs(cfg: &ts_rs::Config) -> String {
+    use crate::contract::{DocumentsOptions, EvaluateOptions, MountOptions, Scheme, THEME_FIELDS};
+    use crate::documents::render::Format;
+    use crate::documents::TemplateOverrides;
+    use crate::overrides::{AlternativeOverrides, CtaOverride, Overrides};
+    use ts_rs::TS;
+    let quoted =
+        |ids: &mut dyn Iterator<Item = &str>| ids.map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(" | ");
+    let mut out = String::from(
+        "\n// The inputs: mount()'s, evaluate()'s and documents()'s options (engine/src/contract/).\n\n\
+         /** Text in one or more languages; one is enough, it stands in for the others. */\n\
+         export type LangTexts = Partial<Record<Lang, string>>;\n\n",
+    );
+    out += &format!(
+        "/** The colour scheme: fixed, or `auto`: the host page's `color-scheme` (light if it declares none; \
+         the system's with `light dark`). */\nexport type Scheme = {};\n\n",
+        quoted(&mut Scheme::ALL.iter().map(|s| s.id()))
+    );
+    out += "/**\n * The theme: a scheme, or CSS values for the documented custom properties (set on the widget's\n \
+            * root; the host page's CSS may set the same `--mc-*` properties). A value the browser would\n \
+            * drop, or one that refers to something else (`var()`, `url()`), is an Error naming the field.\n */\n\
+            export interface Theme {\n  scheme?: Scheme;\n";
+    for f in &THEME_FIELDS {
+        out += &format!("  /** `{}`: a CSS {} value. */\n  {}?: string;\n", f.property, f.kind, f.name);
+    }
+    out += "}\n\n";
+    out += &format!(
+        "/** What `documents()` writes: the structured documents, or their text. */\nexport type DocumentFormat = {};\n",
+        quoted(&mut Format::IDS.iter().copied())
+    );
+    let decls = [
+        (Overrides::docs(), Overrides::decl(cfg)),
+        (AlternativeOverrides::docs(), AlternativeOverrides::decl(cfg)),
+        (CtaOverride::docs(), CtaOverride::decl(cfg)),
+        (TemplateOverrides::docs(), TemplateOverrides::decl(cfg)),
+        (MountOptions::docs(), MountOptions::decl(cfg)),
+        (EvaluateOptions::docs(), EvaluateOptions::decl(cfg)),
+        (DocumentsOptions::docs(), DocumentsOptions::decl(cfg)),
+    ];
+    for (docs, decl) in decls {
+        out += "\n";
+        if let Some(d) = docs {
+            out += d.as_str();
+        }
+        out += &format!("export {}\n", layout(&decl));
+    }
     out
 }
 
@@ -193,6 +243,8 @@ fn split_top<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
             b'/' if comment && i > 0 && b[i - 1] == b'*' => comment = false,
             b'"' if !comment => quoted = !quoted,
             b'{' | b'<' | b'(' | b'[' if !comment && !quoted => depth += 1,
+            // (`=>` of a function type closes nothing.)
+            b'>' if i > 0 && b[i - 1] == b'=' => {}
             b'}' | b'>' | b')' | b']' if !comment && !quoted => depth -= 1,
             _ if depth == 0 && !comment && !quoted && text[i..].starts_with(sep) => {
                 out.push(&text[start..i]);

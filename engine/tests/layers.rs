@@ -39,6 +39,7 @@ const ENGINE: &[(&str, usize, &str)] = &[
     ("report", 3, "assessment and documents"),
     ("documents", 3, "assessment and documents"),
     ("overrides", 4, "what crosses a boundary: embedders' overrides"),
+    ("contract", 4, "what crosses a boundary: the inputs front-ends decode"),
     ("schema", 4, "what crosses a boundary: the JSON Schemas"),
 ];
 
@@ -53,6 +54,7 @@ const WIDGET: &[(&str, usize, &str)] = &[
     ("env", 1, "what every component reads besides its props"),
     ("remote", 1, "driving a mounted widget from outside"),
     ("components", 1, "components"),
+    ("hooks", 1, "the root component's hooks"),
     ("app", 2, "the app"),
     ("bindings", 3, "the JS API"),
 ];

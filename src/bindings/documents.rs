@@ -9,7 +9,7 @@ use engine::documents::{self, render, render::Format, DocId};
 use engine::Lang;
 use wasm_bindgen::prelude::*;
 
-use super::options::{read_call_answers, read_documents_options};
+use super::options::{read_answers, read_documents_options};
 use super::{err, to_js};
 
 /// A template written out: what `format: "markdown" | "html"` returns for each document.
@@ -25,10 +25,10 @@ struct Written {
 /// The templates that fit `answers` (none while no messenger is chosen; the consent template
 /// only with customers in the audience), in the order policy, consent, record, checklist.
 #[wasm_bindgen]
-pub fn documents(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn documents(answers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let cat = crate::catalog();
     let o = read_documents_options(&options, cat)?;
-    let answers = read_call_answers(&answers, cat, "documents")?;
+    let answers = read_answers(&answers, cat, "documents: ")?;
     let docs = documents::documents(&answers, cat, o.lang, &o.blanks).map_err(|e| err(format!("documents: {e}")))?;
     match o.format {
         None => to_js(&docs),

@@ -15,7 +15,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::options::parse_lang;
 use crate::env::Cat;
 use crate::i18n::t;
 use crate::remote::Remote;
@@ -47,7 +46,7 @@ pub(super) fn page_lang(window: &web_sys::Window) -> Lang {
     let search = window.location().search().unwrap_or_default();
     let from_query = search.trim_start_matches('?').split('&').find_map(|kv| {
         let (k, v) = kv.split_once('=')?;
-        (k == "lang").then(|| parse_lang(v).ok()).flatten()
+        (k == "lang").then(|| Lang::from_code(v)).flatten()
     });
     if let Some(l) = from_query {
         return l;

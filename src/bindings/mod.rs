@@ -1,5 +1,7 @@
 //! The JavaScript boundary: the only module with `#[wasm_bindgen]` exports and the only one
-//! that uses serde-wasm-bindgen, `location` and `history`.
+//! that uses `location` and `history`. Every error thrown is an `Error` whose `message` starts
+//! `messenger-check: ` and, when it is about an option, whose `field` names it
+//! (`catalog.call_to_action.url`; see `decode`).
 //!
 //! - `start(options)`: the demo page. Mounts on `#messenger-check`, language from `?lang=`, the
 //!   browser, or German; answers from the share link in `location.hash` (written there only
@@ -16,7 +18,9 @@
 //!   JavaScript side would otherwise have to copy (the languages, the messenger ids an
 //!   embedder may recommend or hide, the theme fields, the element's attribute checks).
 //!
-//! One job per file: `options` (every option and argument check, with its error text),
+//! One job per file: `decode` (JavaScript values read, bounded, into the contract's `Input`;
+//! errors thrown as `Error`s with `message` and `field`), `options` (every option and argument
+//! decoded into the contract's types and checked against the catalog),
 //! `theme` (checking and setting the theme), `location` (the address bar and the share link),
 //! `panic` (the hook that replaces only the widget that panicked with a message and a reload
 //! button, so a bug never leaves a blank page nor takes the other widgets with it; `onPanic`),
@@ -34,6 +38,7 @@ use crate::env::Cat;
 use crate::remote::{Changed, Remote};
 use crate::state::{Action, LinkNotice};
 
+mod decode;
 mod documents;
 mod location;
 mod options;
@@ -47,7 +52,7 @@ pub use documents::documents;
 pub use panic::install_panic_hook;
 
 use location::{follow, page_lang, read_hash, share_base, split, unfollow, update_document, write_location_soon, Hash};
-use options::{read_answers, read_call_answers, read_evaluate_options, read_lang, read_options};
+use options::{read_answers, read_evaluate_options, read_lang, read_options};
 use theme::Theme;
 
 thread_local! {
@@ -56,13 +61,14 @@ thread_local! {
     static PAGE: RefCell<Option<Widget>> = const { RefCell::new(None) };
 }
 
-fn err(msg: impl std::fmt::Display) -> JsError {
-    JsError::new(&format!("messenger-check: {msg}"))
+/// An error not about a field (see `decode::error` for those).
+fn err(msg: impl std::fmt::Display) -> JsValue {
+    decode::error(None, msg)
 }
 
 /// A value as JavaScript gets it: its JSON, parsed by the browser (so the wasm needs no
 /// second serializer besides serde_json's, which the JSON download uses anyway).
-fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(value).map_err(err)?;
     js_sys::JSON::parse(&json).map_err(|_| err("could not hand a value to JavaScript"))
 }
@@ -206,7 +212,7 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
                             web_sys::console::error_2(&"messenger-check: onChange threw".into(), &e);
                         }
                     }
-                    Err(e) => web_sys::console::error_1(&JsValue::from(e)),
+                    Err(e) => web_sys::console::error_1(&e),
                 }
             }
         })
@@ -276,18 +282,18 @@ fn mount_impl(host: Element, config: Config, into: Into) -> Widget {
 impl Widget {
     /// Switches the language ("de" or "en").
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, lang: JsValue) -> Result<(), JsError> {
+    pub fn set_lang(&self, lang: JsValue) -> Result<(), JsValue> {
         let _calling = panic::Calling::enter(&self.host);
-        let l = read_lang(&lang, "setLang: `lang`")?;
+        let l = read_lang(&lang, "setLang: `lang`", "lang")?;
         self.remote.send(Action::SetLang(l));
         Ok(())
     }
 
     /// Changes the theme (the values of the `theme` option).
     #[wasm_bindgen(js_name = setTheme)]
-    pub fn set_theme(&mut self, theme: JsValue) -> Result<(), JsError> {
+    pub fn set_theme(&mut self, theme: JsValue) -> Result<(), JsValue> {
         let _calling = panic::Calling::enter(&self.host);
-        let next = theme::read(&theme, "setTheme: `theme`")?;
+        let next = theme::read(&theme, "setTheme: ", "theme")?;
         theme::apply(&self.root(), &next, &self.theme);
         self.theme = next;
         Ok(())
@@ -296,13 +302,9 @@ impl Widget {
     /// Replaces the answers, as a share link does (no remount; answers equal to the current
     /// ones change nothing). `undefined` or `null`: no answers.
     #[wasm_bindgen(js_name = setAnswers)]
-    pub fn set_answers(&self, answers: JsValue) -> Result<(), JsError> {
+    pub fn set_answers(&self, answers: JsValue) -> Result<(), JsValue> {
         let _calling = panic::Calling::enter(&self.host);
-        let answers = if answers.is_undefined() || answers.is_null() {
-            Answers::new()
-        } else {
-            read_answers(&answers, &self.catalog, "setAnswers: `answers`")?
-        };
+        let answers = read_answers(&answers, &self.catalog, "setAnswers: ")?;
         if answers != self.current_answers() {
             let seen = self.remote.latest().map(|c| c.assessment);
             *self.loading.borrow_mut() = Some((answers.clone(), seen));
@@ -324,13 +326,13 @@ impl Widget {
     }
 
     /// The answers: question id to option id, or to a list of option ids.
-    pub fn answers(&self) -> Result<JsValue, JsError> {
+    pub fn answers(&self) -> Result<JsValue, JsValue> {
         let _calling = panic::Calling::enter(&self.host);
         to_js(&self.current_answers())
     }
 
     /// The assessment of the current answers (the contract's JSON).
-    pub fn assessment(&self) -> Result<JsValue, JsError> {
+    pub fn assessment(&self) -> Result<JsValue, JsValue> {
         let _calling = panic::Calling::enter(&self.host);
         match self.remote.latest() {
             Some(c) => to_js(&*c.assessment),
@@ -412,7 +414,7 @@ impl Widget {
 /// before anything renders: a bad one throws an `Error` that names it, and `element` stays as
 /// it was.
 #[wasm_bindgen]
-pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsError> {
+pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     install_panic_hook();
     let (config, theme) = read_options(&options)?;
     // A first screen painted before the WebAssembly arrived (the npm package's screen.js, a
@@ -433,17 +435,17 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsError> {
 /// The assessment of `answers` with `options` (`{ lang }`, "de" by default): the same JSON as
 /// the CLI prints. Bad options and unknown ids throw an `Error` naming them.
 #[wasm_bindgen]
-pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let cat = crate::catalog();
     let lang = read_evaluate_options(&options)?;
-    let answers = read_call_answers(&answers, cat, "evaluate")?;
+    let answers = read_answers(&answers, cat, "evaluate: ")?;
     let a = assess(&answers, cat, lang).map_err(|e| err(format!("evaluate: {e}")))?;
     to_js(&a)
 }
 
 /// The languages, the main one first: `[{ code: "de", name: "Deutsch" }, …]`.
 #[wasm_bindgen]
-pub fn languages() -> Result<JsValue, JsError> {
+pub fn languages() -> Result<JsValue, JsValue> {
     let list: Vec<serde_json::Value> =
         Lang::ALL.iter().map(|l| serde_json::json!({ "code": l.code(), "name": l.native_name() })).collect();
     to_js(&list)
@@ -452,7 +454,7 @@ pub fn languages() -> Result<JsValue, JsError> {
 /// The messengers an embedder may recommend or hide (`catalog.alternatives`), in catalog
 /// order: `[{ id, name, recommended }]`, `recommended` as the catalog has it.
 #[wasm_bindgen]
-pub fn messengers() -> Result<JsValue, JsError> {
+pub fn messengers() -> Result<JsValue, JsValue> {
     let list: Vec<serde_json::Value> = crate::catalog()
         .messengers()
         .iter()
@@ -464,17 +466,17 @@ pub fn messengers() -> Result<JsValue, JsError> {
 /// The theme fields and the CSS custom property each sets:
 /// `{ accent: { property: "--mc-accent", kind: "color" }, … }`.
 #[wasm_bindgen(js_name = themeProperties)]
-pub fn theme_properties() -> Result<JsValue, JsError> {
-    let map: serde_json::Map<String, serde_json::Value> = theme::FIELDS
+pub fn theme_properties() -> Result<JsValue, JsValue> {
+    let map: serde_json::Map<String, serde_json::Value> = engine::contract::THEME_FIELDS
         .iter()
-        .map(|(field, property, kind)| (field.to_string(), serde_json::json!({ "property": property, "kind": kind })))
+        .map(|f| (f.name.to_string(), serde_json::json!({ "property": f.property, "kind": f.kind })))
         .collect();
     to_js(&map)
 }
 
 /// Checks an attribute of `<messenger-check>` (`lang`, `theme`); throws an `Error` naming it.
 #[wasm_bindgen(js_name = checkAttribute)]
-pub fn check_attribute(name: &str, value: JsValue) -> Result<(), JsError> {
+pub fn check_attribute(name: &str, value: JsValue) -> Result<(), JsValue> {
     options::check_attribute(name, &value)
 }
 
@@ -483,7 +485,7 @@ pub fn check_attribute(name: &str, value: JsValue) -> Result<(), JsError> {
 /// position stay. Options (www/boot.js gives them): `offline` (whether the page works offline
 /// already) and `onOffline(on)` (the visitor switched it), to offer offline use.
 #[wasm_bindgen]
-pub fn start(options: JsValue) -> Result<(), JsError> {
+pub fn start(options: JsValue) -> Result<(), JsValue> {
     install_panic_hook();
     let offline = options::read_start_options(&options)?;
     let window = web_sys::window().ok_or_else(|| err("no window"))?;

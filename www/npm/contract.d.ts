@@ -581,3 +581,172 @@ export type TemplateDocument = {
    */
   setup: Array<DocumentFact>;
 };
+
+// The inputs: mount()'s, evaluate()'s and documents()'s options (engine/src/contract/).
+
+/** Text in one or more languages; one is enough, it stands in for the others. */
+export type LangTexts = Partial<Record<Lang, string>>;
+
+/** The colour scheme: fixed, or `auto`: the host page's `color-scheme` (light if it declares none; the system's with `light dark`). */
+export type Scheme = "light" | "dark" | "auto";
+
+/**
+ * The theme: a scheme, or CSS values for the documented custom properties (set on the widget's
+ * root; the host page's CSS may set the same `--mc-*` properties). A value the browser would
+ * drop, or one that refers to something else (`var()`, `url()`), is an Error naming the field.
+ */
+export interface Theme {
+  scheme?: Scheme;
+  /** `--mc-accent`: a CSS color value. */
+  accent?: string;
+  /** `--mc-text`: a CSS color value. */
+  text?: string;
+  /** `--mc-bg`: a CSS color value. */
+  background?: string;
+  /** `--mc-font`: a CSS font-family value. */
+  font?: string;
+  /** `--mc-radius`: a CSS border-radius value. */
+  radius?: string;
+  /** `--mc-space`: a CSS padding value. */
+  spacing?: string;
+}
+
+/** What `documents()` writes: the structured documents, or their text. */
+export type DocumentFormat = "json" | "markdown" | "html";
+
+/**
+ * An embedder's changes to the catalog. A bad override throws an Error naming the field;
+ * nothing is half-applied.
+ */
+export type CatalogOverrides = {
+  /**
+   * Language to text key to text. Keys: `ui.<key>`, `disclaimer`, `formula`,
+   * `section.<id>`, `question.<id>.title|why`, `option.<question>.<option>.label|hint`,
+   * `rule.<id>.title|text`, `measure.<id>.title|text`, `messenger.<id>.summary|operator|cost`,
+   * `band.<id>.label|advice`.
+   */
+  texts?: Partial<Record<Lang, Record<string, string>>>;
+  /**
+   * Which alternatives are recommended.
+   */
+  alternatives?: AlternativeOverrides;
+  /**
+   * A link such as "Beratung anfragen" to the embedder's contact page.
+   */
+  call_to_action?: CtaOverride;
+  /**
+   * The templates (`documents()`, the widget's section): switch some or `"all"` off, or add
+   * a note under each template's title.
+   */
+  templates?: TemplateOverrides;
+};
+
+/**
+ * Which alternatives are recommended.
+ */
+export type AlternativeOverrides = {
+  /**
+   * Exactly these are recommended (in the catalog's order of fit).
+   */
+  recommend?: MessengerId[];
+  /**
+   * These are never recommended.
+   */
+  hide?: MessengerId[];
+};
+
+/**
+ * A call to action: a link to the embedder's contact page.
+ */
+export type CtaOverride = {
+  /**
+   * The link's text; one language is enough, it stands in for the other.
+   */
+  label: LangTexts;
+  /**
+   * https://, http://, mailto: or a path starting with /
+   */
+  url: string;
+};
+
+/**
+ * The embedder's say over the templates.
+ */
+export type TemplateOverrides = {
+  /**
+   * Template ids to switch off, or `"all"`.
+   */
+  hide?: (DocumentId | "all")[];
+  /**
+   * A note under each template's title (one language is enough; at most 500 characters).
+   */
+  note?: LangTexts;
+};
+
+/**
+ * The options of `mount()`. Every option is checked before anything renders: a bad one
+ * throws an Error that names it (`field`), and the element stays as it was.
+ */
+export type MountOptions = {
+  /**
+   * The language to start in; "de" by default.
+   */
+  lang?: Lang;
+  /**
+   * Answers to start with (prefilled).
+   */
+  answers?: Answers;
+  /**
+   * Overrides: texts, recommended or hidden alternatives, a call to action, the templates.
+   */
+  catalog?: CatalogOverrides;
+  /**
+   * The theme: "light" | "dark" | "auto", or colours, font, radius, spacing.
+   */
+  theme?: Scheme | Theme;
+  /**
+   * Called after the first render and after every change of answers or language (a
+   * function: the bindings read it themselves).
+   */
+  onChange?: (assessment: Assessment, answers: Answers) => void;
+  /**
+   * Adopt the widget's stylesheet into the element's document or shadow root (default
+   * true; the npm package reads it).
+   */
+  styles?: boolean;
+  /**
+   * Read a share link from `location.hash`, and offer the visitor a link with the answers,
+   * which goes into the page's address only once the visitor asks for it (until "forget").
+   */
+  shareLink?: boolean;
+};
+
+/**
+ * The options of `evaluate()`.
+ */
+export type EvaluateOptions = {
+  /**
+   * The language of the assessment's texts; "de" by default.
+   */
+  lang?: Lang;
+};
+
+/**
+ * The options of `documents()`.
+ */
+export type DocumentsOptions = {
+  /**
+   * The language of the documents; "de" by default.
+   */
+  lang?: Lang;
+  /**
+   * Blank id to text, e.g. `{ company: "Müller GmbH" }` (`null`: left blank); an unknown
+   * blank id is an error.
+   */
+  blanks?: Partial<Record<BlankId, string | null>>;
+  /**
+   * "json" (the default: the structured documents), "markdown" or "html" (the text
+   * `assess --document` prints).
+   */
+  format?: DocumentFormat;
+};

@@ -16,14 +16,18 @@ use super::DocId;
 use crate::catalog::{CatalogData, CatalogError};
 use crate::text::{Lang, Text};
 
+/// The embedder's say over the templates.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct TemplateOverrides {
     /// Template ids to switch off, or `"all"`.
     #[serde(default)]
+    #[cfg_attr(feature = "cli", ts(optional = nullable, type = "(DocumentId | \"all\")[]"))]
     pub hide: Vec<String>,
-    /// Language code to the note's text.
+    /// A note under each template's title (one language is enough; at most 500 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "cli", ts(optional, type = "LangTexts"))]
     pub note: Option<BTreeMap<String, String>>,
 }
 

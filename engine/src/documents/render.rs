@@ -236,6 +236,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// The ids the JS API's `documents()` takes (`from_id` also takes `md`, as the CLI does).
+    pub const IDS: [&'static str; 3] = ["json", "markdown", "html"];
+
     pub fn from_id(id: &str) -> Option<Format> {
         match id {
             "markdown" | "md" => Some(Format::Markdown),

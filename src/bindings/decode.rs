@@ -1,0 +1,201 @@
+//! JavaScript values in, errors out: a value read into the contract's `Input` (bounded), which
+//! the contract's types then deserialize from (`engine::contract`), and every error thrown to
+//! JavaScript as an `Error` whose `message` says what is wrong and whose `field` names the
+//! option (`catalog.call_to_action.url`), so a caller (the embed builder) can point at it
+//! without reading the message.
+//!
+//! Reading is bounded: every length is checked before anything is read (an array of length
+//! 2^31, a sparse one of 10^8, a string of a hundred million characters cost nothing), a value
+//! holds at most `MAX_VALUES` values and `MAX_DEPTH` levels, and whatever JavaScript can throw
+//! while it is read (a getter, a Proxy, a revoked Proxy) is an error naming the field, never an
+//! exception through the wasm.
+use engine::contract::{Input, InputError};
+use engine::limits::{excerpt, MAX_ENTRIES, MAX_ID, MAX_LIST, MAX_TEXT};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The most values one option value holds in all: every text of an embedder's overrides in
+/// every language, and their keys.
+const MAX_VALUES: usize = 4 * MAX_ENTRIES;
+/// The deepest an option nests (`catalog.texts.de.<key>` is four levels).
+const MAX_DEPTH: usize = 6;
+/// The longest key read whole; no known key is as long, so a longer one is kept as its start
+/// (unknown either way, and quoted short).
+const MAX_KEY: usize = 2 * MAX_ID;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys(value)`, which a Proxy's `ownKeys` may make throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn own_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// `Array.isArray(value)`, which throws for a revoked Proxy.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array_checked(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+fn is_array(value: &JsValue) -> bool {
+    is_array_checked(value).unwrap_or(false)
+}
+
+/// Not undefined and not null: the option was given.
+pub(super) fn present(value: &JsValue) -> bool {
+    !value.is_undefined() && !value.is_null()
+}
+
+/// An object, not an array or a function.
+pub(super) fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !is_array(value) && !value.is_function()
+}
+
+/// What a value is, for an error message: "a string", "an array", "null", …
+pub(super) fn describe(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if value.is_undefined() {
+        "undefined"
+    } else if is_array(value) {
+        "an array"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_object() {
+        "an object"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else {
+        "a symbol"
+    }
+}
+
+/// A property; one that cannot be read (a throwing getter) counts as not given.
+pub(super) fn get(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The start of a string (a long one is never copied whole).
+fn head(s: &js_sys::JsString) -> String {
+    String::from(s.substring(0, 48))
+}
+
+/// Reads `value` into an `Input`; the own keys in `skip` (functions, which the bindings read
+/// themselves) are left out of an object.
+pub(super) fn read(value: &JsValue, skip: &[&str]) -> Result<Input, InputError> {
+    let mut reader = Reader { left: MAX_VALUES, skip };
+    reader.value(value, "", 0)
+}
+
+struct Reader<'a> {
+    /// How many more values may be read.
+    left: usize,
+    skip: &'a [&'a str],
+}
+
+impl Reader<'_> {
+    fn value(&mut self, v: &JsValue, path: &str, depth: usize) -> Result<Input, InputError> {
+        if self.left == 0 {
+            return Err(InputError::at(path, format!("too large (at most {MAX_VALUES} values in all)")));
+        }
+        self.left -= 1;
+        if !present(v) {
+            return Ok(Input::Null);
+        }
+        if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
+            let len = s.length() as usize;
+            if len > MAX_TEXT {
+                return Err(InputError::at(path, format!("at most {MAX_TEXT} characters (got {len})")));
+            }
+            return Ok(Input::Str(String::from(s)));
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(Input::Bool(b));
+        }
+        if let Some(n) = v.as_f64() {
+            return Ok(Input::Num(n));
+        }
+        if depth >= MAX_DEPTH {
+            return Err(InputError::at(path, format!("nested too deep (at most {MAX_DEPTH} levels)")));
+        }
+        if is_array(v) {
+            let len = js_sys::Reflect::get(v, &JsValue::from_str("length"))
+                .ok()
+                .and_then(|l| l.as_f64())
+                .filter(|n| *n >= 0.0 && n.fract() == 0.0)
+                .ok_or_else(|| InputError::at(path, "its length cannot be read"))?;
+            if len > MAX_LIST as f64 {
+                // As an integer: no float formatting code in the wasm for a message.
+                return Ok(Input::TooLong(len as usize));
+            }
+            let mut items = Vec::with_capacity(len as usize);
+            for i in 0..len as u32 {
+                let item_path = format!("{path}[{i}]");
+                let item = js_sys::Reflect::get_u32(v, i).map_err(|_| InputError::at(&item_path, "cannot be read"))?;
+                items.push(self.value(&item, &item_path, depth + 1)?);
+            }
+            return Ok(Input::List(items));
+        }
+        if v.is_function() {
+            return Ok(Input::Other("a function"));
+        }
+        if !v.is_object() {
+            return Ok(Input::Other(describe(v)));
+        }
+        let keys = own_keys(v).map_err(|_| InputError::at(path, "its keys cannot be read"))?;
+        let n = keys.length() as usize;
+        if n > MAX_ENTRIES {
+            return Err(InputError::at(path, format!("at most {MAX_ENTRIES} entries (got {n})")));
+        }
+        let mut entries = Vec::with_capacity(n);
+        for k in keys.iter() {
+            let Some(k) = k.dyn_ref::<js_sys::JsString>() else { continue };
+            let key = if k.length() as usize > MAX_KEY { excerpt(&head(k)) } else { String::from(k) };
+            if depth == 0 && self.skip.contains(&key.as_str()) {
+                continue;
+            }
+            let field = if path.is_empty() { excerpt(&key) } else { format!("{path}.{}", excerpt(&key)) };
+            let value = js_sys::Reflect::get(v, k).map_err(|_| InputError::at(&field, "cannot be read"))?;
+            let value = self.value(&value, &field, depth + 1)?;
+            entries.push((key, value));
+        }
+        Ok(Input::Map(entries))
+    }
+}
+
+/// What a call throws: an `Error` with the message `messenger-check: <message>` and, when it is
+/// about a field, that field as `field`.
+pub(super) fn error(field: Option<&str>, message: impl std::fmt::Display) -> JsValue {
+    let e = js_sys::Error::new(&format!("messenger-check: {message}"));
+    if let Some(field) = field {
+        let _ = js_sys::Reflect::set(&e, &JsValue::from_str("field"), &JsValue::from_str(field));
+    }
+    e.into()
+}
+
+/// The error of an option: `call` says which call ("", "evaluate: ", "setTheme: "), `option`
+/// how the first part of the field is named ("option", or "" for an argument such as
+/// `theme`), `base` the field the value was given as (e.g. "theme"; "" for the options object).
+/// "documents: option `blanks.company`: must be a string (got a number)", "unknown option
+/// `colour` (known: …)", "option `theme`: unknown field `colour` (known: …)".
+pub(super) fn option_error(call: &str, option: &str, base: &str, e: &InputError) -> JsValue {
+    let prefix = |p: &str| match (base.is_empty(), p.is_empty()) {
+        (true, _) => p.to_string(),
+        (false, true) => base.to_string(),
+        (false, false) => format!("{base}.{p}"),
+    };
+    let field = prefix(&e.field());
+    let place = prefix(&e.place());
+    let named = |place: &str| if option.is_empty() { format!("`{place}`") } else { format!("{option} `{place}`") };
+    let message = if place.is_empty() && e.is_key() {
+        // The options object's own key: an unknown option.
+        format!("{call}{}", e.message().replacen("unknown field", "unknown option", 1))
+    } else if place.is_empty() {
+        format!("{call}{}", e.message())
+    } else {
+        format!("{call}{}: {}", named(&place), e.message())
+    };
+    error(Some(&field), message)
+}
