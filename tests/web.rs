@@ -639,7 +639,7 @@ async fn the_templates_come_after_the_first_render_and_follow_the_catalog_overri
     let e = mount(host(), options(r#"{"catalog": {"templates": {"hide": ["letter"]}}}"#)).err().map(message);
     assert!(e.as_deref().is_some_and(|m| m.contains("unknown template `letter`")), "{e:?}");
     let e = mount(host(), options(r#"{"catalog": {"templates": {"off": true}}}"#)).err().map(message);
-    assert!(e.as_deref().is_some_and(|m| m.contains("option `catalog.templates`: unknown field `off`")), "{e:?}");
+    assert!(e.as_deref().is_some_and(|m| m.contains("templates.off")), "{e:?}");
     w.destroy();
 }
 

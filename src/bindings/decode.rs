@@ -179,7 +179,9 @@ pub(super) fn error(field: Option<&str>, message: impl std::fmt::Display) -> JsV
 /// how the first part of the field is named ("option", or "" for an argument such as
 /// `theme`), `base` the field the value was given as (e.g. "theme"; "" for the options object).
 /// "documents: option `blanks.company`: must be a string (got a number)", "unknown option
-/// `colour` (known: …)", "option `theme`: unknown field `colour` (known: …)".
+/// `colour` (known: …)", "option `theme`: unknown field `colour` (known: …)", "option
+/// `catalog`: catalog override, field `alternatives.recommend`: must be an array (got a
+/// string)".
 pub(super) fn option_error(call: &str, option: &str, base: &str, e: &InputError) -> JsValue {
     let prefix = |p: &str| match (base.is_empty(), p.is_empty()) {
         (true, _) => p.to_string(),
@@ -189,7 +191,15 @@ pub(super) fn option_error(call: &str, option: &str, base: &str, e: &InputError)
     let field = prefix(&e.field());
     let place = prefix(&e.place());
     let named = |place: &str| if option.is_empty() { format!("`{place}`") } else { format!("{option} `{place}`") };
-    let message = if place.is_empty() && e.is_key() {
+    // A field inside the embedder's overrides is named as the overrides' own check names it
+    // (`catalog`'s semantic errors, from the engine, read "option `catalog`: catalog override:
+    // alternatives, field `hide[1]`: …").
+    let inside_catalog = option == "option" && field.starts_with("catalog.") && (place != "catalog" || e.is_key());
+    let message = if inside_catalog {
+        // (An unknown field is named with its own key: `templates.off`.)
+        let rest = &field["catalog.".len()..];
+        format!("{call}option `catalog`: catalog override, field `{rest}`: {}", e.message())
+    } else if place.is_empty() && e.is_key() {
         // The options object's own key: an unknown option.
         format!("{call}{}", e.message().replacen("unknown field", "unknown option", 1))
     } else if place.is_empty() {

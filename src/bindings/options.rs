@@ -118,14 +118,18 @@ pub(super) fn read_options(options: &JsValue) -> Result<(Config, Theme), JsValue
     if !options_object(options, "mount", "")? {
         return Ok((config, Theme::default()));
     }
-    let o: MountOptions = decode_as(options, &["onChange"], ("", "option", ""))?;
+    // The answers are decoded after the overrides are checked: they are checked against the
+    // catalog the overrides make, and a bad override is reported before them.
+    let o: MountOptions = decode_as(options, &["onChange", "answers"], ("", "option", ""))?;
     if let Some(overrides) = &o.catalog {
         config.catalog = with_overrides(overrides)?;
     }
     if let Some(Language(lang)) = o.lang {
         config.lang = lang;
     }
-    if let Some(raw) = o.answers {
+    let answers = get(options, "answers");
+    if present(&answers) {
+        let raw: AnswersInput = decode_as(&answers, &[], ("", "option", "answers"))?;
         config.answers = check_answers(raw, &config.catalog, "answers", "option `answers`")?;
     }
     let theme = match &o.theme {

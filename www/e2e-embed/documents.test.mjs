@@ -78,7 +78,7 @@ test("documents() rejects a bad option or id with an Error naming it", () => {
     [`{ messenger: "wire" }, { lang: "fr" }`, "option `lang`: unknown language `fr`"],
     [`{ messenger: "wire" }, { format: "pdf" }`, "option `format`: unknown format `pdf`"],
     [`{ messenger: "wire" }, { blanks: { firma: "x" } }`, "option `blanks`: unknown blank `firma`"],
-    [`{ messenger: "wire" }, { blanks: { company: 5 } }`, "option `blanks`: must be an object"],
+    [`{ messenger: "wire" }, { blanks: { company: 5 } }`, "option `blanks.company`: must be a string (got a number)"],
     [`{ messenger: "wire" }, { colour: "red" }`, "unknown option `colour`"],
     [`{ messenger: "icq" }`, "unknown option `icq` for question `messenger`"],
     [`[1, 2]`, "`answers` must be an object"],
