@@ -442,9 +442,15 @@ fn answers_are_checked_by_their_length_before_they_are_read() {
     let cases: Vec<(JsValue, &str)> = vec![
         (huge.into(), "question `content` takes at most 64 option ids (got a list of 4294967295)"),
         (sparse.into(), "question `content` takes at most 64 option ids (got a list of 100000000)"),
-        (js_sys::Array::of1(&long_id).into(), "`answers.content[0]`: at most 5000 characters (got 1000000)"),
+        (js_sys::Array::of1(&long_id).into(), "an id of 1000000 characters"),
         (JsValue::from_f64(7.0), "question `content` takes a list of option ids (got a number)"),
         (js_sys::Array::of1(&JsValue::from_f64(1.0)).into(), "item 0 of the list must be an option id"),
+        // Not a plain object: not read key by key (ten million keys would be).
+        (
+            js_sys::Uint8Array::new_with_length(10_000_000).into(),
+            "`answers.content`: must be an option id or a list of them",
+        ),
+        (js_sys::JsString::from("x".repeat(100)).into(), "an id of 100 characters"),
     ];
     for (value, needle) in cases {
         let answers = js_sys::Object::new();

@@ -804,7 +804,8 @@ function render() {
   try {
     preview = mount(previewHost, o);
   } catch (e) {
-    problem = e?.message ? e.message.slice(PREFIX.length) : String(e);
+    const message = e?.message ? String(e.message) : String(e);
+    problem = message.startsWith(PREFIX) ? message.slice(PREFIX.length) : message || String(e);
     badField = typeof e?.field === "string" ? e.field : null;
     // The preview still shows, without what is wrong (the catalog's parts, else the colours).
     try {

@@ -82,10 +82,34 @@ fn head(s: &js_sys::JsString) -> String {
     String::from(s.substring(0, 48))
 }
 
-/// Reads `value` into an `Input`; the own keys in `skip` (functions, which the bindings read
-/// themselves) are left out of an object.
+/// How much of an input is read: the most keys an object may have, and the longest string.
+#[derive(Clone, Copy)]
+pub(super) struct Limits {
+    pub entries: usize,
+    pub text: usize,
+}
+
+impl Limits {
+    /// Options: every text an embedder may override.
+    pub const OPTIONS: Limits = Limits { entries: MAX_ENTRIES, text: MAX_TEXT };
+
+    /// Answers: one key more than the catalog has questions (one of them is then unknown),
+    /// ids of at most `MAX_ID` characters.
+    pub fn answers(questions: usize) -> Limits {
+        Limits { entries: questions + 1, text: MAX_ID }
+    }
+}
+
+/// Reads `value` into an `Input` with the `OPTIONS` limits; the own keys in `skip` (functions,
+/// which the bindings read themselves) are left out of an object.
 pub(super) fn read(value: &JsValue, skip: &[&str]) -> Result<Input, InputError> {
-    let mut reader = Reader { left: MAX_VALUES, skip };
+    read_with(value, skip, Limits::OPTIONS)
+}
+
+/// Reads `value` into an `Input` with `limits`. An entry whose value is `undefined` or `null`
+/// is left out (not given, as JSON and the TypeScript types have it).
+pub(super) fn read_with(value: &JsValue, skip: &[&str], limits: Limits) -> Result<Input, InputError> {
+    let mut reader = Reader { left: MAX_VALUES, skip, limits };
     reader.value(value, "", 0)
 }
 
@@ -93,6 +117,25 @@ struct Reader<'a> {
     /// How many more values may be read.
     left: usize,
     skip: &'a [&'a str],
+    limits: Limits,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.getPrototypeOf(value)`, which a Proxy may make throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
+    fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A plain object (`{…}`, `Object.create(null)`, one from another frame, a Proxy of one): its
+/// prototype is `null` or an `Object.prototype` (whose own prototype is `null`). A typed array,
+/// a `String` object, a `Date` or a class instance is not read key by key.
+fn is_plain(value: &JsValue) -> bool {
+    match prototype_of(value) {
+        Ok(p) if p.is_null() => true,
+        Ok(p) => prototype_of(&p).is_ok_and(|pp| pp.is_null()),
+        Err(_) => false,
+    }
 }
 
 impl Reader<'_> {
@@ -106,8 +149,12 @@ impl Reader<'_> {
         }
         if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
             let len = s.length() as usize;
-            if len > MAX_TEXT {
-                return Err(InputError::at(path, format!("at most {MAX_TEXT} characters (got {len})")));
+            let max = self.limits.text;
+            if len > max && max == MAX_ID {
+                return Err(InputError::at(path, format!("an id of {len} characters (ids have at most {MAX_ID})")));
+            }
+            if len > max {
+                return Err(InputError::at(path, format!("at most {max} characters (got {len})")));
             }
             return Ok(Input::Str(String::from(s)));
         }
@@ -144,10 +191,13 @@ impl Reader<'_> {
         if !v.is_object() {
             return Ok(Input::Other(describe(v)));
         }
+        if !is_plain(v) {
+            return Ok(Input::Other("an object that is not a plain one"));
+        }
         let keys = own_keys(v).map_err(|_| InputError::at(path, "its keys cannot be read"))?;
         let n = keys.length() as usize;
-        if n > MAX_ENTRIES {
-            return Err(InputError::at(path, format!("at most {MAX_ENTRIES} entries (got {n})")));
+        if n > self.limits.entries {
+            return Err(InputError::at(path, format!("at most {} entries (got {n})", self.limits.entries)));
         }
         let mut entries = Vec::with_capacity(n);
         for k in keys.iter() {
@@ -158,11 +208,26 @@ impl Reader<'_> {
             }
             let field = if path.is_empty() { excerpt(&key) } else { format!("{path}.{}", excerpt(&key)) };
             let value = js_sys::Reflect::get(v, k).map_err(|_| InputError::at(&field, "cannot be read"))?;
+            if !present(&value) {
+                continue;
+            }
             let value = self.value(&value, &field, depth + 1)?;
             entries.push((key, value));
         }
         Ok(Input::Map(entries))
     }
+}
+
+/// An error not about a field.
+pub(super) fn err(msg: impl std::fmt::Display) -> JsValue {
+    error(None, msg)
+}
+
+/// A value as JavaScript gets it: its JSON, parsed by the browser (so the wasm needs no
+/// second serializer besides serde_json's, which the JSON download uses anyway).
+pub(super) fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let json = serde_json::to_string(value).map_err(err)?;
+    js_sys::JSON::parse(&json).map_err(|_| err("could not hand a value to JavaScript"))
 }
 
 /// What a call throws: an `Error` with the message `messenger-check: <message>` and, when it is

@@ -9,8 +9,8 @@ use engine::documents::{self, render, render::Format, DocId};
 use engine::Lang;
 use wasm_bindgen::prelude::*;
 
+use super::decode::{err, to_js};
 use super::options::{read_answers, read_documents_options};
-use super::{err, to_js};
 
 /// A template written out: what `format: "markdown" | "html"` returns for each document.
 #[derive(serde::Serialize)]

@@ -61,17 +61,7 @@ thread_local! {
     static PAGE: RefCell<Option<Widget>> = const { RefCell::new(None) };
 }
 
-/// An error not about a field (see `decode::error` for those).
-fn err(msg: impl std::fmt::Display) -> JsValue {
-    decode::error(None, msg)
-}
-
-/// A value as JavaScript gets it: its JSON, parsed by the browser (so the wasm needs no
-/// second serializer besides serde_json's, which the JSON download uses anyway).
-fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(value).map_err(err)?;
-    js_sys::JSON::parse(&json).map_err(|_| err("could not hand a value to JavaScript"))
-}
+use decode::{err, to_js};
 
 // ---------------------------------------------------------------------------------------
 // Mounting

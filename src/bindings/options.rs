@@ -15,7 +15,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::decode::{self, describe, error, get, is_plain_object, option_error, present};
+use super::decode::{self, describe, error, get, is_plain_object, option_error, present, Limits};
 use super::location::read_hash;
 use super::theme::{self, Theme};
 use super::Config;
@@ -29,6 +29,17 @@ fn decode_as<T: for<'de> Deserialize<'de>>(
     (call, option, base): (&str, &str, &str),
 ) -> Result<T, JsValue> {
     let input: Input = decode::read(value, skip).map_err(|e| option_error(call, option, base, &e))?;
+    decode(&input).map_err(|e: InputError| option_error(call, option, base, &e))
+}
+
+/// Answers decoded with the answers' limits (`decode::Limits::answers`).
+fn decode_answers(
+    value: &JsValue,
+    cat: &Catalog,
+    (call, option, base): (&str, &str, &str),
+) -> Result<AnswersInput, JsValue> {
+    let limits = Limits::answers(cat.questions().len());
+    let input = decode::read_with(value, &[], limits).map_err(|e| option_error(call, option, base, &e))?;
     decode(&input).map_err(|e: InputError| option_error(call, option, base, &e))
 }
 
@@ -89,7 +100,7 @@ pub(super) fn read_answers(value: &JsValue, cat: &Catalog, call: &str) -> Result
             format!("{call}`answers` must be an object of question id to option id(s) (got {})", describe(value)),
         ));
     }
-    let raw: AnswersInput = decode_as(value, &[], (call, "", "answers"))?;
+    let raw: AnswersInput = decode_answers(value, cat, (call, "", "answers"))?;
     check_answers(raw, cat, "answers", &format!("{call}`answers`"))
 }
 
@@ -129,7 +140,7 @@ pub(super) fn read_options(options: &JsValue) -> Result<(Config, Theme), JsValue
     }
     let answers = get(options, "answers");
     if present(&answers) {
-        let raw: AnswersInput = decode_as(&answers, &[], ("", "option", "answers"))?;
+        let raw: AnswersInput = decode_answers(&answers, &config.catalog, ("", "option", "answers"))?;
         config.answers = check_answers(raw, &config.catalog, "answers", "option `answers`")?;
     }
     let theme = match &o.theme {
