@@ -839,7 +839,7 @@ fn a_practice_needs_explicit_consent_and_a_release_while_its_provider_is_not_bou
     );
     assert!(md(v.clone(), DocId::Record, Lang::De)
         .contains("Kontakt mit den Patientinnen und Patienten über die normale WhatsApp-App"));
-    let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
     assert!(
         matches!(e, DocError::Refused { id: DocId::Consent, .. })
             && e.to_string().contains("terms do not allow business use"),
@@ -1026,7 +1026,7 @@ fn the_second_review_a_set_states_what_is_and_never_more() {
     // N1: a practice whose chats go to Google's or Apple's cloud gets no consent form that lists
     // them as recipients beside a release promising end-to-end encryption; the reason says why.
     let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "cloud", "content": ["appointments"]});
-    let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::En, &Blanks::default()).unwrap_err();
     assert!(
         matches!(e, DocError::Refused { id: DocId::Consent, .. })
             && e.to_string().contains("backs the chats up unencrypted to Google Drive or iCloud"),
