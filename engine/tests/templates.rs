@@ -1282,8 +1282,7 @@ fn a_held_back_form_leaves_no_consents_and_keeps_the_people_in_the_record() {
     assert!(!p.contains("Erlaubt sind nur diese Inhalte:") && !p.contains("Termine: Schon ein Termin"), "{p}");
     // The review of 8e46db3, N3: an old backup goes only once what must be kept is safe.
     assert!(
-        p.contains("Ein schon angelegtes unverschlüsseltes Backup lässt [zuständige Person] beim Cloud-Anbieter löschen, sobald feststeht, dass alles, was aufbewahrt werden muss, auf den Geräten noch vorhanden oder in die Akte oder das Archiv übernommen ist.")
-            || p.contains("beim Cloud-Anbieter löschen, sobald feststeht, dass alles, was aufbewahrt werden muss"),
+        p.contains("Das alte unverschlüsselte Backup löscht [zuständige Person] beim Cloud-Anbieter, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."),
         "{p}"
     );
     assert!(!p.contains("und löscht es"), "{p}");
@@ -1566,14 +1565,14 @@ fn the_regular_apps_old_backup_is_deleted_once_what_must_be_kept_is_safe() {
     for id in ["13_law_consumer_private", "01_trade_consumer_worst", "44_care_staff_whatsapp_group"] {
         let v = review_set(id);
         let c = md(v.clone(), DocId::Checklist, Lang::De);
-        assert!(c.contains("Ein schon angelegtes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, lassen Sie beim Cloud-Anbieter löschen, sobald feststeht, dass alles, was aufbewahrt werden muss, auf den Geräten noch vorhanden oder in die Akte oder das Archiv übernommen ist."), "{id}: {c}");
+        assert!(c.contains("Ein altes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, löschen Sie beim Cloud-Anbieter, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{id}: {c}");
         let p = md(v.clone(), DocId::Policy, Lang::De);
-        assert!(p.contains("Ein schon angelegtes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, lässt [zuständige Person] beim Cloud-Anbieter löschen, sobald feststeht, dass alles, was aufbewahrt werden muss,"), "{id}: {p}");
+        assert!(p.contains("Ein altes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, löscht [zuständige Person] beim Cloud-Anbieter, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{id}: {p}");
         let e = md(v.clone(), DocId::Checklist, Lang::En);
-        assert!(e.contains("Have a backup already made that is not end-to-end encrypted deleted at the cloud provider once it is certain that everything that must be kept"), "{id}: {e}");
+        assert!(e.contains("Delete any old backup that is not end-to-end encrypted at the cloud provider as soon as everything that must be kept has been moved into the file or the archive."), "{id}: {e}");
         // With the backup off there is nothing to delete.
         let off = with(&v, json!({"chat_backup": "off"}));
-        assert!(!set_text(&off, Lang::De).contains("löschen, sobald feststeht"), "{id}");
+        assert!(!set_text(&off, Lang::De).contains("beim Cloud-Anbieter, sobald alles Aufzubewahrende"), "{id}");
     }
 }
 
@@ -1688,4 +1687,31 @@ fn other_messengers_cloud_backups_name_no_google_or_apple() {
             "{v}"
         );
     }
+}
+
+/// B1 of the review of 2026-12: a chat that is still on a phone is not retention (§ 146 Abs. 4,
+/// § 147 Abs. 2 AO; GoBD; § 630f BGB), so no template lets an old cloud backup be kept or deleted
+/// on the strength of "still on the devices"; the user deletes it once what must be kept is in
+/// the file or the archive, in every review set, in German and in English.
+#[test]
+fn an_old_backup_is_deleted_once_what_must_be_kept_is_in_the_file_or_archive() {
+    let sets: Vec<serde_json::Value> = serde_json::from_str(include_str!("data/review-2026-12.json")).unwrap();
+    for s in &sets {
+        let id = s["id"].as_str().unwrap();
+        for lang in [Lang::De, Lang::En] {
+            let t = set_text(&s["answers"], lang);
+            for bad in [
+                "auf den Geräten noch vorhanden",
+                "sobald feststeht",
+                "still on the devices",
+                "once it is certain",
+                "lassen Sie beim Cloud-Anbieter löschen",
+                "already made deleted",
+            ] {
+                assert!(!t.contains(bad), "{id} {lang:?}: {bad}");
+            }
+        }
+    }
+    let c = md(review_set("44_care_staff_whatsapp_group"), DocId::Checklist, Lang::De);
+    assert!(c.contains("sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{c}");
 }
