@@ -1715,3 +1715,23 @@ fn an_old_backup_is_deleted_once_what_must_be_kept_is_in_the_file_or_archive() {
     let c = md(review_set("44_care_staff_whatsapp_group"), DocId::Checklist, Lang::De);
     assert!(c.contains("sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{c}");
 }
+
+/// B2 of the review of 2026-12: the Art. 13 notice keeps Google or Apple as recipients until the
+/// cloud backup is off and the old backup has been deleted, not only until it is off.
+#[test]
+fn the_notice_names_google_or_apple_until_the_old_backup_is_deleted() {
+    let sets: Vec<serde_json::Value> = serde_json::from_str(include_str!("data/review-2026-12.json")).unwrap();
+    let (mut de_seen, mut en_seen) = (false, false);
+    for s in &sets {
+        let id = s["id"].as_str().unwrap();
+        let de = set_text(&s["answers"], Lang::De);
+        assert!(!de.contains("sobald das Cloud-Backup ausgeschaltet ist."), "{id}");
+        de_seen |= de.contains("Den Punkt zu Google oder Apple streichen Sie, sobald das Cloud-Backup ausgeschaltet und das alte Backup gelöscht ist.");
+        let en = set_text(&s["answers"], Lang::En);
+        assert!(!en.contains("once the cloud backup is off."), "{id}");
+        en_seen |= en.contains(
+            "Delete the point on Google or Apple once the cloud backup is off and the old backup has been deleted.",
+        );
+    }
+    assert!(de_seen && en_seen);
+}
