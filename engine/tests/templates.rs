@@ -1528,16 +1528,13 @@ fn an_address_book_step_without_consents_to_collect_denies_access() {
     let v44 = review_set("44_care_staff_whatsapp_group");
     let de = step(&v44, Lang::De).1;
     assert!(
-        de.contains("Dienstlich schreibt [Name der Praxis] über WhatsApp nur mit den Mitarbeitenden und braucht dafür nur deren dienstliche Nummern; die verarbeitet [Name der Praxis] nach Art. 6 Abs. 1 lit. b und c DSGVO (Arbeitsvertrag und gesetzliche Pflichten")
-            && de.ends_with("Verweigern Sie den Zugriff; Kolleginnen und Kollegen werden einzeln hinzugefügt."),
+        de.contains("Auf eigenen Telefonen sind deren Nummern private Nummern")
+            && de.ends_with("Verweigern Sie den Zugriff; Kontakte werden einzeln hinzugefügt."),
         "{de}"
     );
     assert!(!de.contains("eingewilligt") && !de.contains("Patientin"), "{de}");
     let en = step(&v44, Lang::En).1;
-    assert!(
-        en.contains("only with its staff") && en.contains("under Art. 6(1)(b), (c) GDPR (employment contract"),
-        "{en}"
-    );
+    assert!(en.contains("only with its staff") && en.contains("voluntary consent (Art. 6(1)(a), Art. 7 GDPR)"), "{en}");
     assert!(!en.contains("consented"), "{en}");
     for v in [
         review_set("43_partners_only_bizapp"),
@@ -1734,4 +1731,21 @@ fn the_notice_names_google_or_apple_until_the_old_backup_is_deleted() {
         );
     }
     assert!(de_seen && en_seen);
+}
+
+/// B4 of the review of 2026-12: staff numbers on their own phones (set 44) are private numbers,
+/// used only with voluntary consent (Art. 6 Abs. 1 lit. a, Art. 7 DSGVO; LAG Thüringen, 6 Sa
+/// 442/17), not "work numbers" under the contract; on a company phone they stay work numbers.
+#[test]
+fn staff_numbers_on_own_phones_rest_on_voluntary_consent() {
+    let v = review_set("44_care_staff_whatsapp_group");
+    let c = md(v.clone(), DocId::Checklist, Lang::De);
+    assert!(c.contains("Auf eigenen Telefonen sind deren Nummern private Nummern: Niemand muss sie [Name der Praxis] geben (LAG Thüringen, Urteil vom 16.05.2018, 6 Sa 442/17)"), "{c}");
+    assert!(c.contains("(Art. 6 Abs. 1 lit. a, Art. 7 DSGVO)"), "{c}");
+    assert!(!c.contains("braucht dafür nur deren dienstliche Nummern"), "{c}");
+    let e = md(v.clone(), DocId::Checklist, Lang::En);
+    assert!(e.contains("uses them only with the employee's voluntary consent (Art. 6(1)(a), Art. 7 GDPR)"), "{e}");
+    let company = with(&v, json!({"device": "company_business_only"}));
+    let c = md(company, DocId::Checklist, Lang::De);
+    assert!(!c.contains("private Nummern"), "{c}");
 }
