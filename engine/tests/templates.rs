@@ -839,7 +839,7 @@ fn a_practice_needs_explicit_consent_and_a_release_while_its_provider_is_not_bou
     );
     assert!(md(v.clone(), DocId::Record, Lang::De)
         .contains("Kontakt mit den Patientinnen und Patienten über die normale WhatsApp-App"));
-    let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
     assert!(
         matches!(e, DocError::Refused { id: DocId::Consent, .. })
             && e.to_string().contains("terms do not allow business use"),
@@ -1026,7 +1026,7 @@ fn the_second_review_a_set_states_what_is_and_never_more() {
     // N1: a practice whose chats go to Google's or Apple's cloud gets no consent form that lists
     // them as recipients beside a release promising end-to-end encryption; the reason says why.
     let v = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "cloud", "content": ["appointments"]});
-    let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::De, &Blanks::default()).unwrap_err();
+    let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::En, &Blanks::default()).unwrap_err();
     assert!(
         matches!(e, DocError::Refused { id: DocId::Consent, .. })
             && e.to_string().contains("backs the chats up unencrypted to Google Drive or iCloud"),
@@ -1106,7 +1106,8 @@ fn the_second_review_a_set_states_what_is_and_never_more() {
 
 /// Review 17b, D1: a practice whose WhatsApp chats go unencrypted to Google's or Apple's cloud
 /// gets no consent form, and the other documents of the set do not send staff to it: turning the
-/// backup off (or encrypting it) comes first, and until then the patients are not written to.
+/// backup off comes first (the review of 1d33e79, B1: no longer "or encrypting it"), and until
+/// then the patients are not written to.
 #[test]
 fn a_set_whose_consent_form_is_held_back_points_to_no_form_and_puts_the_backup_first() {
     // Set 09 of the review: a physiotherapy practice on WhatsApp Business.
@@ -1120,14 +1121,14 @@ fn a_set_whose_consent_form_is_held_back_points_to_no_form_and_puts_the_backup_f
     for (lang, until, first, names) in [
         (
             Lang::De,
-            "Erst wenn das Backup aus oder Ende-zu-Ende-verschlüsselt ist, steht die Vorlage „Einwilligung und Datenschutzinformation“ bereit; bis dahin schreibt [Name der Praxis] mit den Patientinnen und Patienten nicht über WhatsApp Business.",
-            "Zuerst das Chat-Backup ausschalten oder Ende-zu-Ende-verschlüsseln",
+            "Erst wenn das Backup aus ist, steht die Vorlage „Einwilligung und Datenschutzinformation“ bereit; bis dahin schreibt [Name der Praxis] mit den Patientinnen und Patienten nicht über WhatsApp Business.",
+            "Zuerst das Chat-Backup ausschalten",
             ["(Vorlage „Einwilligung und Datenschutzinformation“)", "Vorlage „Einwilligung und Datenschutzinformation“ enthält", "Datenschutzinformation dieses Satzes"],
         ),
         (
             Lang::En,
-            "Only once the backup is off or end-to-end encrypted is the template 'Consent and privacy information' available; until then [name of the practice] does not write to patients through WhatsApp Business.",
-            "First turn the chat backup off or end-to-end encrypt it",
+            "Only once the backup is off is the template 'Consent and privacy information' available; until then [name of the practice] does not write to patients through WhatsApp Business.",
+            "First turn the chat backup off",
             ["(template 'Consent and privacy information')", "template 'Consent and privacy information' has", "privacy information of this set"],
         ),
     ] {
@@ -1147,7 +1148,7 @@ fn a_set_whose_consent_form_is_held_back_points_to_no_form_and_puts_the_backup_f
         }
     }
     let record = md(v, DocId::Record, Lang::De);
-    assert!(record.contains("Kontakt mit den Patientinnen und Patienten über WhatsApp Business, solange die Chats unverschlüsselt in Google Drive oder in der iCloud gesichert werden"), "{record}");
+    assert!(record.contains("Kontakt mit den Patientinnen und Patienten über WhatsApp Business, solange das Chat-Backup in Google Drive oder in der iCloud eingeschaltet ist"), "{record}");
     // Where the form is issued, the set stays as it was: a trade business with the same backup.
     let trade = json!({"sector": "trade", "audience": ["customers", "internal"], "messenger": "whatsapp_business_app",
         "contact_access": "granted", "address_book": "empty", "chat_backup": "cloud", "content": ["appointments"]});
@@ -1198,7 +1199,7 @@ fn an_unverified_cloud_backup_holds_back_the_consent_form_without_a_claim() {
                 }
             }
             let r = md(v.clone(), DocId::Record, Lang::De);
-            assert!(r.contains(&format!("**Zu klären:** Die Chats werden nach Ihren Angaben in einer Cloud gesichert; ob diese Sicherung Ende-zu-Ende-verschlüsselt ist, ist nicht geprüft. Bis die Sicherung aus ist, kein Kontakt mit {} über {name}.", if sector == "health" { "den Patientinnen und Patienten" } else { "den Mandantinnen und Mandanten" })), "{r}");
+            assert!(r.contains(&format!("**Fehlt:** Die Chats werden nach Ihren Angaben in einer Cloud gesichert, und ob diese Sicherung Ende-zu-Ende-verschlüsselt ist, ist nicht geprüft: Sicherung auf jedem Gerät ausschalten. Bis sie aus ist, kein Kontakt mit {} über {name}.", if sector == "health" { "den Patientinnen und Patienten" } else { "den Mandantinnen und Mandanten" })), "{r}");
             assert!(r.contains("solange die Sicherung der Chats nicht aus ist"), "{r}");
             let c = doc(v.clone(), DocId::Checklist, Lang::En);
             let Block::Checklist { items } = &c.sections[1].blocks[0] else { panic!("a checklist") };
@@ -1214,13 +1215,13 @@ fn an_unverified_cloud_backup_holds_back_the_consent_form_without_a_claim() {
         assert!(
             de.len() == 1
                 && de[0].1.starts_with(
-                    "Solange WhatsApp Business die Chats unverschlüsselt in Google Drive oder in der iCloud sichert"
+                    "Nach Ihren Angaben sichert WhatsApp Business die Chats unverschlüsselt in Google Drive oder in der iCloud. Solange dieses Backup an ist"
                 ),
             "{de:?}"
         );
         let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
         assert!(
-            e.to_string().contains("while WhatsApp Business backs the chats up unencrypted to Google Drive or iCloud"),
+            e.to_string().contains("WhatsApp Business backs the chats up unencrypted to Google Drive or iCloud; as long as that backup is on"),
             "{e}"
         );
     }
@@ -1281,8 +1282,7 @@ fn a_held_back_form_leaves_no_consents_and_keeps_the_people_in_the_record() {
     assert!(!p.contains("Erlaubt sind nur diese Inhalte:") && !p.contains("Termine: Schon ein Termin"), "{p}");
     // The review of 8e46db3, N3: an old backup goes only once what must be kept is safe.
     assert!(
-        p.contains("Ein schon angelegtes unverschlüsseltes Backup lässt [zuständige Person] beim Cloud-Anbieter löschen, sobald feststeht, dass alles, was aufbewahrt werden muss, auf den Geräten noch vorhanden oder in die Akte oder das Archiv übernommen ist.")
-            || p.contains("beim Cloud-Anbieter löschen, sobald feststeht, dass alles, was aufbewahrt werden muss"),
+        p.contains("Das alte unverschlüsselte Backup löscht [zuständige Person] beim Cloud-Anbieter, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."),
         "{p}"
     );
     assert!(!p.contains("und löscht es"), "{p}");
@@ -1370,4 +1370,382 @@ fn a_practices_address_book_match_rests_on_explicit_consent_and_the_release() {
         ),
         "{r}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// The review of 1d33e79
+
+/// A set of the second legal review (`data/review-2026-12.json`), by id.
+fn review_set(id: &str) -> serde_json::Value {
+    let sets: Vec<serde_json::Value> = serde_json::from_str(include_str!("data/review-2026-12.json")).unwrap();
+    sets.into_iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("no set `{id}`"))["answers"].clone()
+}
+
+/// Sets 10 and 11 of the review with the chats backed up to a cloud (10c, 11c).
+fn v10c() -> serde_json::Value {
+    with(&review_set("10_physio_threemawork_good"), json!({"chat_backup": "cloud"}))
+}
+fn v11c() -> serde_json::Value {
+    with(&review_set("11_doctor_signal"), json!({"chat_backup": "cloud"}))
+}
+
+/// Everything a set says in one language: its documents and the reasons for those it refuses.
+fn set_text(v: &serde_json::Value, lang: Lang) -> String {
+    let a = answers(v.clone());
+    let mut t: Vec<String> = docs(&a, lang).iter().map(body).collect();
+    t.extend(documents::refusals(&a, cat(), lang).unwrap().into_iter().map(|(_, why)| why));
+    t.join("\n")
+}
+
+/// The items of a document's checklists and lists, with their titles and texts as plain text.
+fn items_of(d: &Document) -> Vec<(String, String, Option<Status>, Option<String>)> {
+    d.sections
+        .iter()
+        .flat_map(|s| s.blocks.iter())
+        .flat_map(|b| match b {
+            Block::List { items } | Block::Checklist { items } => items.clone(),
+            _ => Vec::new(),
+        })
+        .map(|i| {
+            let title = i.title.as_deref().map(documents::plain).unwrap_or_default();
+            (title, documents::plain(&i.parts), i.status, i.label)
+        })
+        .collect()
+}
+
+/// B1: no answer records a checked end-to-end encryption of WhatsApp's backup either, so while
+/// the backup holds a practice's or firm's consent form back, no document and no refusal names
+/// encrypting the backup as a way out: turning it off is the one way, as for the other
+/// messengers (N2 of the review of 8e46db3).
+#[test]
+fn whatsapps_held_back_form_names_only_turning_the_backup_off() {
+    let firm = json!({"sector": "legal_tax", "audience": ["customers"], "messenger": "whatsapp_business_app",
+        "chat_backup": "cloud", "content": ["appointments"]});
+    let insurer = with(&review_set("18_pkv_insurer_bizapp"), json!({"chat_backup": "cloud"}));
+    let v46c = with(&review_set("46_physio_bizapp_reminders_clean"), json!({"chat_backup": "cloud"}));
+    for v in [review_set("09_physio_bizapp_private"), v46c, firm, insurer] {
+        assert!(!documents::refusals(&answers(v.clone()), cat(), Lang::De).unwrap().is_empty(), "{v}");
+        for (lang, ways) in [
+            (
+                Lang::De,
+                &[
+                    "Ende-zu-Ende-Verschlüsselung ein",
+                    "oder Ende-zu-Ende-verschlüsselt",
+                    "Ende-zu-Ende-verschlüsseln",
+                    "verschlüsseltes Backup“ einschalten",
+                    "Backup unverschlüsselt ist",
+                ][..],
+            ),
+            (
+                Lang::En,
+                &[
+                    "switch on its end-to-end encryption",
+                    "or end-to-end encrypted",
+                    "end-to-end encrypt it",
+                    "turn on 'End-to-end encrypted backup'",
+                    "backup is unencrypted",
+                ][..],
+            ),
+        ] {
+            let t = set_text(&v, lang);
+            for w in ways {
+                assert!(!t.contains(w), "{lang:?}: a way out no answer can record, `{w}`:\n{t}");
+            }
+        }
+        let de = documents::refusals(&answers(v.clone()), cat(), Lang::De).unwrap();
+        assert!(
+            de[0].1.ends_with("Schalten Sie das Chat-Backup aus (siehe Checkliste), dann steht die Vorlage bereit."),
+            "{de:?}"
+        );
+        let p = md(v.clone(), DocId::Policy, Lang::De);
+        assert!(p.contains("Als Erstes schaltet [zuständige Person] deshalb auf jedem Gerät das Chat-Backup aus (siehe „Sicherungen und Fotos“)."), "{p}");
+        assert!(
+            p.contains(
+                "Erst wenn das Backup aus ist, steht die Vorlage „Einwilligung und Datenschutzinformation“ bereit"
+            ),
+            "{p}"
+        );
+        let c = doc(v.clone(), DocId::Checklist, Lang::En);
+        assert_eq!(items_of(&c)[0].0, "First turn the chat backup off");
+    }
+}
+
+/// B3: the four documents of a set agree on the backup. Where a cloud backup holds the consent
+/// form back (sets 10c and 11c of the review: Threema Work and Signal; 09: WhatsApp Business),
+/// no document allows an encrypted backup beside "turn it off first": the policy's rule on
+/// backups says off, and the checklist has the one step that says so.
+#[test]
+fn the_documents_of_a_held_back_set_agree_on_turning_the_backup_off() {
+    for v in [v10c(), v11c(), review_set("09_physio_bizapp_private")] {
+        for (lang, allowed, off, backup) in [
+            (
+                Lang::De,
+                [
+                    "nur verschlüsselt",
+                    "Sichern Sie, wenn nötig",
+                    "Wird ein Backup gebraucht",
+                    "Brauchen Sie ein Backup",
+                ],
+                "auf jedem Gerät ausgeschaltet und bleibt aus (siehe „Zweck und Geltungsbereich“)",
+                ["Backup", "Sicherung"],
+            ),
+            (
+                Lang::En,
+                ["only encrypted", "back up only", "If a backup is needed", "If you need a backup"],
+                "turned off on every device and stays off (see 'Purpose and scope')",
+                ["backup", "backup"],
+            ),
+        ] {
+            let t = set_text(&v, lang);
+            for a in allowed {
+                assert!(
+                    !t.contains(a),
+                    "{lang:?}: an encrypted backup allowed (`{a}`) where the set says to turn it off:\n{t}"
+                );
+            }
+            assert!(md(v.clone(), DocId::Policy, lang).contains(off), "{lang:?}: {v}");
+            let steps: Vec<String> = items_of(&doc(v.clone(), DocId::Checklist, lang))
+                .into_iter()
+                .map(|i| i.0)
+                .filter(|t| backup.iter().any(|b| t.contains(b)))
+                .collect();
+            assert_eq!(steps.len(), 1, "{lang:?}: one backup step: {steps:?}");
+        }
+    }
+}
+
+/// B2: set 44 of the review (the regular WhatsApp app among a care team's staff, no customers)
+/// gets an address-book step about staff contacts and the basis for them, not the consent of
+/// customers; no set without consents to the match to collect (partners only, set 43; a
+/// municipality, set 19) keeps "consenting" contacts, and the checklist ticks the step only
+/// where the record has the measure in place.
+#[test]
+fn an_address_book_step_without_consents_to_collect_denies_access() {
+    let step = |v: &serde_json::Value, lang: Lang| {
+        let title = if lang == Lang::De { "Zugriff auf die Kontakte verweigern" } else { "Deny access to contacts" };
+        items_of(&doc(v.clone(), DocId::Checklist, lang)).into_iter().find(|i| i.0 == title).expect("the step")
+    };
+    let v44 = review_set("44_care_staff_whatsapp_group");
+    let de = step(&v44, Lang::De).1;
+    assert!(
+        de.contains("Auf eigenen Telefonen sind deren Nummern private Nummern")
+            && de.ends_with("Verweigern Sie den Zugriff; Kontakte werden einzeln hinzugefügt."),
+        "{de}"
+    );
+    assert!(!de.contains("eingewilligt") && !de.contains("Patientin"), "{de}");
+    let en = step(&v44, Lang::En).1;
+    assert!(en.contains("only with its staff") && en.contains("voluntary consent (Art. 6(1)(a), Art. 7 GDPR)"), "{en}");
+    assert!(!en.contains("consented"), "{en}");
+    for v in [
+        review_set("43_partners_only_bizapp"),
+        review_set("19_municipality_bizapp"),
+        review_set("01_trade_consumer_worst"),
+    ] {
+        let (_, text, status, _) = step(&v, Lang::De);
+        assert!(text.contains("Verweigern Sie den Zugriff") && !text.contains("eingewilligt haben"), "{v}: {text}");
+        assert_eq!(status, Some(Status::Open), "{v}: the record has it missing");
+        assert!(md(v.clone(), DocId::Record, Lang::De)
+            .contains("hat Zugriff auf das Adressbuch, obwohl die Richtlinie ihn untersagt: Zugriff entziehen."));
+    }
+    // Where the set collects consents to the match, the step stays as it was.
+    let plumber = with(&review_set("03_trade_bizapp_clean"), json!({"address_book": "mixed"}));
+    assert!(step(&plumber, Lang::De)
+        .1
+        .contains("oder lassen Sie im Adressbuch dieses Geräts nur Kontakte, die in den Abgleich eingewilligt haben."));
+}
+
+/// B4: with the regular WhatsApp app and a cloud backup (set 13, a law firm; 01, a trade; 44, a
+/// care team), an old backup that is not end-to-end encrypted is to be deleted at the cloud
+/// provider once what must be kept is safe, in the policy and the checklist.
+#[test]
+fn the_regular_apps_old_backup_is_deleted_once_what_must_be_kept_is_safe() {
+    for id in ["13_law_consumer_private", "01_trade_consumer_worst", "44_care_staff_whatsapp_group"] {
+        let v = review_set(id);
+        let c = md(v.clone(), DocId::Checklist, Lang::De);
+        assert!(c.contains("Ein altes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, löschen Sie beim Cloud-Anbieter, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{id}: {c}");
+        let p = md(v.clone(), DocId::Policy, Lang::De);
+        assert!(p.contains("Ein altes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, löscht [zuständige Person] beim Cloud-Anbieter, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{id}: {p}");
+        let e = md(v.clone(), DocId::Checklist, Lang::En);
+        assert!(e.contains("Delete any old backup that is not end-to-end encrypted at the cloud provider as soon as everything that must be kept has been moved into the file or the archive."), "{id}: {e}");
+        // With the backup off there is nothing to delete.
+        let off = with(&v, json!({"chat_backup": "off"}));
+        assert!(!set_text(&off, Lang::De).contains("beim Cloud-Anbieter, sobald alles Aufzubewahrende"), "{id}");
+    }
+}
+
+/// C: an unverified cloud backup that holds the form back is a missing measure in the record
+/// ("Fehlt", like WhatsApp's readable backup), not one to clarify.
+#[test]
+fn an_unverified_backup_is_missing_in_the_record() {
+    for v in [v10c(), v11c()] {
+        for (lang, label) in [(Lang::De, "Fehlt"), (Lang::En, "Missing")] {
+            let backup: Vec<_> = items_of(&doc(v.clone(), DocId::Record, lang))
+                .into_iter()
+                .filter(|i| {
+                    i.2.is_some() && (i.1.contains("in einer Cloud gesichert") || i.1.contains("backed up to a cloud"))
+                })
+                .collect();
+            assert_eq!(backup.len(), 1, "{lang:?}: {backup:?}");
+            assert_eq!(backup[0].2, Some(Status::Missing), "{lang:?}: {backup:?}");
+            assert_eq!(backup[0].3.as_deref(), Some(label));
+        }
+    }
+}
+
+/// Secrecy holders outside the sectors whose profile makes every number a secret (set 18ab: a
+/// private health insurer; 45ab: a counselling service, both s. 203 StGB) match the address
+/// book only with the release too, and no legitimate interest is offered for it.
+#[test]
+fn other_secrecy_holders_match_the_address_book_only_with_the_release() {
+    for id in ["18_pkv_insurer_bizapp", "45_counselling_other_secrecy_signal"] {
+        let v = with(&review_set(id), json!({"contact_access": "granted", "address_book": "business_only"}));
+        let r = md(v.clone(), DocId::Record, Lang::De);
+        assert!(r.contains("nur für Kontakte, die eingewilligt haben. Rechtsgrundlage: Art. 6 Abs. 1 lit. a DSGVO (Einwilligung); Entbindung von der Schweigepflicht (§ 203 StGB)."), "{id}: {r}");
+        assert!(
+            md(v.clone(), DocId::Consent, Lang::De)
+                .contains("auch durch den Abgleich meiner Nummer aus dem Adressbuch"),
+            "{id}"
+        );
+        for lang in [Lang::De, Lang::En] {
+            let t = set_text(&v, lang);
+            assert!(
+                !t.contains("höchstens ein berechtigtes Interesse")
+                    && !t.contains("legitimate interest (Art. 6(1)(f) GDPR) can cover"),
+                "{id} ({lang:?}):\n{t}"
+            );
+        }
+        assert!(set_text(&v, Lang::De).contains("Schon ihre Nummer im Adressbuch zeigt, wer mit [Name des"), "{id}");
+    }
+    // Without secrecy (a broker), the match rests on consent alone.
+    let broker = review_set("16_broker_bizapp");
+    assert!(
+        md(broker, DocId::Record, Lang::De).contains("Rechtsgrundlage: Art. 6 Abs. 1 lit. a DSGVO (Einwilligung). [")
+    );
+}
+
+/// The checklist names the other documents by their titles, not by the widget's labels.
+#[test]
+fn the_checklist_names_documents_by_their_titles() {
+    let names = Regex::new(r"(?:Vorlagen? |templates? |der Vorlage |in der Vorlage )[„']([^“']+)[“']").unwrap();
+    for v in [
+        review_set("03_trade_bizapp_clean"),
+        review_set("44_care_staff_whatsapp_group"),
+        review_set("11_doctor_signal"),
+    ] {
+        for lang in [Lang::De, Lang::En] {
+            let titles: Vec<String> = DocId::ALL
+                .iter()
+                .map(|&id| {
+                    let d = match documents::document(
+                        id,
+                        &answers(review_set("03_trade_bizapp_clean")),
+                        cat(),
+                        lang,
+                        &Blanks::default(),
+                    ) {
+                        Ok(d) => d,
+                        Err(e) => panic!("{e}"),
+                    };
+                    documents::plain(&d.title)
+                })
+                .collect();
+            let c = body(&doc(v.clone(), DocId::Checklist, lang));
+            let mut n = 0;
+            for m in names.captures_iter(&c) {
+                n += 1;
+                let name = &m[1];
+                assert!(
+                    titles.iter().any(|t| t.starts_with(&format!("{name}:")) || t.starts_with(&format!("{name} ("))),
+                    "{lang:?}: `{name}` is no document's title: {titles:?}"
+                );
+            }
+            assert!(n > 0, "{lang:?}: the checklist names documents");
+        }
+    }
+}
+
+/// Trades on Signal or Threema with a cloud backup: no document names Google or Apple, whose
+/// cloud the catalog knows only for WhatsApp's backup.
+#[test]
+fn other_messengers_cloud_backups_name_no_google_or_apple() {
+    for v in [
+        with(&review_set("30_signal_internal_trade"), json!({"chat_backup": "cloud"})),
+        with(&review_set("38_threema_personal_trade"), json!({"chat_backup": "cloud"})),
+    ] {
+        for lang in [Lang::De, Lang::En] {
+            let t = set_text(&v, lang);
+            for w in ["Google", "Apple", "iCloud"] {
+                assert!(!t.contains(w), "{lang:?} names `{w}`:\n{t}");
+            }
+        }
+        assert!(
+            md(v.clone(), DocId::Record, Lang::De)
+                .contains("**Fehlt:** Chats in einer Sicherung beim Anbieter einer Cloud"),
+            "{v}"
+        );
+    }
+}
+
+/// B1 of the review of 2026-12: a chat that is still on a phone is not retention (§ 146 Abs. 4,
+/// § 147 Abs. 2 AO; GoBD; § 630f BGB), so no template lets an old cloud backup be kept or deleted
+/// on the strength of "still on the devices"; the user deletes it once what must be kept is in
+/// the file or the archive, in every review set, in German and in English.
+#[test]
+fn an_old_backup_is_deleted_once_what_must_be_kept_is_in_the_file_or_archive() {
+    let sets: Vec<serde_json::Value> = serde_json::from_str(include_str!("data/review-2026-12.json")).unwrap();
+    for s in &sets {
+        let id = s["id"].as_str().unwrap();
+        for lang in [Lang::De, Lang::En] {
+            let t = set_text(&s["answers"], lang);
+            for bad in [
+                "auf den Geräten noch vorhanden",
+                "sobald feststeht",
+                "still on the devices",
+                "once it is certain",
+                "lassen Sie beim Cloud-Anbieter löschen",
+                "already made deleted",
+            ] {
+                assert!(!t.contains(bad), "{id} {lang:?}: {bad}");
+            }
+        }
+    }
+    let c = md(review_set("44_care_staff_whatsapp_group"), DocId::Checklist, Lang::De);
+    assert!(c.contains("sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{c}");
+}
+
+/// B2 of the review of 2026-12: the Art. 13 notice keeps Google or Apple as recipients until the
+/// cloud backup is off and the old backup has been deleted, not only until it is off.
+#[test]
+fn the_notice_names_google_or_apple_until_the_old_backup_is_deleted() {
+    let sets: Vec<serde_json::Value> = serde_json::from_str(include_str!("data/review-2026-12.json")).unwrap();
+    let (mut de_seen, mut en_seen) = (false, false);
+    for s in &sets {
+        let id = s["id"].as_str().unwrap();
+        let de = set_text(&s["answers"], Lang::De);
+        assert!(!de.contains("sobald das Cloud-Backup ausgeschaltet ist."), "{id}");
+        de_seen |= de.contains("Den Punkt zu Google oder Apple streichen Sie, sobald das Cloud-Backup ausgeschaltet und das alte Backup gelöscht ist.");
+        let en = set_text(&s["answers"], Lang::En);
+        assert!(!en.contains("once the cloud backup is off."), "{id}");
+        en_seen |= en.contains(
+            "Delete the point on Google or Apple once the cloud backup is off and the old backup has been deleted.",
+        );
+    }
+    assert!(de_seen && en_seen);
+}
+
+/// B4 of the review of 2026-12: staff numbers on their own phones (set 44) are private numbers,
+/// used only with voluntary consent (Art. 6 Abs. 1 lit. a, Art. 7 DSGVO; LAG Thüringen, 6 Sa
+/// 442/17), not "work numbers" under the contract; on a company phone they stay work numbers.
+#[test]
+fn staff_numbers_on_own_phones_rest_on_voluntary_consent() {
+    let v = review_set("44_care_staff_whatsapp_group");
+    let c = md(v.clone(), DocId::Checklist, Lang::De);
+    assert!(c.contains("Auf eigenen Telefonen sind deren Nummern private Nummern: Niemand muss sie [Name der Praxis] geben (LAG Thüringen, Urteil vom 16.05.2018, 6 Sa 442/17)"), "{c}");
+    assert!(c.contains("(Art. 6 Abs. 1 lit. a, Art. 7 DSGVO)"), "{c}");
+    assert!(!c.contains("braucht dafür nur deren dienstliche Nummern"), "{c}");
+    let e = md(v.clone(), DocId::Checklist, Lang::En);
+    assert!(e.contains("uses them only with the employee's voluntary consent (Art. 6(1)(a), Art. 7 GDPR)"), "{e}");
+    let company = with(&v, json!({"device": "company_business_only"}));
+    let c = md(company, DocId::Checklist, Lang::De);
+    assert!(!c.contains("private Nummern"), "{c}");
 }

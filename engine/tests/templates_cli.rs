@@ -93,3 +93,28 @@ fn the_published_document_schema_is_current() {
     assert!(v["$defs"]["Item"]["properties"]["refs"].is_object(), "the facts an item names");
     assert!(out.contains("\"note\""), "the status `note`");
 }
+
+/// The review of 1d33e79: a refused template says why in the language asked for, on the command
+/// line as in the library (set 13 of the review: a law firm on the regular WhatsApp app).
+#[test]
+fn a_refusal_is_in_the_language_asked_for() {
+    let set13 = r#"{"sector": "legal_tax", "audience": ["customers", "internal"], "messenger": "whatsapp",
+      "device": "private_phone", "contact_access": "granted", "address_book": "mixed", "content": ["appointments"],
+      "chat_backup": "cloud"}"#;
+    let (code, _, err) = assess_cli(&["--document", "consent", "--lang", "de"], set13);
+    assert_eq!(code, 2);
+    assert!(err.contains("Für die normale WhatsApp-App gibt es diese Vorlage nicht"), "{err}");
+    assert!(!err.contains("not offered") && !err.contains("terms do not allow"), "{err}");
+    let (_, _, err) = assess_cli(&["--document", "consent", "--lang", "en"], set13);
+    assert!(
+        err.contains("not offered for this setup: the consumer WhatsApp app's terms do not allow business use"),
+        "{err}"
+    );
+    let cat = Catalog::embedded();
+    let answers = parse_answers(set13, cat).unwrap();
+    for lang in Lang::ALL {
+        let e = documents::document(DocId::Consent, &answers, cat, lang, &Blanks::default()).unwrap_err();
+        let why = &documents::refusals(&answers, cat, lang).unwrap()[0].1;
+        assert!(e.to_string().ends_with(why.as_str()), "{lang:?}: {e}");
+    }
+}

@@ -137,15 +137,13 @@ const CONSENT_NAMES: [(Lang, &[&str]); 2] = [
 /// becomes available.
 fn until_available(lang: Lang) -> [&'static str; 2] {
     match lang {
-        // WhatsApp's backup can be end-to-end encrypted in the app; another messenger's is unchecked.
+        // No answer records a checked encryption: the backup off is the one way (WhatsApp's
+        // "Backup", another messenger's "Sicherung").
         Lang::De => [
-            "Erst wenn das Backup aus oder Ende-zu-Ende-verschlüsselt ist, steht die Vorlage „Einwilligung und Datenschutzinformation“ bereit",
+            "Erst wenn das Backup aus ist, steht die Vorlage „Einwilligung und Datenschutzinformation“ bereit",
             "Erst wenn die Sicherung aus ist, steht die Vorlage „Einwilligung und Datenschutzinformation“ bereit",
         ],
-        _ => [
-            "Only once the backup is off or end-to-end encrypted is the template 'Consent and privacy information' available",
-            "Only once the backup is off is the template 'Consent and privacy information' available",
-        ],
+        _ => ["Only once the backup is off is the template 'Consent and privacy information' available"; 2],
     }
 }
 
@@ -191,13 +189,6 @@ const CONTENT: [&str; 9] = [
     "confidential",
     "secrets",
 ];
-
-/// Whether the sector's profile makes the number in an address book itself a secret (health,
-/// legal and tax; public bodies have no address-book subjects).
-fn cat_profile_secrecy(a: &Answers) -> bool {
-    let sector = a.get("sector").map(|x| x.ids()[0].clone());
-    ["health", "legal_tax"].contains(&sector.as_deref().unwrap_or("other"))
-}
 
 #[derive(Default)]
 struct Count {
@@ -380,14 +371,15 @@ fn check(a: &Answers, count: &mut Count) {
     }
     // The address-book match (review-17b D5): for a practice the number alone is health data and
     // a secret, so explicit consent (Art. 9(2)(a)) and, where a release is needed, the release,
-    // never Art. 6(1)(a) alone; a firm whose profile makes the number a secret adds the release;
-    // every other sector keeps Art. 6(1)(a).
+    // never Art. 6(1)(a) alone; every other secrecy holder adds the release, a law or tax firm as
+    // much as an insurer or a counselling service bound by s. 203 StGB (the review of 1d33e79);
+    // everyone else keeps Art. 6(1)(a).
     for id in ["purpose:contacts", "category:address_book", "consent:contacts"] {
         if !holds(id) {
             continue;
         }
         let b = bases_of(id);
-        let release = holds("basis:release") && cat_profile_secrecy(a);
+        let release = holds("basis:release");
         if holds("flag:health_sector") {
             assert!(
                 b.contains("basis:contacts_art9")

@@ -73,8 +73,9 @@ fn main() -> ExitCode {
         Ok(out) => out,
         Err(Fail(msg)) => {
             // One line, whatever the input held: control characters (terminal escape codes,
-            // line breaks) written out, and cut.
-            eprintln!("assess: {}", engine::limits::one_line(&msg, 400));
+            // line breaks) written out, and cut (long enough for a template's refusal, a few
+            // sentences of the catalog in the language asked for).
+            eprintln!("assess: {}", engine::limits::one_line(&msg, 600));
             return ExitCode::from(2);
         }
     };

@@ -89,11 +89,12 @@ pub enum DocError {
     NoMessenger,
     /// The template does not fit these answers (the customer one without customers).
     NotApplicable(DocId),
-    /// The template is not offered for this setup, for the reason given (in English; the
-    /// document's language: `refusals`).
+    /// The template is not offered for this setup, for the reason given in the language the
+    /// document was asked for (`refusals` gives the same reasons).
     Refused {
         id: DocId,
         reason: String,
+        lang: Lang,
     },
     /// An embedder switched it off.
     Hidden(DocId),
@@ -114,9 +115,11 @@ impl fmt::Display for DocError {
                 "the `consent` template is for messaging customers: it needs `audience` to include `customers`"
             ),
             DocError::NotApplicable(id) => write!(f, "the `{id}` template does not fit these answers"),
-            DocError::Refused { id, reason } => {
+            DocError::Refused { id, reason, lang: Lang::En } => {
                 write!(f, "the `{id}` template is not offered for this setup: {reason}")
             }
+            // The catalog's reason in another language is a whole sentence that says so.
+            DocError::Refused { id, reason, .. } => write!(f, "`{id}`: {reason}"),
             DocError::Hidden(id) => write!(f, "the `{id}` template is switched off in this catalog"),
         }
     }
@@ -340,8 +343,7 @@ pub fn document(
         return Err(DocError::NotApplicable(id));
     }
     if let Some(r) = f.refusal(d) {
-        let en = f.clone_for(Lang::En);
-        return Err(DocError::Refused { id, reason: plain(&en.fill(&r.reason, &mut Vec::new(), None)) });
+        return Err(DocError::Refused { id, reason: plain(&f.fill(&r.reason, &mut Vec::new(), None)), lang });
     }
     Ok(f.document(d))
 }
@@ -372,7 +374,6 @@ struct Filler<'a> {
     words: Words<'a>,
     lang: Lang,
     blanks: &'a Blanks,
-    messenger: &'a str,
     setup: &'a Setup,
 }
 
@@ -422,27 +423,12 @@ impl<'a> Filler<'a> {
         }
         let (eff, _) = crate::score::effective(cat, &crate::score::state_of(cat, answers)?);
         let chosen = answers.get("messenger").and_then(|a| a.ids().first());
-        let Some((id, setup)) = chosen.and_then(|m| t.messenger(m)) else {
+        let Some((_, setup)) = chosen.and_then(|m| t.messenger(m)) else {
             return Ok(None);
         };
         let desc = Description::of(t, &eff);
         let words = Words::of(cat, &eff, lang);
-        Ok(Some(Filler { cat, t, eff, desc, words, lang, blanks, messenger: id, setup }))
-    }
-
-    /// The same filler in another language.
-    fn clone_for(&self, lang: Lang) -> Filler<'a> {
-        Filler {
-            cat: self.cat,
-            t: self.t,
-            eff: self.eff,
-            desc: self.desc.clone(),
-            words: Words::of(self.cat, &self.eff, lang),
-            lang,
-            blanks: self.blanks,
-            messenger: self.messenger,
-            setup: self.setup,
-        }
+        Ok(Some(Filler { cat, t, eff, desc, words, lang, blanks, setup }))
     }
 
     fn holds(&self, c: &Option<Compiled>) -> bool {
