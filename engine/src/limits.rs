@@ -50,6 +50,15 @@ fn unsafe_char(c: char) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// A list for a message: "a, b or c" (one item alone; nothing for none).
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
+}
+
 /// A whole message made safe for a terminal or a log line: control characters written out, and
 /// cut at `max` characters.
 pub fn one_line(s: &str, max: usize) -> String {

@@ -41,11 +41,7 @@ impl Lang {
 
     /// The codes of all languages for an error message: "de or en".
     pub fn codes_or() -> String {
-        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        match codes.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => codes.join(""),
-        }
+        crate::limits::or_list(&Lang::ALL.map(Lang::code))
     }
 
     /// Parses a language code such as `de`, `en`, `de-DE` or `en_GB` (case-insensitive).

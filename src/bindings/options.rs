@@ -21,26 +21,38 @@ use super::theme::{self, Theme};
 use super::Config;
 use crate::env::Cat;
 
-/// Decodes `value` (read without the keys in `skip`) as a `T`; an error is worded by
-/// `option_error(call, option, base, …)`.
-fn decode_as<T: for<'de> Deserialize<'de>>(
+/// Reads `value` (with `limits`, without the keys in `skip`) and decodes it as a `T`; an error
+/// is worded by `option_error(call, option, base, …)`.
+fn decode_with<T: for<'de> Deserialize<'de>>(
     value: &JsValue,
     skip: &[&str],
+    limits: Limits,
     (call, option, base): (&str, &str, &str),
 ) -> Result<T, JsValue> {
-    let input: Input = decode::read(value, skip).map_err(|e| option_error(call, option, base, &e))?;
+    let input: Input = decode::read_with(value, skip, limits).map_err(|e| option_error(call, option, base, &e))?;
     decode(&input).map_err(|e: InputError| option_error(call, option, base, &e))
 }
 
-/// Answers decoded with the answers' limits (`decode::Limits::answers`).
-fn decode_answers(
+/// `decode_with` the options' limits.
+fn decode_as<T: for<'de> Deserialize<'de>>(
     value: &JsValue,
-    cat: &Catalog,
-    (call, option, base): (&str, &str, &str),
-) -> Result<AnswersInput, JsValue> {
-    let limits = Limits::answers(cat.questions().len());
-    let input = decode::read_with(value, &[], limits).map_err(|e| option_error(call, option, base, &e))?;
-    decode(&input).map_err(|e: InputError| option_error(call, option, base, &e))
+    skip: &[&str],
+    place: (&str, &str, &str),
+) -> Result<T, JsValue> {
+    decode_with(value, skip, Limits::OPTIONS, place)
+}
+
+/// Answers decoded with the answers' limits (`decode::Limits::answers`).
+fn decode_answers(value: &JsValue, cat: &Catalog, place: (&str, &str, &str)) -> Result<AnswersInput, JsValue> {
+    decode_with(value, &[], Limits::answers(cat.questions().len()), place)
+}
+
+/// One value of an argument or attribute (`place`: "setLang: `lang`", "attribute `theme`"),
+/// its error naming `field`.
+fn decode_value<T: for<'de> Deserialize<'de>>(value: &JsValue, place: &str, field: &str) -> Result<T, JsValue> {
+    let fail = |e: InputError| error(Some(field), format!("{place}: {}", e.message()));
+    let input = decode::read(value, &[]).map_err(fail)?;
+    decode(&input).map_err(fail)
 }
 
 /// A function among the options, or an error naming it.
@@ -106,8 +118,7 @@ pub(super) fn read_answers(value: &JsValue, cat: &Catalog, call: &str) -> Result
 
 /// The language of an argument or attribute (`place`: "setLang: `lang`", "attribute `lang`").
 pub(super) fn read_lang(value: &JsValue, place: &str, field: &str) -> Result<Lang, JsValue> {
-    let input = decode::read(value, &[]).map_err(|e| error(Some(field), format!("{place}: {}", e.message())))?;
-    decode::<Language>(&input).map(|l| l.0).map_err(|e| error(Some(field), format!("{place}: {}", e.message())))
+    decode_value::<Language>(value, place, field).map(|l| l.0)
 }
 
 /// The catalog with an embedder's overrides applied; a bad one names its field under
@@ -214,12 +225,7 @@ pub(super) fn read_documents_options(options: &JsValue, cat: &Catalog) -> Result
 pub(super) fn check_attribute(name: &str, value: &JsValue) -> Result<(), JsValue> {
     match name {
         "lang" => read_lang(value, "attribute `lang`", "lang").map(|_| ()),
-        "theme" => {
-            let place = "attribute `theme`";
-            let input =
-                decode::read(value, &[]).map_err(|e| error(Some("theme"), format!("{place}: {}", e.message())))?;
-            decode::<Scheme>(&input).map(|_| ()).map_err(|e| error(Some("theme"), format!("{place}: {}", e.message())))
-        }
+        "theme" => decode_value::<Scheme>(value, "attribute `theme`", "theme").map(|_| ()),
         _ => Err(error(None, format!("unknown attribute `{}` (known: lang, theme)", excerpt(name)))),
     }
 }

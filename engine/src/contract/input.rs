@@ -34,19 +34,6 @@ pub enum Input {
 }
 
 impl Input {
-    /// What the value is, for an error message.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Input::Null => "null",
-            Input::Bool(_) => "a boolean",
-            Input::Num(_) => "a number",
-            Input::Str(_) => "a string",
-            Input::List(_) | Input::TooLong(_) => "an array",
-            Input::Map(_) => "an object",
-            Input::Other(what) => what,
-        }
-    }
-
     fn unexpected(&self) -> Unexpected<'_> {
         match self {
             Input::Null => Unexpected::Unit,
@@ -210,13 +197,6 @@ impl fmt::Display for Exp<'_> {
 /// Deserializes a `T` from `input`; an error names the field.
 pub fn decode<'de, T: Deserialize<'de>>(input: &'de Input) -> Result<T, InputError> {
     T::deserialize(input)
-}
-
-impl<'de> IntoDeserializer<'de, InputError> for &'de Input {
-    type Deserializer = &'de Input;
-    fn into_deserializer(self) -> &'de Input {
-        self
-    }
 }
 
 impl<'de> Deserializer<'de> for &'de Input {

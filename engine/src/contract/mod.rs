@@ -15,7 +15,7 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAcces
 
 use crate::answers::RawValue;
 use crate::documents::render::Format;
-use crate::limits::{excerpt, MAX_LIST};
+use crate::limits::{excerpt, or_list, MAX_LIST};
 use crate::overrides::Overrides;
 use crate::text::Lang;
 
@@ -129,14 +129,6 @@ impl<'de> Deserialize<'de> for Language {
     }
 }
 
-/// "a, b or c".
-fn or_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => items.join(""),
-    }
-}
-
 /// A format of `documents()`: `"json"` (the structured documents), `"markdown"` or `"html"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FormatId(pub Format);
@@ -151,13 +143,11 @@ impl<'de> Deserialize<'de> for FormatId {
                 write!(f, "a string: {}", or_list(&ids))
             }
             fn visit_str<E: de::Error>(self, id: &str) -> Result<FormatId, E> {
-                let ids: Vec<String> = Format::IDS.iter().map(|id| id.to_string()).collect();
-                Format::IDS
-                    .contains(&id)
-                    .then(|| Format::from_id(id))
-                    .flatten()
-                    .map(FormatId)
-                    .ok_or_else(|| E::custom(format!("unknown format `{}` (use {})", excerpt(id), or_list(&ids))))
+                // Only the ids the API documents (`from_id` also takes the CLI's `md`).
+                match Format::IDS.contains(&id).then(|| Format::from_id(id)).flatten() {
+                    Some(format) => Ok(FormatId(format)),
+                    None => Err(E::custom(format!("unknown format `{}` (use {})", excerpt(id), or_list(&Format::IDS)))),
+                }
             }
         }
         d.deserialize_str(V)
@@ -478,6 +468,12 @@ mod tests {
             mount(r#"{"theme": 3}"#).unwrap_err().message(),
             "must be an object or \"light\", \"dark\", \"auto\" (got a number)"
         );
+    }
+
+    #[test]
+    fn the_theme_keys_are_scheme_and_the_theme_fields() {
+        let fields: Vec<&str> = std::iter::once("scheme").chain(THEME_FIELDS.iter().map(|f| f.name)).collect();
+        assert_eq!(THEME_KEYS, fields.as_slice());
     }
 
     #[test]
