@@ -321,14 +321,16 @@ impl Widget {
         to_js(&self.current_answers())
     }
 
-    /// The assessment of the current answers (the contract's JSON).
+    /// The assessment of the current answers (the contract's JSON): of answers just given to
+    /// `setAnswers` too, before the widget has rendered them, like `answers()`.
     pub fn assessment(&self) -> Result<JsValue, JsValue> {
         let _calling = panic::Calling::enter(&self.host);
+        let answers = self.current_answers();
         match self.remote.latest() {
-            Some(c) => to_js(&*c.assessment),
-            None => {
-                let a = assess(&self.initial.0, &self.catalog, self.initial.1).map_err(err)?;
-                to_js(&a)
+            Some(c) if c.answers == answers => to_js(&*c.assessment),
+            latest => {
+                let lang = latest.map_or(self.initial.1, |c| c.lang);
+                to_js(&assess(&answers, &self.catalog, lang).map_err(err)?)
             }
         }
     }

@@ -167,8 +167,10 @@ test("attributes lang and theme are observed; events, properties and removal", a
       el.addEventListener("error", (e) => errors.push(e instanceof ErrorEvent && e.error instanceof Error ? e.message : "not an ErrorEvent"));
       el.setAttribute("lang", "fr");
       await new Promise((r) => setTimeout(r, 50));
-      // Prefill through the property (remounts).
+      // Answers through the property: assessment() has them at once, before the widget has
+      // rendered them, and still after.
       el.answers = { sector: "health", audience: ["customers"], messenger: "whatsapp" };
+      const atOnce = el.assessment().score;
       await el.ready;
       await wait(() => root.querySelector('input[name="sector"][value="health"]')?.checked);
       const prefilled = el.assessment().score;
@@ -188,6 +190,7 @@ test("attributes lang and theme are observed; events, properties and removal", a
         lightAgain,
         errors,
         events: events.length,
+        atOnce,
         prefilled,
         afterRemove,
         back,
@@ -205,6 +208,7 @@ test("attributes lang and theme are observed; events, properties and removal", a
     );
     assert.ok(r.events >= 2, `change events: ${r.events}`);
     assert.ok(r.prefilled > 0);
+    assert.equal(r.atOnce, r.prefilled, "assessment() has the answers as soon as they are given");
     assert.equal(r.afterRemove, 0, "removed element unmounted its widget");
     assert.equal(r.back, r.prefilled, "re-attached element has its answers back");
     assert.deepEqual(await violations(page), []);

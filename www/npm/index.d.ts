@@ -49,7 +49,7 @@ export declare class Widget {
   setAnswers(answers: Answers | null): void;
   /** The current answers. */
   answers(): Answers;
-  /** The assessment of the current answers. */
+  /** The assessment of the current answers (also of answers just given to `setAnswers`, before they are rendered). */
   assessment(): Assessment;
   /** Clears all answers. */
   reset(): void;
