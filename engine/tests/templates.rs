@@ -1749,3 +1749,23 @@ fn staff_numbers_on_own_phones_rest_on_voluntary_consent() {
     let c = md(company, DocId::Checklist, Lang::De);
     assert!(!c.contains("private Nummern"), "{c}");
 }
+
+/// C2 of the consultant review: where the chats are backed up to a cloud, no document says the
+/// backup "stays off": it says it is turned off (or, where no form is held back, encrypted).
+/// Every set of the review with `chat_backup: cloud`, and set 44 (staff only) by name.
+#[test]
+fn a_backup_that_is_on_is_never_said_to_stay_off() {
+    let sets: Vec<serde_json::Value> = serde_json::from_str(include_str!("data/review-2026-12.json")).unwrap();
+    let on: Vec<serde_json::Value> =
+        sets.iter().map(|s| s["answers"].clone()).filter(|a| a["chat_backup"] == "cloud").collect();
+    assert!(on.contains(&review_set("44_care_staff_whatsapp_group")));
+    for v in on {
+        for (lang, stays, turned) in
+            [(Lang::De, "iCloud bleibt ausgeschaltet", "ausgeschaltet"), (Lang::En, "iCloud stays off", "turned off")]
+        {
+            let t = set_text(&v, lang);
+            assert!(!t.contains(stays), "{lang:?} {v}: {stays}");
+            assert!(t.contains(turned), "{lang:?} {v}: no `{turned}`");
+        }
+    }
+}
