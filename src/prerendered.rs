@@ -11,6 +11,10 @@ pub const SCREEN: &str = "mc-pre";
 pub const FAILED: &str = "mc-failed";
 /// The attribute with a screen's shape: "ELEMENTS COMMENTS", counted at build time.
 pub const SHAPE: &str = "data-mc-shape";
+/// The attribute with the questions whose inputs the npm package's screen.js checked from the
+/// prefilled answers (space-separated ids): one of them unchecked at the takeover was cleared
+/// by the visitor.
+pub const GIVEN: &str = "data-mc-given";
 
 /// The marker in a page template where `prerender` puts the first screens: the page's
 /// (`<h1>`, "remember my answers") or, with ` widget`, an embedded widget's (`mount()`'s).

@@ -535,7 +535,12 @@ pub fn start(options: JsValue) -> Result<(), JsValue> {
 /// answers (`config`'s, then what was clicked on it) and the language asked for are brought
 /// in. A screen changed since it was built is replaced by a fresh render (`fresh`: where) with
 /// the same answers, and the focus and the page are put back.
-fn adopt(host: Element, config: Config, pre: takeover::Prerendered, fresh: Into) -> Widget {
+fn adopt(host: Element, mut config: Config, pre: takeover::Prerendered, fresh: Into) -> Widget {
+    // A prefilled question the visitor cleared on the screen (every box of a list unticked)
+    // stays cleared.
+    for question in pre.given.iter().filter(|q| !pre.clicked.contains_key(*q)) {
+        config.answers.remove(question);
+    }
     if pre.intact {
         let Config { answers, notice, remembered, lang, .. } = config;
         let follows =

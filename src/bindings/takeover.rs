@@ -16,7 +16,7 @@ use engine::{answers_from_raw, Answers, Catalog, Lang, RawValue};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::prerendered::{FAILED, SCREEN, SHAPE};
+use crate::prerendered::{FAILED, GIVEN, SCREEN, SHAPE};
 
 /// What the visitor did on the prerendered screen.
 pub(super) struct Prerendered {
@@ -25,8 +25,12 @@ pub(super) struct Prerendered {
     pub lang: Lang,
     /// The screen is as it was built: Yew can adopt it.
     pub intact: bool,
-    /// The answers clicked before the WebAssembly arrived.
+    /// The answers clicked before the WebAssembly arrived (with the prefilled ones the screen
+    /// was painted with, `data-mc-given`).
     pub clicked: Answers,
+    /// The questions prefilled on the screen when it was painted: one not in `clicked` was
+    /// cleared by the visitor.
+    pub given: Vec<String>,
     /// The focused element's id without the screen's prefix (`q-sector-health`).
     pub focus: Option<String>,
     pub scroll: (f64, f64),
@@ -83,8 +87,11 @@ pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerende
     let _ = screen.remove_attribute("class");
     let _ = screen.remove_attribute("lang");
     let _ = screen.remove_attribute(SHAPE);
+    let given =
+        screen.get_attribute(GIVEN).map(|g| g.split_whitespace().map(str::to_string).collect()).unwrap_or_default();
+    let _ = screen.remove_attribute(GIVEN);
     screen.set_class_name("mc-app");
-    Some(Prerendered { screen, lang, intact, clicked, focus, scroll })
+    Some(Prerendered { screen, lang, intact, clicked, given, focus, scroll })
 }
 
 /// The answers checked on the screen (name = question id, value = option id, in the catalog's

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { REPO, SITE, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
+import { LIVE_SCORE, REPO, SITE, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
 
 const site = useSite();
 
@@ -28,17 +28,20 @@ test("esbuild bundles the package; the bundle mounts, evaluates and registers th
   try {
     const page = await context.newPage();
     await page.goto(site.server.url("/examples/bundler/public/"));
-    await page.locator("#check output.mc-score").waitFor();
+    await page.locator(`#check ${LIVE_SCORE}`).waitFor();
     await until(async () => /^\d+ \(/.test(await page.locator("#worst").textContent()), "evaluate() to fill #worst");
     assert.match(await page.locator("#worst").textContent(), /^\d+ \(Critical\)$/);
     assert.equal(await page.locator("#check .mc").getAttribute("lang"), "en");
     await page.locator('#check input[name="messenger"][value="telegram"]').check();
     await until(
-      async () => (await page.locator("#my-score").textContent()) === (await page.locator("#check output.mc-score").textContent()),
+      async () => (await page.locator("#my-score").textContent()) === (await page.locator(`#check ${LIVE_SCORE}`).textContent()),
       "onChange",
     );
     // The element from the same bundle: dark, in its shadow root.
-    await until(() => page.evaluate(() => !!document.querySelector("messenger-check").shadowRoot?.querySelector("output.mc-score")), "the element");
+    await until(
+      () => page.evaluate((live) => !!document.querySelector("messenger-check").shadowRoot?.querySelector(live), LIVE_SCORE),
+      "the element",
+    );
     const bg = await page.evaluate(() => getComputedStyle(document.querySelector("messenger-check").shadowRoot.querySelector(".mc")).backgroundColor);
     assert.equal(bg, "rgb(21, 24, 28)");
     assert.deepEqual(await violations(page), []);

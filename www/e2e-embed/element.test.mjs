@@ -4,14 +4,14 @@
 // observed and `change` events carry the assessment.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
+import { LIVE_SCORE, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
 
 const PAGE = "/examples/custom-element/";
 const site = useSite();
 
-/** The score text inside the element's shadow root. */
+/** The live widget's score text inside the element's shadow root (not a first screen's). */
 function score(page) {
-  return page.evaluate(() => document.querySelector("messenger-check")?.shadowRoot?.querySelector("output.mc-score")?.textContent ?? null);
+  return page.evaluate((live) => document.querySelector("messenger-check")?.shadowRoot?.querySelector(live)?.textContent ?? null, LIVE_SCORE);
 }
 
 /** Computed styles of the host page's own elements. */

@@ -26,6 +26,22 @@ const PAGES = {
     <body><main><h1>Host</h1><div id="check"></div></main></body></html>`,
   "/first/mount.js": `import { mount } from "${PKG}/index.js";
     window.mounted = mount(document.getElementById("check"), { lang: "en" }).then((w) => (window.widget = w), (e) => { window.failure = String(e); });`,
+  "/first/prefill-mount.html": `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>mount, prefilled</title>
+    <script type="module" src="/first/prefill-mount.js"></script></head>
+    <body><main><h1>Host</h1><div id="check"></div></main></body></html>`,
+  "/first/prefill-mount.js": `import { mount } from "${PKG}/index.js";
+    import { PREFILL } from "/first/prefill.js";
+    window.mounted = mount(document.getElementById("check"), { lang: "de", answers: PREFILL }).then((w) => (window.widget = w), (e) => { window.failure = String(e); });`,
+  "/first/prefill-element.html": `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>element, prefilled</title>
+    <script type="module" src="/first/prefill-element.js"></script></head>
+    <body><main><h1>Host</h1></main></body></html>`,
+  "/first/prefill-element.js": `import "${PKG}/element.js";
+    import { PREFILL } from "/first/prefill.js";
+    const el = document.createElement("messenger-check");
+    el.setAttribute("lang", "de");
+    el.answers = PREFILL;
+    document.querySelector("main").append(el);`,
+  "/first/prefill.js": `export const PREFILL = ${JSON.stringify({ sector: "health", audience: ["customers", "internal"], messenger: "whatsapp", usage_policy: "written" })};`,
 };
 
 /** Serves the test site (the package installed from the tarball) under `csp`; the pages above
@@ -66,15 +82,35 @@ async function heldPage(context) {
 /** The root the widget lives in (run in the page): the element's shadow root, or the document. */
 const rootOf = (kind) => (kind === "element" ? document.querySelector("messenger-check")?.shadowRoot : document);
 
-async function firstScreenThenTakeover(kind, path, lang) {
+/**
+ * Opens `path` (a page of PAGES) under the strict policy with Trusted Types, with the .wasm held
+ * back until `release()`, runs `body({ page, release, asked })`, and then checks that there was
+ * no violation, no console message, no error and no request to another origin.
+ */
+async function onHeldPage(path, body) {
   const server = await site(TRUSTED_TYPES_CSP);
   const browser = await launch();
   const { context, log } = await newContext(browser);
   try {
-    const { page, release, asked } = await heldPage(context);
+    const held = await heldPage(context);
+    const { page } = held;
     await page.addInitScript(`window.rootOf = ${rootOf.toString()};`);
     await routePages(page, TRUSTED_TYPES_CSP);
     await page.goto(server.url(path));
+    await body(held);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(log.console, []);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(foreignRequests(log, [server.origin]), []);
+  } finally {
+    await context.close();
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function firstScreenThenTakeover(kind, path, lang) {
+  return onHeldPage(path, async ({ page, release, asked }) => {
     const root = kind;
     // The questions are there while the WebAssembly is held back.
     await until(
@@ -136,15 +172,7 @@ async function firstScreenThenTakeover(kind, path, lang) {
     assert.equal(after.answers.messenger, "whatsapp", "the click made before the WebAssembly is an answer");
     assert.equal(after.screens, 0);
     assert.ok(Number(after.score) > 0, `scored: ${after.score}`);
-    assert.deepEqual(await violations(page), []);
-    assert.deepEqual(log.console, []);
-    assert.deepEqual(log.pageErrors, []);
-    assert.deepEqual(foreignRequests(log, [server.origin]), []);
-  } finally {
-    await context.close();
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 test("<messenger-check> paints the questions before the WebAssembly and keeps a click made then", T, () =>
@@ -153,6 +181,64 @@ test("<messenger-check> paints the questions before the WebAssembly and keeps a 
 
 test("mount() paints the questions before the WebAssembly and keeps a click made then", T, () =>
   firstScreenThenTakeover("mount", "/first/mount.html", "en"),
+);
+
+/** Prefilled answers on the first screen: checked before the WebAssembly arrives, and after the
+ * takeover the answers are the prefilled ones with the visitor's changes (a list unticked
+ * completely stays unticked), scored by the engine. */
+async function prefilledThenTakeover(kind, path) {
+  return onHeldPage(path, async ({ page, release }) => {
+    const checked = () =>
+      page.evaluate((r) => {
+        const root = window.rootOf(r);
+        if (!root || root.querySelectorAll(".mc-pre fieldset").length < 5) return null;
+        return [...root.querySelectorAll(".mc-pre input:checked")].map((i) => `${i.name}=${i.value}`).sort();
+      }, kind);
+    const before = await until(checked, "the painted, prefilled questions");
+    assert.deepEqual(before, ["audience=customers", "audience=internal", "messenger=whatsapp", "sector=health", "usage_policy=written"]);
+    // The visitor unticks both boxes of a prefilled list and answers another question.
+    await page.evaluate((r) => {
+      const root = window.rootOf(r);
+      for (const v of ["customers", "internal"]) root.querySelector(`.mc-pre input[name="audience"][value="${v}"]`).click();
+      root.querySelector('.mc-pre input[name="content"][value="appointments"]').click();
+    }, kind);
+    release();
+    const after = await until(
+      () =>
+        page.evaluate(
+          async ([r, pkg]) => {
+            const root = window.rootOf(r);
+            const live = root.querySelector(".mc-root");
+            const answers = document.querySelector("messenger-check")?.answers ?? window.widget?.answers();
+            if (!live || !answers || !answers.content) return null;
+            const { evaluate } = await import(`${pkg}/index.js`);
+            return {
+              answers,
+              score: live.querySelector("output.mc-score")?.textContent,
+              expected: String((await evaluate(answers, { lang: "de" })).score),
+              audience: [...root.querySelectorAll('input[name="audience"]:checked')].length,
+            };
+          },
+          [kind, PKG],
+        ),
+      "the takeover with the prefilled answers",
+      30000,
+    );
+    assert.deepEqual(after.answers, { sector: "health", messenger: "whatsapp", usage_policy: "written", content: ["appointments"] });
+    assert.equal(after.audience, 0, "the unticked list stays unticked");
+    await until(
+      async () => (await page.evaluate((r) => window.rootOf(r).querySelector(".mc-root output.mc-score")?.textContent, kind)) === after.expected,
+      `the engine's score ${after.expected}`,
+    );
+  });
+}
+
+test("mount() with prefilled answers paints them checked before the WebAssembly; the visitor's changes meanwhile are kept", T, () =>
+  prefilledThenTakeover("mount", "/first/prefill-mount.html"),
+);
+
+test("<messenger-check> with prefilled answers paints them checked before the WebAssembly; the visitor's changes meanwhile are kept", T, () =>
+  prefilledThenTakeover("element", "/first/prefill-element.html"),
 );
 
 test("<messenger-check> removed before the WebAssembly arrives leaves no screen and no stylesheet; connected again, one widget", T, async () => {

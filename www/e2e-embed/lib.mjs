@@ -182,3 +182,9 @@ export function useSite() {
 /** The standalone page once the WebAssembly has taken over its prerendered questions (which are
  * there, in every language, before any script runs): `start()` marks the host. */
 export const PAGE_LIVE = "#messenger-check[data-mc-live]";
+
+/** The score of a live widget, never the one on a first screen painted before the WebAssembly
+ * (`.mc-pre`, www/npm/screen.js), which shows the questions' starting score until the takeover
+ * brings in the prefilled answers and the clicks: a test that reads the page's own widget from
+ * outside must not mistake the one for the other. */
+export const LIVE_SCORE = "output.mc-score:not(.mc-pre *)";

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, SITE, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations, PAGE_LIVE } from "./lib.mjs";
+import { DIST, LIVE_SCORE, SITE, STRICT_CSP, foreignRequests, launch, newContext, serve, until, violations, PAGE_LIVE } from "./lib.mjs";
 
 let browser;
 
@@ -169,9 +169,9 @@ test("every example and page, served with the strict CSP header: no violation, n
   try {
     for (const [server, path, ready] of [
       [dist, "/", `${PAGE_LIVE} output.mc-score`],
-      [dist, "/embed.html", "output.mc-score"],
-      [site, "/examples/script-tag/", "#check output.mc-score"],
-      [site, "/examples/custom-element/", "messenger-check output.mc-score"],
+      [dist, "/embed.html", LIVE_SCORE],
+      [site, "/examples/script-tag/", `#check ${LIVE_SCORE}`],
+      [site, "/examples/custom-element/", `messenger-check ${LIVE_SCORE}`],
     ]) {
       const { context, log } = await newContext(browser);
       try {

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { ASSESS, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
+import { ASSESS, LIVE_SCORE, foreignRequests, newContext, until, useSite, violations } from "./lib.mjs";
 
 const PKG = "/node_modules/messenger-check/index.js";
 const site = useSite();
@@ -16,10 +16,11 @@ async function open(path = "/examples/script-tag/") {
   return { context, log, page };
 }
 
-/** Polls in the page until the score <output> inside `selector` shows a number. */
+/** Polls in the page until the live widget's score <output> inside `selector` shows a number
+ * (not the first screen's, painted before the WebAssembly took over). */
 function rendered(page, selector) {
   return until(
-    () => page.evaluate((s) => document.querySelector(s)?.querySelector("output.mc-score")?.textContent, selector),
+    () => page.evaluate(([s, live]) => document.querySelector(s)?.querySelector(live)?.textContent, [selector, LIVE_SCORE]),
     `the widget in ${selector}`,
   );
 }
@@ -44,7 +45,7 @@ test("script-tag example: renders with its options under the strict CSP, answers
     await page.locator('#check input[name="messenger"][value="whatsapp"]').check();
     await page.locator('#check input[name="device"][value="private_phone"]').check();
     const after = await until(async () => {
-      const s = await page.locator("#check output.mc-score").textContent();
+      const s = await page.locator(`#check ${LIVE_SCORE}`).textContent();
       return s !== first && s;
     }, "the score to change");
     assert.ok(Number(after) > Number(first), `score ${first} -> ${after}`);

@@ -109,6 +109,7 @@ export type BlankId =
   | "address"
   | "agreement"
   | "allowed"
+  | "backup_deadline"
   | "company"
   | "confidentiality"
   | "contact"

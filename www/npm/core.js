@@ -107,9 +107,10 @@ function adoptStyles(root) {
  * WebAssembly has arrived (the element does, before it mounts). The painted screen holds the
  * sheet like a widget does: `release()` gives it back (once the widget that takes the screen
  * over holds its own, or when the screen is dropped before that), so the sheet leaves the
- * root with its last user, painted or mounted.
+ * root with its last user, painted or mounted. `answers`: the prefilled ones, checked on the
+ * screen at once.
  */
-export function paintInto(element, lang) {
+export function paintInto(element, lang, answers) {
   // Once the WebAssembly is here, the widget renders at once: nothing to paint. (A painted
   // screen is taken over into a yew root of its own, which is never freed: once per page is
   // fine, a thousand mounts are not; see src/bindings/roots.rs.)
@@ -121,7 +122,7 @@ export function paintInto(element, lang) {
     held = true;
   }
   return {
-    screen: paint(element, lang),
+    screen: paint(element, lang, answers),
     release() {
       if (held) releaseStyles(root);
       held = false;
@@ -387,7 +388,7 @@ export function createApi(loadWasm) {
       const ours = !screenIn(element);
       // (With the WebAssembly here, nothing new is painted, but a paint under way, the
       // element's, is waited for and taken over.)
-      const painted = !wasmLoaded && LANGUAGES.some((l) => l.code === lang) ? paint(element, lang) : paintedIn(element);
+      const painted = !wasmLoaded && LANGUAGES.some((l) => l.code === lang) ? paint(element, lang, options && options.answers) : paintedIn(element);
       try {
         await load({});
       } catch (e) {

@@ -271,7 +271,8 @@ export class MessengerCheckElement extends HTMLElementBase {
     // loads (the attribute is checked by the WebAssembly later: an unknown one paints the
     // default language).
     const raw = this.getAttribute("lang");
-    const paint = paintInto(point, LANGUAGES.some((l) => l.code === raw) ? raw : DEFAULTS.lang);
+    // (With the answers it will start with checked: none on a retry without them.)
+    const paint = paintInto(point, LANGUAGES.some((l) => l.code === raw) ? raw : DEFAULTS.lang, safe ? undefined : (this.#kept ?? this.#answers));
     // Without the WebAssembly the painted questions keep their styles; otherwise the paint's
     // hold on the stylesheet ends with this mount (the widget holds its own from then on).
     let keepStyles = false;

@@ -11,6 +11,8 @@ import { SCREENS } from "./generated.js";
 
 const SCREEN = "mc-pre";
 const FAILED = "mc-failed-start";
+// The questions whose inputs paint() checked from the prefilled answers (src/prerendered.rs).
+const GIVEN = "data-mc-given";
 // The attributes that hold element ids (the payload's are `mc-…`).
 const ID_ATTRIBUTES = new Set(["id", "for", "aria-labelledby", "aria-describedby", "aria-controls", "href"]);
 
@@ -55,10 +57,33 @@ export function screenIn(host) {
 }
 
 /**
- * Paints the first screen in `lang` into `host`, once: resolves with the screen (one already
- * there, from a server or an earlier call, is kept), or null when there is nothing to paint.
+ * Checks the inputs of prefilled `answers` (question id -> option id, or a list of them) on a
+ * screen just painted, so that they show at once instead of when the WebAssembly arrives; the
+ * takeover reads them back with what the visitor clicked, and the screen names the questions
+ * it checked (`data-mc-given`), so that one the visitor cleared meanwhile stays cleared. An id
+ * that matches no input is left alone: the widget names a bad one when it mounts.
  */
-export function paint(host, lang) {
+function prefill(screen, answers) {
+  if (!answers || typeof answers !== "object" || Array.isArray(answers)) return;
+  const given = new Set();
+  for (const [question, value] of Object.entries(answers)) {
+    for (const option of Array.isArray(value) ? value : [value]) {
+      if (typeof option !== "string") continue;
+      const input = screen.querySelector(`input[name="${CSS.escape(question)}"][value="${CSS.escape(option)}"]`);
+      if (!input) continue;
+      input.checked = true;
+      given.add(question);
+    }
+  }
+  if (given.size) screen.setAttribute(GIVEN, [...given].join(" "));
+}
+
+/**
+ * Paints the first screen in `lang` into `host`, once, with the prefilled `answers` checked:
+ * resolves with the screen (one already there, from a server or an earlier call, is kept as
+ * it is), or null when there is nothing to paint.
+ */
+export function paint(host, lang, answers) {
   const existing = screenIn(host);
   if (existing) return Promise.resolve(existing);
   if (!painting.has(host)) {
@@ -78,6 +103,7 @@ export function paint(host, lang) {
           screen.lang = p.lang;
           screen.setAttribute("data-mc-shape", p.shape);
           for (const node of p.tree) screen.appendChild(build(doc, node, prefix));
+          prefill(screen, answers);
           host.appendChild(screen);
           return screen;
         })
