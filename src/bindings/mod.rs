@@ -538,7 +538,7 @@ pub fn start(options: JsValue) -> Result<(), JsValue> {
 fn adopt(host: Element, mut config: Config, pre: takeover::Prerendered, fresh: Into) -> Widget {
     // A prefilled question the visitor cleared on the screen (every box of a list unticked)
     // stays cleared.
-    for question in pre.given.iter().filter(|q| !pre.clicked.contains_key(*q)) {
+    for question in &pre.cleared {
         config.answers.remove(question);
     }
     if pre.intact {

@@ -12,6 +12,8 @@
 //!
 //! The screen carries its shape (`data-mc-shape`: elements and comments, counted at build
 //! time); adopting a screen of another shape could only fail.
+use std::collections::BTreeMap;
+
 use engine::{answers_from_raw, Answers, Catalog, Lang, RawValue};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -25,12 +27,12 @@ pub(super) struct Prerendered {
     pub lang: Lang,
     /// The screen is as it was built: Yew can adopt it.
     pub intact: bool,
-    /// The answers clicked before the WebAssembly arrived (with the prefilled ones the screen
-    /// was painted with, `data-mc-given`).
+    /// What the visitor changed before the WebAssembly arrived: each question whose inputs
+    /// are no longer as painted (a screen painted with prefilled answers, `data-mc-given`,
+    /// counts from those), with its new answer.
     pub clicked: Answers,
-    /// The questions prefilled on the screen when it was painted: one not in `clicked` was
-    /// cleared by the visitor.
-    pub given: Vec<String>,
+    /// The prefilled questions the visitor cleared (every box of a list unticked).
+    pub cleared: Vec<String>,
     /// The focused element's id without the screen's prefix (`q-sector-health`).
     pub focus: Option<String>,
     pub scroll: (f64, f64),
@@ -69,7 +71,7 @@ pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerende
         .and_then(|d| d.active_element())
         .filter(|el| screen.contains(Some(el)))
         .and_then(|el| el.id().split_once('-').map(|(_, name)| name.to_string()));
-    let clicked = read_inputs(&screen, cat);
+    let (clicked, cleared) = read_changes(&screen, cat);
     for (i, s) in screens.iter().enumerate() {
         if i != keep {
             s.remove();
@@ -87,39 +89,57 @@ pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerende
     let _ = screen.remove_attribute("class");
     let _ = screen.remove_attribute("lang");
     let _ = screen.remove_attribute(SHAPE);
-    let given =
-        screen.get_attribute(GIVEN).map(|g| g.split_whitespace().map(str::to_string).collect()).unwrap_or_default();
     let _ = screen.remove_attribute(GIVEN);
     screen.set_class_name("mc-app");
-    Some(Prerendered { screen, lang, intact, clicked, given, focus, scroll })
+    Some(Prerendered { screen, lang, intact, clicked, cleared, focus, scroll })
 }
 
-/// The answers checked on the screen (name = question id, value = option id, in the catalog's
-/// order, as the live widget would have recorded them).
-fn read_inputs(screen: &Element, cat: &Catalog) -> Answers {
-    let mut raw: Vec<(String, RawValue)> = Vec::new();
+/// What the visitor changed on the screen: the answers of the questions whose checked inputs
+/// differ from what the screen was painted with (name = question id, value = option id, as the
+/// live widget would have recorded them), and the painted questions now with nothing checked.
+/// A prefilled tick the visitor left alone is no answer of theirs: answers given to the widget
+/// after the paint (an element's `answers` set again before the WebAssembly) win over it.
+fn read_changes(screen: &Element, cat: &Catalog) -> (Answers, Vec<String>) {
+    // `data-mc-given`: `{"question": ["option", …]}`, the inputs screen.js ticked.
+    let painted: BTreeMap<String, Vec<String>> =
+        screen.get_attribute(GIVEN).and_then(|g| serde_json::from_str(&g).ok()).unwrap_or_default();
+    let mut checked: Vec<(String, Vec<String>)> = Vec::new();
     if let Ok(inputs) = screen.query_selector_all("input:checked") {
         for i in 0..inputs.length() {
             let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
             let (name, value) = (input.name(), input.value());
-            let Some(q) = cat.question(&name) else { continue };
-            if !q.multi {
-                raw.push((name, RawValue::Str(value)));
-            } else if let Some((_, RawValue::List(items))) = raw.iter_mut().find(|(n, _)| *n == name) {
-                items.push(Ok(value));
-            } else {
-                raw.push((name, RawValue::List(vec![Ok(value)])));
+            match checked.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, values)) => values.push(value),
+                None => checked.push((name, vec![value])),
             }
         }
     }
+    let same = |name: &str, values: &[String]| {
+        painted.get(name).is_some_and(|p| {
+            let (mut a, mut b) = (p.clone(), values.to_vec());
+            a.sort();
+            b.sort();
+            a == b
+        })
+    };
+    let cleared = painted.keys().filter(|q| !checked.iter().any(|(n, _)| n == *q)).cloned().collect();
     // One question at a time, so one odd input (a host script's, say) costs only itself.
     let mut answers = Answers::new();
-    for pair in raw {
-        if let Ok(one) = answers_from_raw([pair], cat) {
+    for (name, mut values) in checked {
+        let Some(q) = cat.question(&name) else { continue };
+        if same(&name, &values) {
+            continue;
+        }
+        let raw = if q.multi {
+            RawValue::List(values.into_iter().map(Ok).collect())
+        } else {
+            RawValue::Str(values.swap_remove(0))
+        };
+        if let Ok(one) = answers_from_raw([(name, raw)], cat) {
             answers.extend(one);
         }
     }
-    answers
+    (answers, cleared)
 }
 
 fn children_with_class(host: &Element, class: &str) -> Vec<Element> {

@@ -185,8 +185,10 @@ test("mount() paints the questions before the WebAssembly and keeps a click made
 
 /** Prefilled answers on the first screen: checked before the WebAssembly arrives, and after the
  * takeover the answers are the prefilled ones with the visitor's changes (a list unticked
- * completely stays unticked), scored by the engine. */
-async function prefilledThenTakeover(kind, path) {
+ * completely stays unticked), scored by the engine. With `reassign`, the element's answers are
+ * set again before the WebAssembly arrives: the new ones win over the prefilled ticks the
+ * visitor left alone, and the ticks on the screen follow the answers. */
+async function prefilledThenTakeover(kind, path, reassign = null) {
   return onHeldPage(path, async ({ page, release }) => {
     const checked = () =>
       page.evaluate((r) => {
@@ -202,6 +204,7 @@ async function prefilledThenTakeover(kind, path) {
       for (const v of ["customers", "internal"]) root.querySelector(`.mc-pre input[name="audience"][value="${v}"]`).click();
       root.querySelector('.mc-pre input[name="content"][value="appointments"]').click();
     }, kind);
+    if (reassign) await page.evaluate((a) => (document.querySelector("messenger-check").answers = a), reassign);
     release();
     const after = await until(
       () =>
@@ -224,8 +227,27 @@ async function prefilledThenTakeover(kind, path) {
       "the takeover with the prefilled answers",
       30000,
     );
-    assert.deepEqual(after.answers, { sector: "health", messenger: "whatsapp", usage_policy: "written", content: ["appointments"] });
+    const expected = reassign
+      ? { ...reassign, content: ["appointments"] }
+      : { sector: "health", messenger: "whatsapp", usage_policy: "written", content: ["appointments"] };
+    assert.deepEqual(after.answers, expected);
     assert.equal(after.audience, 0, "the unticked list stays unticked");
+    // What is ticked is what is answered (no prefilled tick left over from before).
+    await until(
+      async () =>
+        JSON.stringify(
+          await page.evaluate(
+            (r) => [...window.rootOf(r).querySelectorAll(".mc-root input:checked")].map((i) => `${i.name}=${i.value}`).sort(),
+            kind,
+          ),
+        ) ===
+        JSON.stringify(
+          Object.entries(expected)
+            .flatMap(([q, v]) => [v].flat().map((o) => `${q}=${o}`))
+            .sort(),
+        ),
+      "the ticks to follow the answers",
+    );
     await until(
       async () => (await page.evaluate((r) => window.rootOf(r).querySelector(".mc-root output.mc-score")?.textContent, kind)) === after.expected,
       `the engine's score ${after.expected}`,
@@ -239,6 +261,10 @@ test("mount() with prefilled answers paints them checked before the WebAssembly;
 
 test("<messenger-check> with prefilled answers paints them checked before the WebAssembly; the visitor's changes meanwhile are kept", T, () =>
   prefilledThenTakeover("element", "/first/prefill-element.html"),
+);
+
+test("<messenger-check> given new answers before the WebAssembly: they win over the prefilled ticks, the visitor's changes are kept", T, () =>
+  prefilledThenTakeover("element", "/first/prefill-element.html", { sector: "trade", usage_policy: "none" }),
 );
 
 test("<messenger-check> removed before the WebAssembly arrives leaves no screen and no stylesheet; connected again, one widget", T, async () => {

@@ -59,23 +59,24 @@ export function screenIn(host) {
 /**
  * Checks the inputs of prefilled `answers` (question id -> option id, or a list of them) on a
  * screen just painted, so that they show at once instead of when the WebAssembly arrives; the
- * takeover reads them back with what the visitor clicked, and the screen names the questions
- * it checked (`data-mc-given`), so that one the visitor cleared meanwhile stays cleared. An id
- * that matches no input is left alone: the widget names a bad one when it mounts.
+ * screen records what it ticked (`data-mc-given`, `{"question": ["option", …]}`), so that the
+ * takeover tells the visitor's changes (a tick moved, a list cleared) from the prefill, and
+ * answers given after the paint win over a prefilled tick left alone. An id that matches no
+ * input is left alone: the widget names a bad one when it mounts.
  */
 function prefill(screen, answers) {
   if (!answers || typeof answers !== "object" || Array.isArray(answers)) return;
-  const given = new Set();
+  const given = {};
   for (const [question, value] of Object.entries(answers)) {
     for (const option of Array.isArray(value) ? value : [value]) {
       if (typeof option !== "string") continue;
       const input = screen.querySelector(`input[name="${CSS.escape(question)}"][value="${CSS.escape(option)}"]`);
       if (!input) continue;
       input.checked = true;
-      given.add(question);
+      given[question] = [...(given[question] || []), option];
     }
   }
-  if (given.size) screen.setAttribute(GIVEN, [...given].join(" "));
+  if (Object.keys(given).length) screen.setAttribute(GIVEN, JSON.stringify(given));
 }
 
 /**
