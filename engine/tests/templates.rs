@@ -1035,7 +1035,7 @@ fn the_second_review_a_set_states_what_is_and_never_more() {
     let off = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "off", "content": ["appointments"]});
     assert!(!md(off, DocId::Consent, Lang::De).contains("Google oder Apple"));
     // The policy and record stay, and the record lists the backup as missing.
-    assert!(md(v, DocId::Record, Lang::De).contains("**Fehlt:** Chats im Cloud-Backup bei Google oder Apple."));
+    assert!(md(v, DocId::Record, Lang::De).contains("**Fehlt:** Chat-Backup in Google Drive oder iCloud eingeschaltet, eine Ende-zu-Ende-Verschlüsselung nicht belegt: auf jedem Gerät sofort ausschalten"));
     // A craft business is not refused for a backup (no secret in it); its notice names the backup.
     let trade = json!({"sector": "trade", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "cloud"});
     assert!(md(trade, DocId::Consent, Lang::De).contains("Google oder Apple"));
@@ -1564,11 +1564,11 @@ fn the_regular_apps_old_backup_is_deleted_once_what_must_be_kept_is_safe() {
     for id in ["13_law_consumer_private", "01_trade_consumer_worst", "44_care_staff_whatsapp_group"] {
         let v = review_set(id);
         let c = md(v.clone(), DocId::Checklist, Lang::De);
-        assert!(c.contains("Ein altes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, löschen Sie beim Cloud-Anbieter, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{id}: {c}");
+        assert!(c.contains("Ein altes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, löscht beim Cloud-Anbieter, wer das Cloud-Konto führt, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist, spätestens am"), "{id}: {c}");
         let p = md(v.clone(), DocId::Policy, Lang::De);
         assert!(p.contains("Wer das Cloud-Konto führt (auf eigenen Telefonen: die Person selbst), löscht ein altes Backup, das nicht Ende-zu-Ende-verschlüsselt ist, beim Cloud-Anbieter, sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist, spätestens am [Datum, bis zu dem alte Backups gelöscht sind], und meldet [zuständige Person] schriftlich, dass es gelöscht ist."), "{id}: {p}");
         let e = md(v.clone(), DocId::Checklist, Lang::En);
-        assert!(e.contains("Delete any old backup that is not end-to-end encrypted at the cloud provider as soon as everything that must be kept has been moved into the file or the archive."), "{id}: {e}");
+        assert!(e.contains("Any old backup that is not end-to-end encrypted is deleted at the cloud provider by whoever holds the cloud account as soon as everything that must be kept has been moved into the file or the archive, by"), "{id}: {e}");
         // With the backup off there is nothing to delete.
         let off = with(&v, json!({"chat_backup": "off"}));
         assert!(!set_text(&off, Lang::De).contains("beim Cloud-Anbieter, sobald alles Aufzubewahrende"), "{id}");
@@ -1712,7 +1712,7 @@ fn an_old_backup_is_deleted_once_what_must_be_kept_is_in_the_file_or_archive() {
         }
     }
     let c = md(review_set("44_care_staff_whatsapp_group"), DocId::Checklist, Lang::De);
-    assert!(c.contains("sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist."), "{c}");
+    assert!(c.contains("sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist, spätestens am"), "{c}");
 }
 
 /// B2 of the review of 2026-12: the Art. 13 notice keeps Google or Apple as recipients until the
@@ -1788,7 +1788,7 @@ fn a_backup_on_a_private_phone_goes_before_the_next_work_use_and_its_deletion_is
     ] {
         assert!(de.contains(want), "{want}\n{de}");
     }
-    let en = md(v, DocId::Policy, Lang::En);
+    let en = md(v.clone(), DocId::Policy, Lang::En);
     for want in [
         "Everyone turns off, on their own device, any chat backup to Google Drive or iCloud that is not end-to-end encrypted, at once, before using WhatsApp for work again.",
         "Whoever holds the cloud account (on their own phone: that person) deletes any old backup",
@@ -1797,6 +1797,25 @@ fn a_backup_on_a_private_phone_goes_before_the_next_work_use_and_its_deletion_is
     ] {
         assert!(en.contains(want), "{want}\n{en}");
     }
+    // The record: Google or Apple receive the chats until the backup is off and the old one gone,
+    // and the measure says what to do by when.
+    let r = md(v.clone(), DocId::Record, Lang::De);
+    for want in [
+        "Google oder Apple, solange auf einem Gerät ein Chat-Backup in deren Cloud eingeschaltet ist, das nicht Ende-zu-Ende-verschlüsselt ist, oder dort noch ein solches altes Backup liegt (abzustellen, siehe Maßnahmen)",
+        "**Fehlt:** Chat-Backup in Google Drive oder iCloud eingeschaltet, eine Ende-zu-Ende-Verschlüsselung nicht belegt: auf jedem Gerät sofort ausschalten, vor der nächsten dienstlichen Nutzung; alte Backups bis [Datum, bis zu dem alte Backups gelöscht sind] löschen lassen; die schriftlichen Bestätigungen ablegen.",
+    ] {
+        assert!(r.contains(want), "{want}\n{r}");
+    }
+    assert!(!r.contains("Chats im Cloud-Backup bei Google oder Apple."), "{r}");
+    // The checklist does not tell the practice to delete what sits in staff's own accounts.
+    let c = md(v, DocId::Checklist, Lang::De);
+    assert!(!c.contains("löschen Sie beim Cloud-Anbieter"), "{c}");
+    assert!(c.contains("spätestens am [Datum, bis zu dem alte Backups gelöscht sind]; auf eigenen Telefonen der Mitarbeitenden ist das die Person selbst, und sie bestätigt Ihnen die Löschung schriftlich."), "{c}");
+    assert!(c.contains("Lassen Sie sich von jeder Person schriftlich bestätigen, dass ihr Chat-Backup aus oder Ende-zu-Ende-verschlüsselt ist."), "{c}");
+    // Where the consent form is held back (set 09), the record names no encrypted backup as a way out.
+    let r09 = md(review_set("09_physio_bizapp_private"), DocId::Record, Lang::De);
+    assert!(r09.contains("Google oder Apple, solange auf einem Gerät das Chat-Backup in deren Cloud eingeschaltet ist oder dort noch ein altes Backup liegt"), "{r09}");
+    assert!(!r09.contains("nur verschlüsselt"), "{r09}");
 }
 
 /// A1 of the consultant review: staff who chat about patients or clients through the regular
