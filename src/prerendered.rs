@@ -12,7 +12,8 @@ pub const FAILED: &str = "mc-failed";
 /// The attribute with a screen's shape: "ELEMENTS COMMENTS", counted at build time.
 pub const SHAPE: &str = "data-mc-shape";
 /// The attribute with what the npm package's screen.js ticked from the prefilled answers
-/// (`{"question": ["option", …]}` as JSON): the takeover counts the visitor's changes from it.
+/// (`question=option …`, space-separated; ids hold neither): the takeover counts the visitor's
+/// changes from it.
 pub const GIVEN: &str = "data-mc-given";
 
 /// The marker in a page template where `prerender` puts the first screens: the page's

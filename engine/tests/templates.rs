@@ -1712,7 +1712,10 @@ fn an_old_backup_is_deleted_once_what_must_be_kept_is_in_the_file_or_archive() {
         }
     }
     let c = md(review_set("44_care_staff_whatsapp_group"), DocId::Checklist, Lang::De);
-    assert!(c.contains("sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist, spätestens am"), "{c}");
+    assert!(
+        c.contains("sobald alles Aufzubewahrende in die Akte oder das Archiv übernommen ist, spätestens am"),
+        "{c}"
+    );
 }
 
 /// B2 of the review of 2026-12: the Art. 13 notice keeps Google or Apple as recipients until the

@@ -100,9 +100,14 @@ pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerende
 /// A prefilled tick the visitor left alone is no answer of theirs: answers given to the widget
 /// after the paint (an element's `answers` set again before the WebAssembly) win over it.
 fn read_changes(screen: &Element, cat: &Catalog) -> (Answers, Vec<String>) {
-    // `data-mc-given`: `{"question": ["option", …]}`, the inputs screen.js ticked.
-    let painted: BTreeMap<String, Vec<String>> =
-        screen.get_attribute(GIVEN).and_then(|g| serde_json::from_str(&g).ok()).unwrap_or_default();
+    // `data-mc-given`: `question=option …`, the inputs screen.js ticked. (Read by hand: ids
+    // hold no space or `=`, and a JSON decoder for it would cost the wasm 20 KB gzip.)
+    let mut painted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for pair in screen.get_attribute(GIVEN).unwrap_or_default().split_whitespace() {
+        if let Some((question, option)) = pair.split_once('=') {
+            painted.entry(question.to_string()).or_default().push(option.to_string());
+        }
+    }
     let mut checked: Vec<(String, Vec<String>)> = Vec::new();
     if let Ok(inputs) = screen.query_selector_all("input:checked") {
         for i in 0..inputs.length() {

@@ -59,24 +59,24 @@ export function screenIn(host) {
 /**
  * Checks the inputs of prefilled `answers` (question id -> option id, or a list of them) on a
  * screen just painted, so that they show at once instead of when the WebAssembly arrives; the
- * screen records what it ticked (`data-mc-given`, `{"question": ["option", …]}`), so that the
+ * screen records what it ticked (`data-mc-given`, `question=option …`), so that the
  * takeover tells the visitor's changes (a tick moved, a list cleared) from the prefill, and
  * answers given after the paint win over a prefilled tick left alone. An id that matches no
  * input is left alone: the widget names a bad one when it mounts.
  */
 function prefill(screen, answers) {
   if (!answers || typeof answers !== "object" || Array.isArray(answers)) return;
-  const given = {};
+  const given = [];
   for (const [question, value] of Object.entries(answers)) {
     for (const option of Array.isArray(value) ? value : [value]) {
       if (typeof option !== "string") continue;
       const input = screen.querySelector(`input[name="${CSS.escape(question)}"][value="${CSS.escape(option)}"]`);
       if (!input) continue;
       input.checked = true;
-      given[question] = [...(given[question] || []), option];
+      given.push(`${question}=${option}`);
     }
   }
-  if (Object.keys(given).length) screen.setAttribute(GIVEN, JSON.stringify(given));
+  if (given.length) screen.setAttribute(GIVEN, given.join(" "));
 }
 
 /**
