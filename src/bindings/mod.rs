@@ -536,10 +536,10 @@ pub fn start(options: JsValue) -> Result<(), JsValue> {
 /// in. A screen changed since it was built is replaced by a fresh render (`fresh`: where) with
 /// the same answers, and the focus and the page are put back.
 fn adopt(host: Element, mut config: Config, pre: takeover::Prerendered, fresh: Into) -> Widget {
-    // A prefilled question the visitor cleared on the screen (every box of a list unticked)
-    // stays cleared.
-    for question in &pre.cleared {
-        config.answers.remove(question);
+    // What the visitor ticked and unticked in a prefilled list, applied to the answers the
+    // widget starts with (a list unticked completely stays unticked).
+    for edit in &pre.edits {
+        edit.apply(&mut config.answers, &config.catalog);
     }
     if pre.intact {
         let Config { answers, notice, remembered, lang, .. } = config;

@@ -12,8 +12,6 @@
 //!
 //! The screen carries its shape (`data-mc-shape`: elements and comments, counted at build
 //! time); adopting a screen of another shape could only fail.
-use std::collections::BTreeMap;
-
 use engine::{answers_from_raw, Answers, Catalog, Lang, RawValue};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -31,8 +29,9 @@ pub(super) struct Prerendered {
     /// are no longer as painted (a screen painted with prefilled answers, `data-mc-given`,
     /// counts from those), with its new answer.
     pub clicked: Answers,
-    /// The prefilled questions the visitor cleared (every box of a list unticked).
-    pub cleared: Vec<String>,
+    /// For a list question with prefilled ticks: the options the visitor ticked and unticked
+    /// besides them, to apply to the answers the widget starts with (`apply`).
+    pub edits: Vec<ListEdit>,
     /// The focused element's id without the screen's prefix (`q-sector-health`).
     pub focus: Option<String>,
     pub scroll: (f64, f64),
@@ -71,7 +70,7 @@ pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerende
         .and_then(|d| d.active_element())
         .filter(|el| screen.contains(Some(el)))
         .and_then(|el| el.id().split_once('-').map(|(_, name)| name.to_string()));
-    let (clicked, cleared) = read_changes(&screen, cat);
+    let (clicked, edits) = read_changes(&screen, cat);
     for (i, s) in screens.iter().enumerate() {
         if i != keep {
             s.remove();
@@ -91,60 +90,103 @@ pub(super) fn take(host: &Element, lang: Lang, cat: &Catalog) -> Option<Prerende
     let _ = screen.remove_attribute(SHAPE);
     let _ = screen.remove_attribute(GIVEN);
     screen.set_class_name("mc-app");
-    Some(Prerendered { screen, lang, intact, clicked, cleared, focus, scroll })
+    Some(Prerendered { screen, lang, intact, clicked, edits, focus, scroll })
 }
 
-/// What the visitor changed on the screen: the answers of the questions whose checked inputs
-/// differ from what the screen was painted with (name = question id, value = option id, as the
-/// live widget would have recorded them), and the painted questions now with nothing checked.
-/// A prefilled tick the visitor left alone is no answer of theirs: answers given to the widget
-/// after the paint (an element's `answers` set again before the WebAssembly) win over it.
-fn read_changes(screen: &Element, cat: &Catalog) -> (Answers, Vec<String>) {
-    // `data-mc-given`: `question=option …`, the inputs screen.js ticked. (Read by hand: ids
-    // hold no space or `=`, and a JSON decoder for it would cost the wasm 20 KB gzip.)
-    let mut painted: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for pair in screen.get_attribute(GIVEN).unwrap_or_default().split_whitespace() {
-        if let Some((question, option)) = pair.split_once('=') {
-            painted.entry(question.to_string()).or_default().push(option.to_string());
+/// The visitor's change to a list question that was painted with prefilled ticks.
+pub(super) struct ListEdit {
+    pub question: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl ListEdit {
+    /// Applies the edit to `answers` (the ones the widget starts with, which may have been set
+    /// again since the paint): their options without the unticked ones, with the ticked ones.
+    pub fn apply(&self, answers: &mut Answers, cat: &Catalog) {
+        let mut options: Vec<String> = answers.get(&self.question).map(|a| a.ids().to_vec()).unwrap_or_default();
+        options.retain(|o| !self.removed.contains(o));
+        for o in &self.added {
+            if !options.contains(o) {
+                options.push(o.clone());
+            }
+        }
+        answers.remove(&self.question);
+        if options.is_empty() {
+            return;
+        }
+        let raw = RawValue::List(options.into_iter().map(Ok).collect());
+        if let Ok(one) = answers_from_raw([(self.question.clone(), raw)], cat) {
+            answers.extend(one);
         }
     }
-    let mut checked: Vec<(String, Vec<String>)> = Vec::new();
+}
+
+/// What the visitor changed on the screen, against what it was painted with (`data-mc-given`):
+/// the answers of the questions whose checked inputs differ (name = question id, value = option
+/// id, as the live widget would have recorded them), and, for a list painted with prefilled
+/// ticks, the options ticked and unticked. A prefilled tick the visitor left alone is no answer
+/// of theirs: answers given to the widget after the paint (an element's `answers` set again
+/// before the WebAssembly) win over it.
+fn read_changes(screen: &Element, cat: &Catalog) -> (Answers, Vec<ListEdit>) {
+    // `data-mc-given`: `question=option …`, the inputs screen.js ticked. (Read by hand: ids
+    // hold no space or `=`, and a JSON decoder for it would cost the wasm 20 KB gzip.)
+    // (Pairs in plain lists: a map type of its own would cost the wasm kilobytes.)
+    let mut painted: Vec<(String, String)> = Vec::new();
+    for pair in screen.get_attribute(GIVEN).unwrap_or_default().split_whitespace() {
+        if let Some((question, option)) = pair.split_once('=') {
+            painted.push((question.to_string(), option.to_string()));
+        }
+    }
+    let mut checked: Vec<(String, String)> = Vec::new();
     if let Ok(inputs) = screen.query_selector_all("input:checked") {
         for i in 0..inputs.length() {
             let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-            let (name, value) = (input.name(), input.value());
-            match checked.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, values)) => values.push(value),
-                None => checked.push((name, vec![value])),
-            }
+            checked.push((input.name(), input.value()));
         }
     }
-    let same = |name: &str, values: &[String]| {
-        painted.get(name).is_some_and(|p| {
-            let (mut a, mut b) = (p.clone(), values.to_vec());
-            a.sort();
-            b.sort();
-            a == b
-        })
+    let of = |pairs: &[(String, String)], name: &str| -> Vec<String> {
+        let mut options: Vec<String> = Vec::new();
+        for (q, o) in pairs {
+            if q == name && !options.contains(o) {
+                options.push(o.clone());
+            }
+        }
+        options
     };
-    let cleared = painted.keys().filter(|q| !checked.iter().any(|(n, _)| n == *q)).cloned().collect();
-    // One question at a time, so one odd input (a host script's, say) costs only itself.
     let mut answers = Answers::new();
-    for (name, mut values) in checked {
-        let Some(q) = cat.question(&name) else { continue };
-        if same(&name, &values) {
+    let mut edits = Vec::new();
+    let mut names: Vec<&String> = Vec::new();
+    for (q, _) in checked.iter().chain(painted.iter()) {
+        if !names.contains(&q) {
+            names.push(q);
+        }
+    }
+    for name in names {
+        let Some(q) = cat.question(name) else { continue };
+        let (now, was, name) = (of(&checked, name), of(&painted, name), name.clone());
+        let differs = now.len() != was.len() || now.iter().any(|o| !was.contains(o));
+        if !differs {
             continue;
         }
-        let raw = if q.multi {
-            RawValue::List(values.into_iter().map(Ok).collect())
+        // One question at a time, so one odd input (a host script's, say) costs only itself.
+        let raw = if q.multi && !was.is_empty() {
+            let added = now.iter().filter(|o| !was.contains(o)).cloned().collect();
+            let removed = was.iter().filter(|o| !now.contains(o)).cloned().collect();
+            edits.push(ListEdit { question: name, added, removed });
+            continue;
+        } else if q.multi {
+            RawValue::List(now.into_iter().map(Ok).collect())
+        } else if let Some(one) = now.into_iter().next() {
+            RawValue::Str(one)
         } else {
-            RawValue::Str(values.swap_remove(0))
+            continue;
         };
         if let Ok(one) = answers_from_raw([(name, raw)], cat) {
             answers.extend(one);
         }
     }
-    (answers, cleared)
+    (answers, edits)
 }
 
 fn children_with_class(host: &Element, class: &str) -> Vec<Element> {

@@ -188,7 +188,7 @@ test("mount() paints the questions before the WebAssembly and keeps a click made
  * completely stays unticked), scored by the engine. With `reassign`, the element's answers are
  * set again before the WebAssembly arrives: the new ones win over the prefilled ticks the
  * visitor left alone, and the ticks on the screen follow the answers. */
-async function prefilledThenTakeover(kind, path, reassign = null) {
+async function prefilledThenTakeover(kind, path, reassign = null, untick = ["customers", "internal"], expected = null) {
   return onHeldPage(path, async ({ page, release }) => {
     const checked = () =>
       page.evaluate((r) => {
@@ -198,13 +198,25 @@ async function prefilledThenTakeover(kind, path, reassign = null) {
       }, kind);
     const before = await until(checked, "the painted, prefilled questions");
     assert.deepEqual(before, ["audience=customers", "audience=internal", "messenger=whatsapp", "sector=health", "usage_policy=written"]);
-    // The visitor unticks both boxes of a prefilled list and answers another question.
-    await page.evaluate((r) => {
-      const root = window.rootOf(r);
-      for (const v of ["customers", "internal"]) root.querySelector(`.mc-pre input[name="audience"][value="${v}"]`).click();
-      root.querySelector('.mc-pre input[name="content"][value="appointments"]').click();
-    }, kind);
-    if (reassign) await page.evaluate((a) => (document.querySelector("messenger-check").answers = a), reassign);
+    // The visitor unticks boxes of a prefilled list and answers another question.
+    await page.evaluate(
+      ([r, untick]) => {
+        const root = window.rootOf(r);
+        for (const v of untick) root.querySelector(`.mc-pre input[name="audience"][value="${v}"]`).click();
+        root.querySelector('.mc-pre input[name="content"][value="appointments"]').click();
+      },
+      [kind, untick],
+    );
+    if (reassign) {
+      await page.evaluate((a) => (document.querySelector("messenger-check").answers = a), reassign);
+      // The screen shows them at once (where the visitor has not changed a question).
+      if (reassign.sector)
+        await until(
+          () =>
+            page.evaluate(([r, v]) => window.rootOf(r).querySelector(`.mc-pre input[name="sector"][value="${v}"]`)?.checked, [kind, reassign.sector]),
+          "the new answers on the first screen",
+        );
+    }
     release();
     const after = await until(
       () =>
@@ -227,11 +239,11 @@ async function prefilledThenTakeover(kind, path, reassign = null) {
       "the takeover with the prefilled answers",
       30000,
     );
-    const expected = reassign
+    expected ??= reassign
       ? { ...reassign, content: ["appointments"] }
       : { sector: "health", messenger: "whatsapp", usage_policy: "written", content: ["appointments"] };
     assert.deepEqual(after.answers, expected);
-    assert.equal(after.audience, 0, "the unticked list stays unticked");
+    assert.equal(after.audience, [expected.audience ?? []].flat().length, "the visitor's unticking stays");
     // What is ticked is what is answered (no prefilled tick left over from before).
     await until(
       async () =>
@@ -265,6 +277,14 @@ test("<messenger-check> with prefilled answers paints them checked before the We
 
 test("<messenger-check> given new answers before the WebAssembly: they win over the prefilled ticks, the visitor's changes are kept", T, () =>
   prefilledThenTakeover("element", "/first/prefill-element.html", { sector: "trade", usage_policy: "none" }),
+);
+
+test("a prefilled list changed by the visitor and then given anew before the WebAssembly: the visitor's unticking applies to the new list", T, () =>
+  prefilledThenTakeover("element", "/first/prefill-element.html", { sector: "trade", audience: ["customers", "partners"] }, ["customers"], {
+    sector: "trade",
+    audience: ["partners"],
+    content: ["appointments"],
+  }),
 );
 
 test("<messenger-check> removed before the WebAssembly arrives leaves no screen and no stylesheet; connected again, one widget", T, async () => {

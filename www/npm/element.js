@@ -21,6 +21,7 @@
 // widget (no remount); only a new catalog remounts it, keeping the visitor's answers.
 import { init, mount, LANGUAGES } from "./index.js";
 import { paintInto, showFailure } from "./core.js";
+import { painted, prefillIn } from "./screen.js";
 // The attribute checks and their error texts are the Rust side's (src/bindings/options.rs).
 import { checkAttribute } from "./messenger_check.js";
 
@@ -126,6 +127,11 @@ export class MessengerCheckElement extends HTMLElementBase {
     this.#answers = value;
     this.#kept = undefined;
     if (this.#widget) this.#loadAnswers();
+    else if (this.#point) {
+      // A first screen painted (or being painted) before the WebAssembly shows them at once.
+      const point = this.#point;
+      painted(point).then(() => prefillIn(point, this.#answers));
+    }
   }
 
   /** Catalog overrides (texts, alternatives, call_to_action); a different value remounts. */
@@ -271,8 +277,9 @@ export class MessengerCheckElement extends HTMLElementBase {
     // loads (the attribute is checked by the WebAssembly later: an unknown one paints the
     // default language).
     const raw = this.getAttribute("lang");
-    // (With the answers it will start with checked: none on a retry without them.)
-    const paint = paintInto(point, LANGUAGES.some((l) => l.code === raw) ? raw : DEFAULTS.lang, safe ? undefined : (this.#kept ?? this.#answers));
+    // (With the answers it will start with ticked. A retry without them follows a started
+    // WebAssembly, when nothing is painted.)
+    const paint = paintInto(point, LANGUAGES.some((l) => l.code === raw) ? raw : DEFAULTS.lang, this.#kept ?? this.#answers);
     // Without the WebAssembly the painted questions keep their styles; otherwise the paint's
     // hold on the stylesheet ends with this mount (the widget holds its own from then on).
     let keepStyles = false;

@@ -57,36 +57,60 @@ export function screenIn(host) {
 }
 
 /**
- * Checks the inputs of prefilled `answers` (question id -> option id, or a list of them) on a
- * screen just painted, so that they show at once instead of when the WebAssembly arrives; the
- * screen records what it ticked (`data-mc-given`, `question=option …`), so that the
- * takeover tells the visitor's changes (a tick moved, a list cleared) from the prefill, and
- * answers given after the paint win over a prefilled tick left alone. An id that matches no
- * input is left alone: the widget names a bad one when it mounts.
+ * Ticks prefilled `answers` (question id -> option id, or a list of them) on a screen not yet
+ * taken over, so that they show at once instead of when the WebAssembly arrives. The screen
+ * records what it ticked (`data-mc-given`, `question=option …`): the takeover tells the
+ * visitor's changes from the prefill by it, and a later call (answers set again before the
+ * WebAssembly) replaces the earlier prefill. A question the visitor has changed (on any screen,
+ * a server's too) is left as the visitor made it. An id that matches no input is left alone:
+ * the widget names a bad one when it mounts.
  */
 function prefill(screen, answers) {
   if (!answers || typeof answers !== "object" || Array.isArray(answers)) return;
+  const inputs = (question) => [...screen.querySelectorAll(`input[name="${CSS.escape(question)}"]`)];
+  const before = new Map();
+  for (const pair of (screen.getAttribute(GIVEN) || "").split(" ")) {
+    const [question, option] = pair.split("=");
+    if (question && option) before.set(question, [...(before.get(question) || []), option]);
+  }
   const given = [];
-  for (const [question, value] of Object.entries(answers)) {
-    for (const option of Array.isArray(value) ? value : [value]) {
-      if (typeof option !== "string") continue;
-      const input = screen.querySelector(`input[name="${CSS.escape(question)}"][value="${CSS.escape(option)}"]`);
-      if (!input) continue;
-      input.checked = true;
-      given.push(`${question}=${option}`);
+  for (const question of new Set([...before.keys(), ...Object.keys(answers)])) {
+    const old = before.get(question) || [];
+    const all = inputs(question);
+    if (all.some((i) => i.checked !== old.includes(i.value))) {
+      // The visitor's: it stays, counted from what was ticked for them.
+      for (const option of old) given.push(`${question}=${option}`);
+      continue;
+    }
+    const value = Object.hasOwn(answers, question) ? answers[question] : undefined;
+    const wanted = new Set((Array.isArray(value) ? value : [value]).filter((o) => typeof o === "string"));
+    for (const input of all) {
+      input.checked = wanted.has(input.value);
+      if (input.checked) given.push(`${question}=${input.value}`);
     }
   }
   if (given.length) screen.setAttribute(GIVEN, given.join(" "));
+  else screen.removeAttribute(GIVEN);
+}
+
+/** Ticks prefilled `answers` on the screen in `host`, if one is there and not yet taken over. */
+export function prefillIn(host, answers) {
+  const screen = screenIn(host);
+  if (screen) prefill(screen, answers);
 }
 
 /**
- * Paints the first screen in `lang` into `host`, once, with the prefilled `answers` checked:
- * resolves with the screen (one already there, from a server or an earlier call, is kept as
- * it is), or null when there is nothing to paint.
+ * Paints the first screen in `lang` into `host`, once, with the prefilled `answers` ticked:
+ * resolves with the screen (one already there, from a server or an earlier call, is kept, with
+ * the answers ticked where the visitor has not changed them), or null when there is nothing
+ * to paint.
  */
 export function paint(host, lang, answers) {
   const existing = screenIn(host);
-  if (existing) return Promise.resolve(existing);
+  if (existing) {
+    prefill(existing, answers);
+    return Promise.resolve(existing);
+  }
   if (!painting.has(host)) {
     painting.set(
       host,
