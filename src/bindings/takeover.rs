@@ -129,9 +129,8 @@ impl ListEdit {
 /// of theirs: answers given to the widget after the paint (an element's `answers` set again
 /// before the WebAssembly) win over it.
 fn read_changes(screen: &Element, cat: &Catalog) -> (Answers, Vec<ListEdit>) {
-    // `data-mc-given`: `question=option …`, the inputs screen.js ticked. (Read by hand: ids
-    // hold no space or `=`, and a JSON decoder for it would cost the wasm 20 KB gzip.)
-    // (Pairs in plain lists: a map type of its own would cost the wasm kilobytes.)
+    // `data-mc-given`: `question=option …`, the inputs screen.js ticked. Read by hand into plain
+    // lists (ids hold no space or `=`): a JSON decoder or a map type would cost the wasm KBs.
     let mut painted: Vec<(String, String)> = Vec::new();
     for pair in screen.get_attribute(GIVEN).unwrap_or_default().split_whitespace() {
         if let Some((question, option)) = pair.split_once('=') {
@@ -165,14 +164,13 @@ fn read_changes(screen: &Element, cat: &Catalog) -> (Answers, Vec<ListEdit>) {
     for name in names {
         let Some(q) = cat.question(name) else { continue };
         let (now, was, name) = (of(&checked, name), of(&painted, name), name.clone());
-        let differs = now.len() != was.len() || now.iter().any(|o| !was.contains(o));
-        if !differs {
+        let added: Vec<String> = now.iter().filter(|o| !was.contains(o)).cloned().collect();
+        let removed: Vec<String> = was.iter().filter(|o| !now.contains(o)).cloned().collect();
+        if added.is_empty() && removed.is_empty() {
             continue;
         }
         // One question at a time, so one odd input (a host script's, say) costs only itself.
         let raw = if q.multi && !was.is_empty() {
-            let added = now.iter().filter(|o| !was.contains(o)).cloned().collect();
-            let removed = was.iter().filter(|o| !now.contains(o)).cloned().collect();
             edits.push(ListEdit { question: name, added, removed });
             continue;
         } else if q.multi {

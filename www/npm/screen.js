@@ -11,7 +11,7 @@ import { SCREENS } from "./generated.js";
 
 const SCREEN = "mc-pre";
 const FAILED = "mc-failed-start";
-// The questions whose inputs paint() checked from the prefilled answers (src/prerendered.rs).
+// What prefill() ticked, as `question=option …` (read back by src/bindings/takeover.rs).
 const GIVEN = "data-mc-given";
 // The attributes that hold element ids (the payload's are `mc-…`).
 const ID_ATTRIBUTES = new Set(["id", "for", "aria-labelledby", "aria-describedby", "aria-controls", "href"]);
