@@ -1,13 +1,15 @@
 //! The root component: holds the state, asks the engine for the assessment and lays out the
 //! questions and the result.
 //!
-//! Architecture Invariant: every number shown comes from `engine::assess`; components only
-//! render the `Assessment` and turn clicks into `Action`s.
+//! Architecture Invariant: every number shown comes from `engine::assess`, every sentence about
+//! it from its `engine::view` (`Summary`, `View`); components only render those and turn clicks
+//! into `Action`s.
 //!
 //! API Boundary: `App` and its props are what `bindings` mounts (the demo page, `mount()`) and
 //! what the browser tests render. It knows nothing of JavaScript beyond DOM events.
 use std::rc::Rc;
 
+use engine::view::{Summary, View};
 use engine::{assess, Answer, Answers, Assessment, Lang};
 use yew::prelude::*;
 
@@ -87,14 +89,16 @@ impl PartialEq for Same {
     }
 }
 
-/// What the lists render, made once per explanation.
+/// What the lists render, made once per explanation from its `View`.
 struct Parts {
     what_if: Rc<Vec<engine::WhatIf>>,
-    factors: Rc<Vec<engine::Factor>>,
+    factors: Rc<Vec<engine::view::FactorView>>,
     formula: AttrValue,
     none: AttrValue,
-    measures: Rc<Vec<engine::MeasureResult>>,
-    alternatives: Rc<Vec<engine::Alternative>>,
+    bands: AttrValue,
+    measures: Rc<Vec<engine::view::MeasureView>>,
+    alternatives: Rc<Vec<engine::view::AlternativeView>>,
+    properties: Rc<Vec<String>>,
 }
 
 #[component]
@@ -122,6 +126,13 @@ pub fn App(props: &AppProps) -> Html {
     let result = use_memo((state.answers.clone(), lang, cat.clone()), |(answers, lang, cat)| {
         assess(answers, cat, *lang).map(Rc::new)
     });
+    // The score panel's sentences, made with the score.
+    let summary = {
+        let cat = cat.clone();
+        use_memo(result.as_ref().as_ref().ok().map(|a| Same(a.clone())), move |a| {
+            a.as_ref().map(|Same(a)| Rc::new(Summary::of(a, &cat)))
+        })
+    };
     let current = result.as_ref().as_ref().ok().map(|a| (a.clone(), state.answers.clone()));
     let explained = use_explained(current.clone());
     let report = use_report(current, &stage);
@@ -200,28 +211,43 @@ pub fn App(props: &AppProps) -> Html {
     let results_title = env.id("results-title");
     // The lists' props, made once per explanation: the score's own render (on every answer)
     // then compares them without cloning every list first.
-    let parts = use_memo(explained.as_ref().map(|(e, _)| Same(e.clone())), |e| {
-        e.as_ref().map(|Same(e)| Parts {
-            what_if: Rc::new(e.what_if.clone()),
-            factors: Rc::new(e.factors.clone()),
-            formula: AttrValue::from(e.formula.clone()),
-            none: AttrValue::from(engine::wording::no_factors_line(e, &cat)),
-            measures: Rc::new(e.measures.clone()),
-            alternatives: Rc::new(e.alternatives.clone()),
+    let parts = {
+        let cat = cat.clone();
+        use_memo(explained.as_ref().map(|(e, answers)| (Same(e.clone()), answers.clone())), move |e| {
+            e.as_ref().map(|(Same(e), answers)| {
+                let v = View::of(e, answers, &cat);
+                Parts {
+                    what_if: Rc::new(e.what_if.clone()),
+                    factors: Rc::new(v.factors),
+                    formula: AttrValue::from(e.formula.clone()),
+                    none: AttrValue::from(v.no_factors),
+                    bands: AttrValue::from(v.bands),
+                    measures: Rc::new(v.measures),
+                    alternatives: Rc::new(v.alternatives),
+                    properties: Rc::new(v.properties),
+                }
+            })
         })
-    });
-    let results = match (&*result, &*explained, &*parts) {
-        (Ok(a), Some((_, explained_answers)), Some(e)) => html! {
+    };
+    // The printed report's view, made when the report is (last, see `use_report`).
+    let report_view = {
+        let cat = cat.clone();
+        use_memo((*report).as_ref().map(|(a, answers)| (Same(a.clone()), answers.clone())), move |r| {
+            r.as_ref().map(|(Same(a), answers)| (a.clone(), Rc::new(View::of(a, answers, &cat))))
+        })
+    };
+    let results = match (&*result, &*explained, &*parts, &*summary) {
+        (Ok(a), Some((_, explained_answers)), Some(e), Some(summary)) => html! {
             <>
                 // Each part gets only its own data, compared by value: an answer re-renders
                 // only the parts it changes. The score is current; the lists are `explained`.
-                <ResultPanel assessment={a.clone()} />
+                <ResultPanel assessment={a.clone()} summary={summary.clone()} />
                 <WhatIfList what_if={e.what_if.clone()} can_undo={state.can_undo()} on_apply={on_merge.clone()}
                     on_undo={on_undo} undo_ref={undo_ref} />
-                <Factors factors={e.factors.clone()} formula={e.formula.clone()} none={e.none.clone()} />
+                <Factors factors={e.factors.clone()} formula={e.formula.clone()} none={e.none.clone()} bands={e.bands.clone()} />
                 <Measures measures={e.measures.clone()} on_apply={on_merge} />
                 if *stage >= Stage::Results {
-                    <Alternatives alternatives={e.alternatives.clone()} />
+                    <Alternatives alternatives={e.alternatives.clone()} properties={e.properties.clone()} />
                     <Keep remote={props.remote.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember}
                         share={props.share.is_some().then_some(share_link)} linked={state.linked} on_share={on_share} on_forget={on_forget}
                         offline={props.offline.map(|_| *offline)} on_offline={on_offline} />
@@ -231,9 +257,9 @@ pub fn App(props: &AppProps) -> Html {
             </>
         },
         // Cannot happen with answers the widget produced itself; say so rather than go blank.
-        (Err(e), _, _) => html! { <p class="mc-error" role="alert">{ e.to_string() }</p> },
+        (Err(e), _, _, _) => html! { <p class="mc-error" role="alert">{ e.to_string() }</p> },
         // The first valid answers after an error: explained from the next render on.
-        (Ok(_), _, _) => html! {},
+        (Ok(_), _, _, _) => html! {},
     };
 
     html! {
@@ -258,11 +284,11 @@ pub fn App(props: &AppProps) -> Html {
                     <form class="mc-questions" aria-label={env.t("questions")} onsubmit={on_submit} novalidate=true
                         autocomplete="off">
                         { for sections }
-                        if let Ok(a) = &*result {
+                        if let (Ok(a), Some(summary)) = (&*result, &*summary) {
                             <p class="mc-mini">
                                 <a href={format!("#{}", env.id("results-title"))}>
                                     { env.t("score") }{ ": " }<strong>{ a.score }</strong>{ " " }{ env.t("out_of") }
-                                    { " · " }{ engine::wording::band_line(a, &cat) }
+                                    { " · " }{ &summary.band }
                                     <span class="mc-mini-more">{ " · " }{ env.t("to_results") }</span>
                                 </a>
                             </p>
@@ -289,8 +315,8 @@ pub fn App(props: &AppProps) -> Html {
                         { format!("{}: {} · {} {}", env.t("as_of"), date(cat.as_of(), lang), env.t("report.catalog"), cat.version()) }
                     </p>
                 </footer>
-                if let Some((a, answers)) = &*report {
-                    <PrintReport assessment={a.clone()} answers={answers.clone()} />
+                if let Some((a, view)) = &*report_view {
+                    <PrintReport assessment={a.clone()} view={view.clone()} />
                 }
             </div>
         </ContextProvider<Env>>

@@ -40,6 +40,7 @@ pub mod schema;
 mod score;
 mod search;
 pub mod text;
+pub mod view;
 pub mod wording;
 mod words;
 

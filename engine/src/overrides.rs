@@ -34,9 +34,9 @@ pub struct Overrides {
     /// Language to text key to text. Keys: `ui.<key>`, `disclaimer`, `formula`,
     /// `section.<id>`, `question.<id>.title|why`, `option.<question>.<option>.label|hint`,
     /// `rule.<id>.title|text`, `measure.<id>.title|text`, `messenger.<id>.summary|operator|cost`,
-    /// `band.<id>.label|advice`.
+    /// `band.<id>.label|advice`; every one of them in docs/text-keys.md.
     #[serde(default)]
-    #[cfg_attr(feature = "cli", ts(optional = nullable, type = "Partial<Record<Lang, Record<string, string>>>"))]
+    #[cfg_attr(feature = "cli", ts(optional = nullable, type = "Partial<Record<Lang, Partial<Record<TextKey, string>>>>"))]
     pub texts: BTreeMap<String, BTreeMap<String, String>>,
     /// Which alternatives are recommended.
     #[serde(default)]
@@ -236,6 +236,45 @@ pub fn cta_url(url: &str) -> Result<String, CatalogError> {
 }
 
 /// The text a key names, for overriding (the list it sits in becomes a copy of its own).
+/// Every text an embedder can override (`texts.<lang>.<key>`), by key, with the catalog's own
+/// text: the list `docs/text-keys.md` and the `TextKey` type of the npm package are generated
+/// from (`assess --text-keys`). `text_slot` below resolves exactly these keys; the engine's
+/// tests check the two agree (`engine/tests/text_keys.rs`).
+pub fn text_keys(catalog: &Catalog) -> Vec<(String, &Text)> {
+    let mut out: Vec<(String, &Text)> =
+        vec![("disclaimer".into(), catalog.disclaimer()), ("formula".into(), catalog.formula())];
+    out.extend(catalog.ui_keys().filter_map(|k| catalog.ui_text(k).map(|t| (format!("ui.{k}"), t))));
+    out.extend(catalog.sections().iter().map(|s| (format!("section.{}", s.id), &s.title)));
+    for q in catalog.questions() {
+        out.push((format!("question.{}.title", q.id), &q.title));
+        out.push((format!("question.{}.why", q.id), &q.why));
+        for o in q.options.iter() {
+            out.push((format!("option.{}.{}.label", q.id, o.id), &o.label));
+            if let Some(hint) = &o.hint {
+                out.push((format!("option.{}.{}.hint", q.id, o.id), hint));
+            }
+        }
+    }
+    for r in catalog.rules() {
+        out.push((format!("rule.{}.title", r.id), &r.title));
+        out.push((format!("rule.{}.text", r.id), &r.text));
+    }
+    for m in catalog.measures() {
+        out.push((format!("measure.{}.title", m.id), &m.title));
+        out.push((format!("measure.{}.text", m.id), &m.text));
+    }
+    for m in catalog.messengers() {
+        for (field, text) in [("summary", &m.summary), ("operator", &m.operator), ("cost", &m.cost)] {
+            out.push((format!("messenger.{}.{field}", m.id), text));
+        }
+    }
+    for b in catalog.bands() {
+        out.push((format!("band.{}.label", b.id), &b.label));
+        out.push((format!("band.{}.advice", b.id), &b.advice));
+    }
+    out
+}
+
 fn text_slot<'a>(cat: &'a mut CatalogData, key: &str) -> Option<&'a mut Text> {
     let parts: Vec<&str> = key.split('.').collect();
     match parts.as_slice() {

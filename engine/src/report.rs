@@ -1,12 +1,12 @@
 //! The Markdown report: what `assess --format markdown` prints and the widget downloads.
 //! Deterministic (no clock): the same answers, language and catalog give the same bytes.
-//! Its sentences come from `wording`, like the widget's.
+//! Its sentences come from the assessment's `View`, like the widget's.
 use std::fmt::Write;
 
 use crate::answers::Answers;
 use crate::catalog::Catalog;
 use crate::model::Assessment;
-use crate::wording::{advice_line, answer_lines, band_line, bands_line, no_factors_line, progress_line, range_line};
+use crate::view::View;
 
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
@@ -16,24 +16,26 @@ fn cell(s: &str) -> String {
 pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String {
     let lang = a.lang;
     let ui = |k: &str| catalog.ui(k, lang);
+    let v = View::of(a, answers, catalog);
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", ui("report.title"));
-    let _ = writeln!(s, "**{}: {} / 100 ({}: {})**\n", ui("score"), a.score, ui("band"), band_line(a, catalog));
-    let _ = writeln!(s, "{}\n", advice_line(a, catalog));
-    let _ = writeln!(s, "{}  ", range_line(a, catalog));
-    let _ = writeln!(s, "{}\n", progress_line(a, catalog));
+    let _ = writeln!(s, "**{}: {} / 100 ({}: {})**\n", ui("score"), a.score, ui("band"), v.summary.band);
+    let _ = writeln!(s, "{}\n", v.summary.advice);
+    let _ = writeln!(s, "{}  ", v.summary.range);
+    let _ = writeln!(s, "{}\n", v.summary.progress);
 
     let _ = writeln!(s, "## {}\n", ui("report.answers"));
-    for (q, ans) in answer_lines(answers, a, catalog) {
-        let _ = writeln!(s, "- {q} **{ans}**");
+    for line in &v.answers {
+        let _ = writeln!(s, "- {} **{}**", line.question, line.answer);
     }
 
     let _ = writeln!(s, "\n## {}\n", ui("factors"));
-    if a.factors.is_empty() {
-        let _ = writeln!(s, "{}", no_factors_line(a, catalog));
+    if v.factors.is_empty() {
+        let _ = writeln!(s, "{}", v.no_factors);
     }
-    for (i, f) in a.factors.iter().enumerate() {
-        let _ = writeln!(s, "{}. **{}** ({})  ", i + 1, f.title, crate::wording::points(f.points, catalog, lang));
+    for (i, fv) in v.factors.iter().enumerate() {
+        let f = &fv.factor;
+        let _ = writeln!(s, "{}. **{}** ({})  ", i + 1, f.title, fv.points);
         let _ = writeln!(s, "   {}  ", f.text);
         let sources: Vec<String> = f
             .sources
@@ -96,7 +98,7 @@ pub fn markdown(a: &Assessment, answers: &Answers, catalog: &Catalog) -> String 
 
     let _ = writeln!(s, "\n---\n");
     let _ = writeln!(s, "{}: {}  ", ui("formula"), a.formula);
-    let _ = writeln!(s, "{}: {}  ", ui("bands"), bands_line(catalog, lang));
+    let _ = writeln!(s, "{}: {}  ", ui("bands"), v.bands);
     let _ = writeln!(s, "{} {}, {}: {}  ", ui("report.catalog"), a.catalog.version, ui("as_of"), a.catalog.as_of);
     let _ = writeln!(s, "{}", a.disclaimer);
     s

@@ -101,6 +101,14 @@ pub fn typescript(catalog: &Catalog) -> String {
         true,
     );
     out += "\n";
+    let keys: Vec<String> = crate::overrides::text_keys(catalog).iter().map(|(k, _)| format!("\"{k}\"")).collect();
+    out += &union(
+        "TextKey",
+        "The texts `catalog.texts` can replace (docs/text-keys.md lists them with their texts).",
+        keys,
+        false,
+    );
+    out += "\n";
     let kinds = quote(&mut crate::catalog::SOURCE_KINDS.iter().copied());
     out += &union("SourceKind", "What a source is (a later catalog may add kinds).", kinds, true);
     let bands: Vec<String> = catalog.bands().iter().map(|b| format!("{} {}", b.id, b.min)).collect();
@@ -257,5 +265,46 @@ fn split_top<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
         i += 1;
     }
     out.push(&text[start..]);
+    out
+}
+
+/// The list of text keys an embedder can override (`docs/text-keys.md`, `assess --text-keys`):
+/// each key with the catalog's own text in every language, cut to a line.
+pub fn text_keys_markdown(catalog: &Catalog) -> String {
+    let cell = |t: &str| {
+        let one: String = t.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|");
+        match one.char_indices().nth(90) {
+            Some((i, _)) => format!("{}…", &one[..i]),
+            None => one,
+        }
+    };
+    let keys = crate::overrides::text_keys(catalog);
+    let mut out = format!(
+        "# Text keys\n\n\
+         <!-- Generated from catalog {} (`assess --text-keys`, or scripts/generate.sh): do not edit.\n\
+         engine/tests/cli.rs fails when it is not current. -->\n\n\
+         The {} texts an embedder can replace with the `catalog` option's `texts` (language, then key,\n\
+         then text), e.g. `{{ texts: {{ de: {{ \"ui.title\": \"Unser Messenger-Check\" }} }} }}`. A key\n\
+         that is not listed here is an error that names it. Words in braces (`{{max}}`) are filled in\n\
+         by the widget: keep them in your text where the number or name should appear. The texts\n\
+         below are cut to one line.\n\n",
+        catalog.version(),
+        keys.len()
+    );
+    let langs = crate::Lang::ALL;
+    out += "| Key |";
+    for l in langs {
+        out += &format!(" {} |", l.native_name());
+    }
+    out += "\n|---|";
+    out += &"---|".repeat(langs.len());
+    out += "\n";
+    for (key, text) in &keys {
+        out += &format!("| `{key}` |");
+        for l in langs {
+            out += &format!(" {} |", cell(text.get(l)));
+        }
+        out += "\n";
+    }
     out
 }

@@ -80,6 +80,7 @@ fn published_schemas_and_typings_are_current() {
         ("answers", "schema/answers.schema.json"),
         ("assessment", "schema/assessment.schema.json"),
         ("typescript", "www/npm/contract.d.ts"),
+        ("text-keys", "docs/text-keys.md"),
     ] {
         let (_, out, _) = assess_cli(&["--schema", which], "");
         let path = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));

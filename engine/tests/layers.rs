@@ -36,6 +36,7 @@ const ENGINE: &[(&str, usize, &str)] = &[
     ("model", 3, "assessment and documents"),
     ("words", 3, "assessment and documents"),
     ("wording", 3, "assessment and documents"),
+    ("view", 3, "assessment and documents"),
     ("report", 3, "assessment and documents"),
     ("documents", 3, "assessment and documents"),
     ("overrides", 4, "what crosses a boundary: embedders' overrides"),

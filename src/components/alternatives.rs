@@ -3,9 +3,8 @@
 //! what it costs them, and the key properties in the same order on every card.
 use std::rc::Rc;
 
-use engine::catalog::{PropValue, PROPERTIES};
-use engine::wording::value_key;
-use engine::{property_details, Alternative};
+use engine::catalog::PropValue;
+use engine::view::AlternativeView;
 use yew::prelude::*;
 
 use super::{show_all_button, source_item, use_env};
@@ -15,9 +14,11 @@ const FIRST: usize = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct AlternativesProps {
-    /// The assessment's alternatives: compared by value, so an answer that changes none of
-    /// them does not re-render the cards.
-    pub alternatives: Rc<Vec<Alternative>>,
+    /// The view's alternatives: compared by value, so an answer that changes none of them
+    /// does not re-render the cards.
+    pub alternatives: Rc<Vec<AlternativeView>>,
+    /// The key facts' labels, in the order of each alternative's `facts` (`View::properties`).
+    pub properties: Rc<Vec<String>>,
 }
 
 fn value_class(v: PropValue) -> &'static str {
@@ -50,9 +51,15 @@ pub fn Alternatives(props: &AlternativesProps) -> Html {
     let list_id = env.id("alternatives-list");
     let shown = if *show_all { a.alternatives.len() } else { FIRST.min(a.alternatives.len()) };
     let table_title = env.id("compare-title");
-    let shown_alts: Vec<&Alternative> =
-        a.alternatives.iter().enumerate().filter(|(i, alt)| *i < shown || alt.current).map(|(_, alt)| alt).collect();
-    let cards = shown_alts.iter().map(|alt| {
+    let shown_alts: Vec<&AlternativeView> = a
+        .alternatives
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| *i < shown || v.alternative.current)
+        .map(|(_, v)| v)
+        .collect();
+    let cards = shown_alts.iter().map(|view| {
+        let alt = &view.alternative;
         let name_id = env.id(&format!("alt-{}", alt.id));
         html! {
             <li key={alt.id.clone()} class={classes!("mc-alt", alt.current.then_some("is-current"))} aria-labelledby={name_id.clone()}>
@@ -88,37 +95,19 @@ pub fn Alternatives(props: &AlternativesProps) -> Html {
                     </ul>
                 }
                 <p class="mc-cost"><span class="mc-key">{ env.t("cost") }{ ": " }</span>{ &alt.cost }</p>
-                {{
-                    let details = property_details(&env.cat, &alt.id, env.lang);
-                    // The sources of the summary and cost first, then those of the key facts.
-                    let mut sources: Vec<&engine::SourceRef> = alt.sources.iter().collect();
-                    for p in &details {
-                        for s in &p.sources {
-                            if !sources.iter().any(|x| x.id == s.id) {
-                                sources.push(s);
-                            }
+                if !view.sources.is_empty() || !view.notes.is_empty() {
+                    <details class="mc-more">
+                        <summary>{ env.t("details_sources") }</summary>
+                        if !view.notes.is_empty() {
+                            <ul class="mc-notes">
+                                { for view.notes.iter().map(|(label, note)| html! {
+                                    <li><span class="mc-key">{ label }{ ": " }</span>{ note }</li>
+                                }) }
+                            </ul>
                         }
-                    }
-                    let notes: Vec<(String, String)> =
-                        details.iter().filter_map(|p| p.note.clone().map(|n| (p.label.clone(), n))).collect();
-                    if sources.is_empty() && notes.is_empty() {
-                        html! {}
-                    } else {
-                        html! {
-                            <details class="mc-more">
-                                <summary>{ env.t("details_sources") }</summary>
-                                if !notes.is_empty() {
-                                    <ul class="mc-notes">
-                                        { for notes.into_iter().map(|(label, note)| html! {
-                                            <li><span class="mc-key">{ label }{ ": " }</span>{ note }</li>
-                                        }) }
-                                    </ul>
-                                }
-                                <ul class="mc-sources-list">{ for sources.into_iter().map(source_item) }</ul>
-                            </details>
-                        }
-                    }
-                }}
+                        <ul class="mc-sources-list">{ for view.sources.iter().map(source_item) }</ul>
+                    </details>
+                }
             </li>
         }
     });
@@ -132,21 +121,18 @@ pub fn Alternatives(props: &AlternativesProps) -> Html {
                     <thead>
                         <tr>
                             <td></td>
-                            { for shown_alts.iter().map(|alt| html! { <th scope="col" key={alt.id.clone()}>{ &alt.name }</th> }) }
+                            { for shown_alts.iter().map(|v| html! { <th scope="col" key={v.alternative.id.clone()}>{ &v.alternative.name }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
-                        { for PROPERTIES.iter().map(|key| html! {
-                            <tr key={*key}>
-                                <th scope="row">{ env.t(&format!("prop.{key}")) }</th>
-                                { for shown_alts.iter().map(|alt| {
-                                    let v = alt.key_facts.get(key).unwrap_or(PropValue::Unknown);
-                                    html! {
-                                        <td key={alt.id.clone()} class={value_class(v)}>
-                                            <span class="mc-mark" aria-hidden="true">{ value_mark(v) }</span>
-                                            { " " }{ env.t(value_key(v)) }
-                                        </td>
-                                    }
+                        { for a.properties.iter().enumerate().map(|(i, label)| html! {
+                            <tr key={i}>
+                                <th scope="row">{ label }</th>
+                                { for shown_alts.iter().filter_map(|v| v.facts.get(i).map(|f| (v, f))).map(|(v, f)| html! {
+                                    <td key={v.alternative.id.clone()} class={value_class(f.value)}>
+                                        <span class="mc-mark" aria-hidden="true">{ value_mark(f.value) }</span>
+                                        { " " }{ &f.text }
+                                    </td>
                                 }) }
                             </tr>
                         }) }

@@ -2,20 +2,22 @@
 //! how the score is computed.
 use std::rc::Rc;
 
-use engine::Factor;
+use engine::view::FactorView;
 use yew::prelude::*;
 
 use super::{source_item, use_env};
 
 #[derive(Properties, PartialEq)]
 pub struct FactorsProps {
-    /// The assessment's factors (compared by value: an answer that changes none of them does
-    /// not re-render the list).
-    pub factors: Rc<Vec<Factor>>,
+    /// The view's factors (compared by value: an answer that changes none of them does not
+    /// re-render the list).
+    pub factors: Rc<Vec<FactorView>>,
     /// How the score is computed.
     pub formula: AttrValue,
-    /// What to say when there is no factor (`engine::wording::no_factors_line`).
+    /// What to say when there is no factor (`View::no_factors`).
     pub none: AttrValue,
+    /// The band scale (`View::bands`).
+    pub bands: AttrValue,
 }
 
 #[component]
@@ -23,12 +25,12 @@ pub fn Factors(props: &FactorsProps) -> Html {
     let env = use_env();
     let a = &props;
     let heading = env.id("factors-title");
-    let items = a.factors.iter().map(|f| {
+    let items = a.factors.iter().map(|FactorView { factor: f, points, .. }| {
         html! {
             <li key={f.id.clone()} class="mc-factor">
                 <h4 class="mc-item-title">
                     <span>{ &f.title }</span>
-                    <span class="mc-points">{ format!("+{}", engine::wording::points(f.points, &env.cat, env.lang)) }</span>
+                    <span class="mc-points">{ format!("+{points}") }</span>
                 </h4>
                 <p>{ &f.text }</p>
                 <p class="mc-law"><span class="mc-key">{ env.t("law") }{ ": " }</span>{ &f.law }</p>
@@ -52,7 +54,7 @@ pub fn Factors(props: &FactorsProps) -> Html {
             <details class="mc-formula">
                 <summary>{ env.t("formula") }</summary>
                 <p>{ &a.formula }</p>
-                <p>{ env.t("bands") }{ ": " }{ engine::wording::bands_line(&env.cat, env.lang) }</p>
+                <p>{ env.t("bands") }{ ": " }{ &a.bands }</p>
             </details>
         </section>
     }

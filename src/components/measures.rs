@@ -2,7 +2,8 @@
 //! afterwards and a button that applies its answer changes (undoable).
 use std::rc::Rc;
 
-use engine::{Answers, MeasureResult};
+use engine::view::MeasureView;
+use engine::Answers;
 use yew::prelude::*;
 
 use super::{show_all_button, source_item, use_env};
@@ -12,8 +13,8 @@ const FIRST: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct MeasuresProps {
-    /// The assessment's measures (compared by value: unchanged measures are not re-rendered).
-    pub measures: Rc<Vec<MeasureResult>>,
+    /// The view's measures (compared by value: unchanged measures are not re-rendered).
+    pub measures: Rc<Vec<MeasureView>>,
     pub on_apply: Callback<Answers>,
 }
 
@@ -25,7 +26,7 @@ pub fn Measures(props: &MeasuresProps) -> Html {
     let heading = env.id("measures-title");
     let list_id = env.id("measures-list");
     let shown = if *show_all { a.measures.len() } else { FIRST.min(a.measures.len()) };
-    let items = a.measures.iter().take(shown).map(|m| {
+    let items = a.measures.iter().take(shown).map(|MeasureView { measure: m, gain }| {
         let title_id = env.id(&format!("measure-{}", m.id));
         let onclick = {
             let on_apply = props.on_apply.clone();
@@ -36,7 +37,7 @@ pub fn Measures(props: &MeasuresProps) -> Html {
             <li key={m.id.to_string()} class="mc-measure">
                 <h4 class="mc-item-title">
                     <span id={title_id.clone()}>{ &m.title }</span>
-                    <span class="mc-points mc-gain">{ format!("−{}", engine::wording::points(u32::from(m.gain), &env.cat, env.lang)) }</span>
+                    <span class="mc-points mc-gain">{ format!("−{gain}") }</span>
                 </h4>
                 <p>{ &m.text }</p>
                 if let Some(reach) = &m.reach {

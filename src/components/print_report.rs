@@ -2,10 +2,12 @@
 //! interactive widget (`@media print` in www/css/print.css). Compact, for at most three A4 pages:
 //! today's date, catalog version and as-of date, the answers as a list, score and band, the
 //! factors with law and numbered sources, the measures, the alternatives as a table, the
-//! sources, the disclaimer. Everything from the `Assessment`; nothing is computed here.
+//! sources, the disclaimer. Everything from the `Assessment` and its `View`; nothing is
+//! computed or worded here.
 use std::rc::Rc;
 
-use engine::{Answers, Assessment, SourceRef};
+use engine::view::{FactorView, MeasureView, View};
+use engine::Assessment;
 use yew::prelude::*;
 
 use super::use_env;
@@ -20,33 +22,20 @@ const PRINT_ALTERNATIVES: usize = 4;
 #[derive(Properties, PartialEq)]
 pub struct PrintReportProps {
     pub assessment: Rc<Assessment>,
-    pub answers: Answers,
+    /// Its view (`View::of` the same assessment and its answers).
+    pub view: Rc<View>,
 }
 
 #[component]
 pub fn PrintReport(props: &PrintReportProps) -> Html {
     let env = use_env();
-    let (a, cat, lang) = (&props.assessment, &env.cat, env.lang);
-
-    // Sources are listed once at the end and cited by number.
-    let mut sources: Vec<&SourceRef> = Vec::new();
-    let mut factors: Vec<Html> = Vec::new();
-    for f in &a.factors {
-        let mut numbers = Vec::new();
-        for s in &f.sources {
-            let n = match sources.iter().position(|x| x.id == s.id) {
-                Some(i) => i + 1,
-                None => {
-                    sources.push(s);
-                    sources.len()
-                }
-            };
-            numbers.push(format!("[{n}]"));
-        }
-        let cited = numbers.join(" ");
-        factors.push(html! {
+    let (a, v, lang) = (&props.assessment, &props.view, env.lang);
+    let factors = v.factors.iter().map(|FactorView { factor: f, points, cited }| {
+        let cited: Vec<String> = cited.iter().map(|n| format!("[{n}]")).collect();
+        let cited = cited.join(" ");
+        html! {
             <li key={f.id.clone()} class="mc-p-factor">
-                <strong class="mc-p-title">{ &f.title }</strong>{ format!(" (+{})", engine::wording::points(f.points, cat, lang)) }
+                <strong class="mc-p-title">{ &f.title }</strong>{ format!(" (+{points})") }
                 <span class="mc-p-text">{ " " }{ &f.text }</span>
                 <span class="mc-p-law">
                     { " " }{ env.t("law") }{ ": " }{ &f.law }
@@ -55,10 +44,9 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                     }
                 </span>
             </li>
-        });
-    }
-    let range = engine::wording::range_line(a, cat);
-    let progress = engine::wording::progress_line(a, cat);
+        }
+    });
+    let s = &v.summary;
 
     html! {
         <section class="mc-print" aria-label={env.t("report.title")}>
@@ -69,35 +57,35 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
             </p>
             <p class="mc-p-score">
                 { env.t("score") }{ ": " }<strong>{ a.score }</strong>{ " " }{ env.t("out_of") }
-                { " · " }{ env.t("band") }{ ": " }<strong>{ engine::wording::band_line(a, cat) }</strong>
+                { " · " }{ env.t("band") }{ ": " }<strong>{ &s.band }</strong>
             </p>
-            <p class="mc-p-small">{ engine::wording::advice_line(a, cat) }{ " " }{ range }{ " " }{ progress }{ "." }</p>
+            <p class="mc-p-small">{ &s.advice }{ " " }{ &s.range }{ " " }{ &s.progress }{ "." }</p>
 
             <h3>{ env.t("report.answers") }</h3>
             <dl class="mc-p-answers">
-                { for engine::wording::answer_lines(&props.answers, a, cat).into_iter().map(|(q, ans)| html! {
-                    <div><dt>{ q }</dt><dd>{ ans }</dd></div>
+                { for v.answers.iter().map(|line| html! {
+                    <div><dt>{ &line.question }</dt><dd>{ &line.answer }</dd></div>
                 }) }
             </dl>
 
             <h3>{ env.t("factors") }</h3>
-            if a.factors.is_empty() {
-                <p>{ engine::wording::no_factors_line(a, cat) }</p>
+            if v.factors.is_empty() {
+                <p>{ &v.no_factors }</p>
             } else {
                 <ol class="mc-p-list">{ for factors }</ol>
             }
 
             <h3>{ env.t("measures") }</h3>
-            if a.measures.is_empty() {
+            if v.measures.is_empty() {
                 <p>{ env.t("no_measures") }</p>
             } else {
                 <ol class="mc-p-list">
                     // The most effective measures in full (with their reach), the rest as one line
                     // each: title, score after, gain.
-                    { for a.measures.iter().enumerate().map(|(i, m)| html! {
+                    { for v.measures.iter().enumerate().map(|(i, MeasureView { measure: m, gain })| html! {
                         <li key={m.id.to_string()} class="mc-p-measure">
                             <strong>{ &m.title }</strong>
-                            { format!(" ({}: {}, −{})", env.t("score_after"), m.score, engine::wording::points(u32::from(m.gain), cat, lang)) }
+                            { format!(" ({}: {}, −{gain})", env.t("score_after"), m.score) }
                             if i < PRINT_MEASURES_IN_FULL {
                                 <span class="mc-p-text">{ " " }{ &m.text }</span>
                                 if let Some(r) = &m.reach {
@@ -138,10 +126,10 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 </table>
             }
 
-            if !sources.is_empty() {
+            if !v.sources.is_empty() {
                 <h3>{ env.t("sources") }</h3>
                 <ol class="mc-p-sources">
-                    { for sources.iter().map(|s| html! {
+                    { for v.sources.iter().map(|s| html! {
                         <li key={s.id.to_string()}>
                             { &s.title }
                             // The date, unless the title already gives it.

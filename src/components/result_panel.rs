@@ -4,6 +4,7 @@
 //! still change it) no band is named or coloured: the panel says what is still open instead.
 use std::rc::Rc;
 
+use engine::view::Summary;
 use engine::Assessment;
 use yew::prelude::*;
 
@@ -12,15 +13,14 @@ use super::{use_env, Gauge};
 #[derive(Properties, PartialEq)]
 pub struct ResultPanelProps {
     pub assessment: Rc<Assessment>,
+    /// Its sentences (`Summary::of` the same assessment).
+    pub summary: Rc<Summary>,
 }
 
 #[component]
 pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     let env = use_env();
-    let a = &props.assessment;
-    let cat = &env.cat;
-    let range = engine::wording::range_line(a, cat);
-    let progress = engine::wording::progress_line(a, cat);
+    let (a, s) = (&props.assessment, &props.summary);
     let band_class = if a.provisional { "mc-band-open".to_string() } else { format!("mc-band-{}", a.band.id()) };
     let progress_id = env.id("progress");
     let score_label_id = env.id("score-label");
@@ -35,14 +35,14 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
                 </span>
             </p>
             <p class="mc-band-line" aria-live="polite">
-                { env.t("band") }{ ": " }<strong class="mc-band-label">{ engine::wording::band_line(a, cat) }</strong>
+                { env.t("band") }{ ": " }<strong class="mc-band-label">{ &s.band }</strong>
             </p>
-            <p class="mc-advice">{ engine::wording::advice_line(a, cat) }</p>
-            <p class="mc-range">{ range }</p>
+            <p class="mc-advice">{ &s.advice }</p>
+            <p class="mc-range">{ &s.range }</p>
             <div class="mc-progress">
                 <progress max={a.progress.applicable.max(1).to_string()} value={a.progress.answered.to_string()}
                     aria-labelledby={progress_id.clone()}></progress>
-                <span id={progress_id}>{ progress }</span>
+                <span id={progress_id}>{ &s.progress }</span>
             </div>
         </div>
     }

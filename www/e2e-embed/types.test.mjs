@@ -101,6 +101,7 @@ ${literals.join("\n")}
 export async function wrong(el: HTMLElement) {
   await mount(el, { lang: "fr" });
   await mount(el, { colour: "red" });
+  await mount(el, { catalog: { texts: { de: { "ui.titel": "Unser Check" } } } });
   const a = await evaluate({}, { lang: "en" });
   const s: string = a.score;
   return s;
@@ -135,6 +136,8 @@ export async function wrong(el: HTMLElement) {
     assert.ok(!bad.ok, `wrong.ts must not type-check (${resolution})`);
     assert.match(bad.output, /"fr"/);
     assert.match(bad.output, /colour/);
+    // An unknown text key (docs/text-keys.md lists them) is a type error too.
+    assert.match(bad.output, /ui\.titel/);
     assert.match(bad.output, /Type 'number' is not assignable to type 'string'/);
   }
 });

@@ -15,7 +15,7 @@ USAGE:
     assess [--lang de|en] [--format json|markdown] < answers.json
     assess --document policy|consent|record|checklist [--lang de|en]
            [--format markdown|html|json] [--blank ID=TEXT]... < answers.json
-    assess --schema answers|assessment|document|typescript
+    assess --schema answers|assessment|document|typescript|text-keys
     assess --catalog
 
 Reads answers as a JSON object on stdin: question id to option id, or a list of option
@@ -35,10 +35,11 @@ OPTIONS:
                               activities, the setup checklist (Markdown by default)
     --blank ID=TEXT           fill a marked blank of the template, e.g.
                               --blank company=\"Müller GmbH\"; ids: BLANKS
-    --schema answers|assessment|document|typescript
+    --schema answers|assessment|document|typescript|text-keys
                               print the JSON Schema of the answers, the assessment or
-                              a template (--document ... --format json), or the npm
-                              package's TypeScript types of them (contract.d.ts)
+                              a template (--document ... --format json), the npm
+                              package's TypeScript types of them (contract.d.ts), or
+                              the text keys embedders can override (docs/text-keys.md)
     --catalog                 print the question and option ids with their German and
                               English texts
     -h, --help                print this help
@@ -106,9 +107,11 @@ fn run() -> Result<String, Fail> {
                 "document" => schema::document_schema(),
                 // The npm package's TypeScript types, not a JSON Schema.
                 "typescript" => return Ok(schema::typescript(catalog)),
+                // The overridable texts as a Markdown table.
+                "text-keys" => return Ok(schema::text_keys_markdown(catalog)),
                 _ => {
                     return Err(Fail(format!(
-                        "unknown schema `{which}` (use answers, assessment, document or typescript)"
+                        "unknown schema `{which}` (use answers, assessment, document, typescript or text-keys)"
                     )))
                 }
             };

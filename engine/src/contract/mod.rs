@@ -1,9 +1,10 @@
 //! The contract's inputs: what the front-ends are given from outside, defined once. The
 //! widget's bindings decode `mount()`'s, `evaluate()`'s, `documents()`'s and `start()`'s
 //! options, the theme and the answers into these types with serde ([`decode`] from an
-//! [`Input`]); an error is an [`InputError`], which names the field. The outputs (the
-//! assessment, the documents) are `model` and `documents`; `schema` writes the TypeScript of
-//! both.
+//! [`Input`]); an error is an [`InputError`], which names the field. The outputs are the
+//! assessment (`model`) and the documents (`documents`), whose TypeScript `schema` writes, and
+//! the view of an assessment that the widget's components render ([`View`], [`Summary`], from
+//! `view`).
 //!
 //! What needs a browser stays in the bindings: the functions among the options (`onChange`,
 //! `onOffline`, read there and only listed here), and resolving a theme value to what the
@@ -21,6 +22,7 @@ use crate::text::Lang;
 
 pub mod input;
 
+pub use crate::view::{AlternativeView, AnswerLine, FactView, FactorView, MeasureView, Summary, View};
 pub use input::{decode, Input, InputError};
 
 /// The options of `mount()`. Every option is checked before anything renders: a bad one
