@@ -38,7 +38,8 @@ fn undecided(catalog: &Catalog, answers: &Answers) -> Vec<String> {
         .collect()
 }
 
-/// The questions that apply to these answers, in the order they are asked.
+/// The questions that apply to these answers, in the order they are asked (for library
+/// users; the assessment carries the same list as `applicable`).
 pub fn applicable(answers: &Answers, catalog: &Catalog) -> Result<Vec<String>, AnswerError> {
     let state = state_of(catalog, answers)?;
     let (_, applies) = effective(catalog, &state);
@@ -55,7 +56,8 @@ fn ids_of(catalog: &Catalog, applies: u32) -> Vec<String> {
         .collect()
 }
 
-/// The score alone (no texts): what the widget needs on the hot path of a what-if preview.
+/// The score alone (no texts), for library users who need only the number (the benchmarks
+/// and tests use it; the widget and the CLI take the whole assessment).
 pub fn score(answers: &Answers, catalog: &Catalog) -> Result<u8, AnswerError> {
     Ok(score_of(catalog, &state_of(catalog, answers)?))
 }

@@ -235,10 +235,9 @@ pub fn cta_url(url: &str) -> Result<String, CatalogError> {
     Ok(url.to_string())
 }
 
-/// The text a key names, for overriding (the list it sits in becomes a copy of its own).
 /// Every text an embedder can override (`texts.<lang>.<key>`), by key, with the catalog's own
 /// text: the list `docs/text-keys.md` and the `TextKey` type of the npm package are generated
-/// from (`assess --text-keys`). `text_slot` below resolves exactly these keys; the engine's
+/// from (`assess --schema text-keys`). `text_slot` below resolves exactly these keys; the engine's
 /// tests check the two agree (`engine/tests/text_keys.rs`).
 pub fn text_keys(catalog: &Catalog) -> Vec<(String, &Text)> {
     let mut out: Vec<(String, &Text)> =
@@ -275,6 +274,7 @@ pub fn text_keys(catalog: &Catalog) -> Vec<(String, &Text)> {
     out
 }
 
+/// The text a key names, for overriding (the list it sits in becomes a copy of its own).
 fn text_slot<'a>(cat: &'a mut CatalogData, key: &str) -> Option<&'a mut Text> {
     let parts: Vec<&str> = key.split('.').collect();
     match parts.as_slice() {

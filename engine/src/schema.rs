@@ -268,7 +268,7 @@ fn split_top<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
     out
 }
 
-/// The list of text keys an embedder can override (`docs/text-keys.md`, `assess --text-keys`):
+/// The list of text keys an embedder can override (`docs/text-keys.md`, `assess --schema text-keys`):
 /// each key with the catalog's own text in every language, cut to a line.
 pub fn text_keys_markdown(catalog: &Catalog) -> String {
     let cell = |t: &str| {
@@ -281,7 +281,7 @@ pub fn text_keys_markdown(catalog: &Catalog) -> String {
     let keys = crate::overrides::text_keys(catalog);
     let mut out = format!(
         "# Text keys\n\n\
-         <!-- Generated from catalog {} (`assess --text-keys`, or scripts/generate.sh): do not edit.\n\
+         <!-- Generated from catalog {} (`assess --schema text-keys`, or scripts/generate.sh): do not edit.\n\
          engine/tests/cli.rs fails when it is not current. -->\n\n\
          The {} texts an embedder can replace with the `catalog` option's `texts` (language, then key,\n\
          then text), e.g. `{{ texts: {{ de: {{ \"ui.title\": \"Unser Messenger-Check\" }} }} }}`. A key\n\

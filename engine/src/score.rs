@@ -217,7 +217,9 @@ fn resolve(catalog: &Catalog, change: &Change) -> Result<AnswerChange, AnswerErr
     Ok(AnswerChange { q: qi, set, add, remove })
 }
 
-/// Applies a change to answers (as the widget does when a visitor clicks a what-if).
+/// Applies a change (set, add or remove options) to answers, checked against the catalog: for
+/// library users and the property tests. The widget merges a what-if's or a measure's answers
+/// in its own state reducer (`src/state.rs`).
 pub fn apply_change(answers: &Answers, change: &Change, catalog: &Catalog) -> Result<Answers, AnswerError> {
     let mut state = compile_answers(catalog, answers)?;
     let ch = resolve(catalog, change)?;

@@ -248,8 +248,4 @@ impl Profile {
     pub fn value(&self, key: &str) -> Option<&ProfileValue> {
         self.values.binary_search_by(|(k, _)| k.as_ref().cmp(key)).ok().map(|i| &self.values[i].1)
     }
-
-    pub fn has_flag(&self, flag: &str) -> bool {
-        self.flags.iter().any(|f| f == flag)
-    }
 }
