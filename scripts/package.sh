@@ -68,7 +68,8 @@ for f in embed.html builder/index.html; do
 done
 
 # What the JavaScript side must not copy by hand, asked from the wasm itself: the languages
-# (engine::Lang) and the theme fields (src/bindings/theme.rs), as generated.js and its types.
+# (engine::Lang) and the theme fields (engine::contract::THEME_FIELDS), as generated.js; its
+# types are contract.d.ts's (`assess --schema typescript`, from the same two lists).
 node --input-type=module -e '
   import { readFileSync, writeFileSync } from "node:fs";
   import { join } from "node:path";
@@ -88,16 +89,11 @@ node --input-type=module -e '
     `export const THEME_PROPERTIES = Object.freeze(${js(theme)});\n` +
     "/** Each language'"'"'s prerendered first screen (screen.js), loaded when a widget in it is painted. */\n" +
     `export const SCREENS = Object.freeze({ ${languages.map((l) => `${l.code}: () => import("./screen-${l.code}.js")`).join(", ")} });\n`);
-  const literal = (v) => typeof v === "string" ? JSON.stringify(v) : Array.isArray(v)
-    ? `readonly [${v.map(literal).join(", ")}]`
-    : `{ ${Object.entries(v).map(([k, x]) => `readonly ${/^[a-z_]+$/i.test(k) ? k : JSON.stringify(k)}: ${literal(x)}`).join("; ")} }`;
   writeFileSync(join(dir, "generated.d.ts"), head +
-    "/** A language of the widget and of the texts of an assessment. */\n" +
-    `export type Lang = ${languages.map((l) => JSON.stringify(l.code)).join(" | ")};\n` +
-    "/** The languages, the main one first, each with its name in itself. */\n" +
-    `export declare const LANGUAGES: ${literal(languages)};\n` +
-    "/** The theme fields and the CSS custom property each sets. */\n" +
-    `export declare const THEME_PROPERTIES: ${literal(theme)};\n`);
+    "export type { Lang } from \"./contract.js\";\n" +
+    "export { LANGUAGES, THEME_PROPERTIES } from \"./contract.js\";\n" +
+    "/** The prerendered first screen of each language, loaded when a widget in it is painted. */\n" +
+    "export declare const SCREENS: { readonly [code: string]: () => Promise<unknown> };\n");
 ' "$stage"
 
 # The stylesheet (scripts/css.mjs): the palette, scheme and public custom properties, the

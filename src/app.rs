@@ -9,8 +9,7 @@
 //! what the browser tests render. It knows nothing of JavaScript beyond DOM events.
 use std::rc::Rc;
 
-use engine::view::{Summary, View};
-use engine::{assess, Answer, Answers, Assessment, Lang};
+use engine::{Answer, Answers, Lang};
 use yew::prelude::*;
 
 use crate::browser;
@@ -20,7 +19,8 @@ use crate::components::{
 };
 use crate::env::{Cat, Env};
 use crate::hooks::{
-    use_action, use_explained, use_memory, use_notify, use_refocus, use_remote, use_report, use_stage, Refocus, Stage,
+    use_action, use_assessment, use_explained, use_memory, use_notify, use_parts, use_refocus, use_remote, use_report,
+    use_report_view, use_stage, use_summary, Refocus, Stage,
 };
 use crate::i18n::date;
 use crate::remote::{Changed, Remote};
@@ -80,27 +80,6 @@ pub struct AppProps {
     pub on_offline: Option<Callback<bool>>,
 }
 
-/// An assessment compared by identity (for `use_memo`: the same explanation, not an equal one).
-struct Same(Rc<Assessment>);
-
-impl PartialEq for Same {
-    fn eq(&self, other: &Same) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// What the lists render, made once per explanation from its `View`.
-struct Parts {
-    what_if: Rc<Vec<engine::WhatIf>>,
-    factors: Rc<Vec<engine::view::FactorView>>,
-    formula: AttrValue,
-    none: AttrValue,
-    bands: AttrValue,
-    measures: Rc<Vec<engine::view::MeasureView>>,
-    alternatives: Rc<Vec<engine::view::AlternativeView>>,
-    properties: Rc<Vec<String>>,
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // Whose code runs, for the panic hook; and the test suite's panic in a render.
@@ -123,16 +102,8 @@ pub fn App(props: &AppProps) -> Html {
     // it off forgets what was stored.
     let remember = props.resume && state.remember;
     use_memory(&cat, &state.answers, remember);
-    let result = use_memo((state.answers.clone(), lang, cat.clone()), |(answers, lang, cat)| {
-        assess(answers, cat, *lang).map(Rc::new)
-    });
-    // The score panel's sentences, made with the score.
-    let summary = {
-        let cat = cat.clone();
-        use_memo(result.as_ref().as_ref().ok().map(|a| Same(a.clone())), move |a| {
-            a.as_ref().map(|Same(a)| Rc::new(Summary::of(a, &cat)))
-        })
-    };
+    let result = use_assessment(&state.answers, lang, &cat);
+    let summary = use_summary(&result, &cat);
     let current = result.as_ref().as_ref().ok().map(|a| (a.clone(), state.answers.clone()));
     let explained = use_explained(current.clone());
     let report = use_report(current, &stage);
@@ -209,33 +180,8 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let results_title = env.id("results-title");
-    // The lists' props, made once per explanation: the score's own render (on every answer)
-    // then compares them without cloning every list first.
-    let parts = {
-        let cat = cat.clone();
-        use_memo(explained.as_ref().map(|(e, answers)| (Same(e.clone()), answers.clone())), move |e| {
-            e.as_ref().map(|(Same(e), answers)| {
-                let v = View::of(e, answers, &cat);
-                Parts {
-                    what_if: Rc::new(e.what_if.clone()),
-                    factors: Rc::new(v.factors),
-                    formula: AttrValue::from(e.formula.clone()),
-                    none: AttrValue::from(v.no_factors),
-                    bands: AttrValue::from(v.bands),
-                    measures: Rc::new(v.measures),
-                    alternatives: Rc::new(v.alternatives),
-                    properties: Rc::new(v.properties),
-                }
-            })
-        })
-    };
-    // The printed report's view, made when the report is (last, see `use_report`).
-    let report_view = {
-        let cat = cat.clone();
-        use_memo((*report).as_ref().map(|(a, answers)| (Same(a.clone()), answers.clone())), move |r| {
-            r.as_ref().map(|(Same(a), answers)| (a.clone(), Rc::new(View::of(a, answers, &cat))))
-        })
-    };
+    let parts = use_parts(&explained, &cat);
+    let report_view = use_report_view(&report, &cat);
     let results = match (&*result, &*explained, &*parts, &*summary) {
         (Ok(a), Some((_, explained_answers)), Some(e), Some(summary)) => html! {
             <>
@@ -251,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Keep remote={props.remote.clone()} remember={props.resume.then_some(remember)} on_remember={on_remember}
                         share={props.share.is_some().then_some(share_link)} linked={state.linked} on_share={on_share} on_forget={on_forget}
                         offline={props.offline.map(|_| *offline)} on_offline={on_offline} />
-                    <Templates answers={explained_answers.clone()} remember={props.resume.then_some(remember)} />
+                    <Templates answers={explained_answers.clone()} documents={e.documents.clone()} remember={props.resume.then_some(remember)} />
                     <crate::components::CallToAction />
                 }
             </>

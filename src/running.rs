@@ -11,7 +11,7 @@ thread_local! {
     static REQUESTED: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// The widget with `prefix` runs its code now (a component renders; see `components::use_env`).
+/// The widget with `prefix` runs its code now (a component renders; see `components::shared::use_env`).
 pub fn rendering(prefix: &str) {
     let _ = CURRENT.try_with(|c| {
         if let Ok(mut c) = c.try_borrow_mut() {

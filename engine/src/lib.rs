@@ -13,12 +13,21 @@
 //! assert!(a.score > 0 && a.range.max >= a.score);
 //! ```
 //!
-//! The public surface: `assess`, `score`, `applicable`, `property_details`; answers
-//! (`parse_answers`, `answers_from_value`, `answers_from_raw`, `apply_change`); the `Catalog`
-//! (`catalog`), the assessment types (`model`), languages and texts (`text`), the share link
-//! (`fragment`), embedder overrides (`overrides`), the words of a result (`wording`), the
-//! Markdown report (`report`), the document templates (`documents`) and, with `cli`, the JSON
-//! Schemas (`schema`).
+//! Who uses what:
+//!
+//! | | the widget (`src/`) | the CLI (`bin/assess.rs`) | library users and tests |
+//! |---|---|---|---|
+//! | `assess`, `model` (the assessment) | every change | `assess` | yes |
+//! | `view` (`Summary`, `View`: the result in words) | every component | (`report` uses it) | yes |
+//! | `documents` (the templates) | the templates section, `documents()` | `--document` | yes |
+//! | `contract` (the inputs: options, theme, answers as given) | the bindings decode into it | | |
+//! | `overrides` (an embedder's texts, alternatives, call to action) | `catalog` option | | text keys |
+//! | `fragment` (the share link) | share links | | |
+//! | `report` (Markdown, JSON export) | the downloads | `--format markdown` | |
+//! | `schema` (JSON Schemas, TypeScript; feature `cli`) | | `--schema` | |
+//! | `parse_answers`, `answers_from_value`, `answers_from_raw` | `answers_from_raw` | `parse_answers` | yes |
+//! | `score`, `applicable`, `apply_change`, `property_details` | (`property_details` via `view`) | | yes |
+//! | `catalog`, `text`, `limits`, `wording` | throughout | throughout | yes |
 mod answers;
 mod assess;
 pub mod catalog;

@@ -67,10 +67,10 @@ pub fn typescript(catalog: &Catalog) -> String {
     };
     let mut out = format!(
         "// Generated from the engine's types and catalog {} (`assess --schema typescript`, or\n\
-         // scripts/generate.sh): do not edit. engine/tests/cli.rs fails when it is not current.\n\n\
-         import type {{ Lang }} from \"./generated.js\";\n\n",
+         // scripts/generate.sh): do not edit. engine/tests/cli.rs fails when it is not current.\n\n",
         catalog.version()
     );
+    out += &languages_and_theme();
     let questions = quote(&mut catalog.questions().iter().map(|q| q.id.as_ref()));
     out += &union("QuestionId", "Question ids (see the README for what they mean).", questions, false);
     out += "\n";
@@ -307,4 +307,35 @@ pub fn text_keys_markdown(catalog: &Catalog) -> String {
         out += "\n";
     }
     out
+}
+
+/// `Lang`, `LANGUAGES` and `THEME_PROPERTIES`: the languages (`Lang::ALL`) and the theme fields
+/// (`contract::THEME_FIELDS`), the same lists the wasm's `languages()` and `themeProperties()`
+/// give the package's `generated.js` at run time.
+fn languages_and_theme() -> String {
+    let codes: Vec<String> = crate::Lang::ALL.iter().map(|l| format!("\"{}\"", l.code())).collect();
+    let langs: Vec<String> = crate::Lang::ALL
+        .iter()
+        .map(|l| format!("{{ readonly code: \"{}\"; readonly name: \"{}\" }}", l.code(), l.native_name()))
+        .collect();
+    let fields: Vec<String> = crate::contract::THEME_FIELDS
+        .iter()
+        .map(|f| {
+            format!(
+                "  readonly {}: {{ readonly property: \"{}\"; readonly kind: \"{}\" }};\n",
+                f.name, f.property, f.kind
+            )
+        })
+        .collect();
+    format!(
+        "/** A language of the widget and of the texts of an assessment. */\n\
+         export type Lang = {};\n\n\
+         /** The languages, the main one first, each with its name in itself. */\n\
+         export declare const LANGUAGES: readonly [{}];\n\n\
+         /** The theme fields and the CSS custom property each sets; `kind`: the CSS property a value must be valid for. */\n\
+         export declare const THEME_PROPERTIES: {{\n{}}};\n\n",
+        codes.join(" | "),
+        langs.join(", "),
+        fields.concat()
+    )
 }

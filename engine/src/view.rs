@@ -1,5 +1,6 @@
 //! An assessment as a front-end shows it: every sentence, every number in words, the property
-//! details of each alternative and the numbered sources, made once here so that the widget,
+//! details of each alternative, the numbered sources and the templates on offer (or held back,
+//! and why), made once here so that the widget,
 //! its printed report and the Markdown report only lay them out (`contract` lists these types
 //! among what crosses a boundary; they are Rust-only for now: no JavaScript function returns
 //! them, so they have no TypeScript).
@@ -11,7 +12,9 @@ use serde::Serialize;
 
 use crate::answers::Answers;
 use crate::assess::property_details;
+use crate::catalog::templates::DocId;
 use crate::catalog::{Catalog, PropValue, PROPERTIES};
+use crate::documents;
 use crate::model::{Alternative, Assessment, Factor, MeasureResult, PropertyResult, SourceRef};
 use crate::wording;
 
@@ -85,6 +88,26 @@ pub struct AnswerLine {
     pub answer: String,
 }
 
+/// The templates for these answers: those that fit, in the order policy, consent, record,
+/// checklist, and those the catalog holds back for this setup, each with the reason the
+/// visitor reads (e.g. no consent form while a secrecy holder's chats go to a readable cloud
+/// backup). Filling one (with the name the visitor types) is `documents::document`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentsView {
+    pub available: Vec<DocId>,
+    pub refused: Vec<(DocId, String)>,
+}
+
+impl DocumentsView {
+    /// The templates for `answers`, the reasons in `lang`.
+    pub fn of(answers: &Answers, catalog: &Catalog, lang: crate::text::Lang) -> DocumentsView {
+        DocumentsView {
+            available: documents::available(answers, catalog).unwrap_or_default(),
+            refused: documents::refusals(answers, catalog, lang).unwrap_or_default(),
+        }
+    }
+}
+
 /// The lists of an assessment as a front-end shows them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct View {
@@ -102,6 +125,7 @@ pub struct View {
     pub answers: Vec<AnswerLine>,
     /// The band scale: "Gering 0–12 · Mittel 13–29 · Hoch 30–49 · Kritisch 50–100".
     pub bands: String,
+    pub documents: DocumentsView,
 }
 
 impl View {
@@ -136,6 +160,7 @@ impl View {
                 .map(|(question, answer)| AnswerLine { question, answer })
                 .collect(),
             bands: wording::bands_line(catalog, lang),
+            documents: DocumentsView::of(answers, catalog, lang),
         }
     }
 }

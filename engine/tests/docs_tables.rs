@@ -2,7 +2,8 @@
 //! the catalog's order, each with exactly its options in order and marked as a list where it
 //! takes one. The words around the ids (what an option means, when a question is asked) are
 //! written by hand; the ids cannot go stale (a question or option the catalog adds or drops
-//! fails this test until the tables say so).
+//! fails this test until the tables say so). Both also state the band boundaries, which must be
+//! the catalog's (`meta.json`).
 use std::path::Path;
 
 use engine::Catalog;
@@ -71,4 +72,37 @@ fn the_reader_of_the_tables_reads_what_it_should() {
     assert_eq!(ids("`a`, `b` (not `c`, see (`d`)), `e`"), ["a", "b", "e"]);
     let rows = table("x\n| h | o |\n|---|---|\n| `q` (list) | `a` |\n\nafter", "| h | o |");
     assert_eq!(rows, [("`q` (list)".to_string(), "`a`".to_string())]);
+}
+
+/// The band scale as the docs write it ("low 0–12, moderate 13–29, high 30–49, critical
+/// 50–100"), from the catalog's `meta.json`.
+fn scale() -> String {
+    let bands = engine::Catalog::embedded().bands();
+    let parts: Vec<String> = bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| format!("{} {}–{}", b.id, b.min, bands.get(i + 1).map_or(100, |n| n.min - 1)))
+        .collect();
+    parts.join(", ")
+}
+
+/// The README and docs/contract.md state the band boundaries; they are the catalog's.
+#[test]
+fn the_docs_state_the_catalogs_band_boundaries() {
+    let want = scale();
+    assert!(want.starts_with("low 0–"), "{want}");
+    for file in ["README.md", "docs/contract.md"] {
+        let text = std::fs::read_to_string(format!("{}/../{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        // The prose wraps lines: compare with the whitespace made single spaces.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&want), "{file} does not state the bands as `{want}`");
+        // And no other scale: every "low N–M" in it is the catalog's.
+        for (i, _) in flat.match_indices("low 0–") {
+            assert!(
+                flat[i..].starts_with(&want),
+                "{file} states another scale: {}",
+                &flat[i..(i + 60).min(flat.len())]
+            );
+        }
+    }
 }

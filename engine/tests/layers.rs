@@ -73,14 +73,21 @@ fn module_of(src: &Path, file: &Path) -> Vec<String> {
 }
 
 /// Collects the module paths a file uses, absolute and without `crate`.
-struct Uses<'a> {
-    own: &'a [String],
+struct Uses {
+    /// The module whose code is read: the file's, and inside an inline `mod` (`mod tests`)
+    /// that one's.
+    own: Vec<String>,
     out: Vec<Vec<String>>,
+    /// The modules the file declares (`mod options;`): a path that starts with one of them
+    /// (`options::read`) is relative to the file's module (Rust 2018 paths).
+    declared: BTreeSet<String>,
+    /// The length of the file's own module path (`own` is longer inside an inline `mod`).
+    depth: usize,
 }
 
-impl Uses<'_> {
+impl Uses {
     /// `segments` as written (`crate`, `super`, `self` or a name first): the absolute path, if
-    /// it starts at the crate. Inline `mod` items are not followed (the crates have none).
+    /// it starts at the crate.
     fn push(&mut self, segments: &[String]) {
         let mut base: Vec<String>;
         let mut rest = segments;
@@ -99,6 +106,9 @@ impl Uses<'_> {
                     base.pop();
                     rest = &rest[1..];
                 }
+            }
+            Some(first) if self.own.len() == self.depth && self.declared.contains(first) => {
+                base = self.own.clone();
             }
             _ => return,
         }
@@ -168,7 +178,16 @@ impl Uses<'_> {
     }
 }
 
-impl<'ast> Visit<'ast> for Uses<'_> {
+impl<'ast> Visit<'ast> for Uses {
+    /// `pub(super)`, `pub(in crate::x)`: who may see an item is no use of a module.
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
+
+    fn visit_item_mod(&mut self, node: &'ast syn::ItemMod) {
+        self.own.push(node.ident.to_string());
+        syn::visit::visit_item_mod(self, node);
+        self.own.pop();
+    }
+
     fn visit_item_use(&mut self, node: &'ast syn::ItemUse) {
         self.use_tree(&mut Vec::new(), &node.tree);
     }
@@ -188,7 +207,15 @@ impl<'ast> Visit<'ast> for Uses<'_> {
 /// The module paths that `source` (the file of module `own`) uses.
 fn used_paths(source: &str, own: &[String]) -> Vec<Vec<String>> {
     let file = syn::parse_file(source).unwrap_or_else(|e| panic!("{}: {e}", own.join("::")));
-    let mut uses = Uses { own, out: Vec::new() };
+    let declared = file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Mod(m) => Some(m.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut uses = Uses { own: own.to_vec(), out: Vec::new(), declared, depth: own.len() };
     uses.visit_file(&file);
     uses.out
 }
@@ -291,6 +318,46 @@ fn no_widget_module_uses_a_higher_layer_or_a_circle() {
     check(&src, WIDGET, &["bin/"], "widget");
 }
 
+/// The files of a directory module (`src/bindings/`) use each other in one direction only:
+/// no circle among them, its `mod.rs` counted as one of them (so a file that uses an item of
+/// `mod.rs`, which uses that file, is a circle: what files share lives in a file of its own).
+fn file_circle(src: &Path, dir: &str) -> Option<Vec<String>> {
+    let mut files = Vec::new();
+    rust_files(&src.join(dir), &mut files);
+    files.sort();
+    let name = |own: &[String]| own.get(1).cloned().unwrap_or_else(|| "mod".to_string());
+    let children: BTreeSet<String> = files.iter().map(|f| name(&module_of(src, f))).filter(|n| n != "mod").collect();
+    assert!(!children.is_empty(), "{dir} has no files");
+    let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let own = module_of(src, file);
+        let me = name(&own);
+        for path in used_paths(&std::fs::read_to_string(file).unwrap(), &own) {
+            if path.first().map(String::as_str) != Some(dir) {
+                continue;
+            }
+            let target = path.get(1).filter(|n| children.contains(*n)).cloned().unwrap_or_else(|| "mod".to_string());
+            if target != me {
+                uses.entry(me.clone()).or_default().insert(target);
+            }
+        }
+    }
+    circle(&uses)
+}
+
+/// The directory modules of the widget whose files must not form a circle.
+const FILE_DAGS: &[&str] = &["bindings", "components", "hooks"];
+
+#[test]
+fn the_files_of_the_widgets_bindings_components_and_hooks_use_each_other_in_one_direction() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src");
+    for dir in FILE_DAGS {
+        if let Some(c) = file_circle(&src, dir) {
+            panic!("src/{dir}/: files use each other in a circle: {}", c.join(" -> "));
+        }
+    }
+}
+
 /// The tables name every module there is (a new module must be given a layer), and the layers
 /// in ARCHITECTURE.md are these.
 #[test]
@@ -340,4 +407,24 @@ fn the_check_finds_what_it_is_for() {
     assert!(circle(&uses).is_some());
     let acyclic = BTreeMap::from([("a".to_string(), BTreeSet::from(["b".to_string()]))]);
     assert!(circle(&acyclic).is_none());
+}
+
+/// The reader's rules for files inside a directory module: a bare path into a module the file
+/// declares counts, `super` inside an inline `mod` is relative to it, a visibility is no use.
+#[test]
+fn the_file_check_reads_declared_modules_inline_mods_and_visibilities() {
+    let own = vec!["bindings".to_string()];
+    let source = r#"
+        mod options;
+        use options::read;
+        pub(super) fn f() {}
+        pub(in crate::app) fn g() {}
+        #[cfg(test)]
+        mod tests {
+            use super::f;
+            fn t() { super::super::app::h(); }
+        }
+    "#;
+    let paths: Vec<String> = used_paths(source, &own).into_iter().map(|p| p.join("::")).collect();
+    assert_eq!(paths, ["bindings::options::read", "bindings::f", "app::h"]);
 }

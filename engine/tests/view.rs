@@ -123,6 +123,16 @@ fn check(a: &Assessment, answers: &Answers) -> Result<(), String> {
             }
         }
     }
+    // The templates: those that fit, and those held back with a reason; never both.
+    let fit = engine::documents::available(answers, cat()).unwrap();
+    if v.documents.available != fit {
+        return Err(format!("templates {:?}, not {fit:?}", v.documents.available));
+    }
+    for (id, why) in &v.documents.refused {
+        if fit.contains(id) || why.trim().is_empty() {
+            return Err(format!("template {id} both offered and held back, or held back without a reason"));
+        }
+    }
     // The summary is the score panel's: a provisional band names its bounds, a final one its
     // band and that band's advice.
     let s = Summary::of(a, cat());
@@ -206,4 +216,25 @@ proptest! {
         let a = assess(&answers, cat(), lang).unwrap();
         prop_assert_eq!(check(&a, &answers), Ok(()));
     }
+}
+
+#[test]
+fn a_template_held_back_is_in_the_view_with_its_reason_until_the_backup_is_off() {
+    let held = common::answers(serde_json::json!({
+        "sector": "health", "audience": ["customers"], "messenger": "signal", "chat_backup": "cloud"
+    }));
+    for lang in Lang::ALL {
+        let a = assess(&held, cat(), lang).unwrap();
+        let v = View::of(&a, &held, cat());
+        let ids: Vec<&str> = v.documents.refused.iter().map(|(id, _)| id.id()).collect();
+        assert_eq!(ids, ["consent"], "{lang}");
+        assert!(!v.documents.available.iter().any(|id| id.id() == "consent"), "{lang}");
+        assert!(v.documents.refused[0].1.contains("Signal"), "{lang}: {}", v.documents.refused[0].1);
+    }
+    let off = common::answers(serde_json::json!({
+        "sector": "health", "audience": ["customers"], "messenger": "signal", "chat_backup": "off"
+    }));
+    let v = View::of(&assess(&off, cat(), Lang::De).unwrap(), &off, cat());
+    assert!(v.documents.refused.is_empty());
+    assert_eq!(v.documents.available.len(), 4);
 }

@@ -18,13 +18,15 @@
 //!   JavaScript side would otherwise have to copy (the languages, the messenger ids an
 //!   embedder may recommend or hide, the theme fields, the element's attribute checks).
 //!
-//! One job per file: `decode` (JavaScript values read, bounded, into the contract's `Input`;
+//! One job per file: `config` (what a widget starts with), `decode` (JavaScript values read, bounded, into the contract's `Input`;
 //! errors thrown as `Error`s with `message` and `field`), `options` (every option and argument
 //! decoded into the contract's types and checked against the catalog),
 //! `theme` (checking and setting the theme), `location` (the address bar and the share link),
 //! `panic` (the hook that replaces only the widget that panicked with a message and a reload
 //! button, so a bug never leaves a blank page nor takes the other widgets with it; `onPanic`),
-//! `warm_up`, `roots` (reusing yew roots), `documents` (the templates).
+//! `warm_up`, `roots` (reusing yew roots), `documents` (the templates), `takeover` (adopting a
+//! prerendered first screen and what the visitor did on it). No file uses this one
+//! (`engine/tests/layers.rs` checks that the files form no circle).
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -36,8 +38,9 @@ use yew::{AppHandle, AttrValue, Callback, Renderer};
 use crate::app::{App, AppProps};
 use crate::env::Cat;
 use crate::remote::{Changed, Remote};
-use crate::state::{Action, LinkNotice};
+use crate::state::Action;
 
+mod config;
 mod decode;
 mod documents;
 mod location;
@@ -48,6 +51,7 @@ mod takeover;
 mod theme;
 mod warm_up;
 
+pub use config::Config;
 pub use documents::documents;
 pub use panic::install_panic_hook;
 
@@ -65,48 +69,6 @@ use decode::{err, to_js};
 
 // ---------------------------------------------------------------------------------------
 // Mounting
-
-/// Everything a widget starts with.
-pub struct Config {
-    pub catalog: Cat,
-    pub lang: Lang,
-    pub answers: Answers,
-    pub notice: Option<Rc<LinkNotice>>,
-    /// Read the share link in `location.hash`, offer the visitor a link with the answers, and
-    /// write it there once they ask (and `?lang=`); the demo page does.
-    pub share_link: bool,
-    /// The whole page: also sets `<html lang>` and the document title.
-    pub standalone: bool,
-    /// Offer "remember my answers on this device" (the demo page).
-    pub resume: bool,
-    /// The answers came from this device's memory: start with remembering on.
-    pub remembered: bool,
-    pub on_change: Option<js_sys::Function>,
-    /// Say nothing of the first render (a takeover whose answers or language follow at once:
-    /// the embedder hears of the widget as it then is, once).
-    pub quiet_start: bool,
-    /// Offer "make this page work offline" (the demo page, where the browser can): whether it
-    /// does already, and whom to tell when the visitor switches it.
-    pub offline: Option<(bool, js_sys::Function)>,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            catalog: Cat::default(),
-            lang: Lang::De,
-            answers: Answers::new(),
-            notice: None,
-            share_link: false,
-            standalone: false,
-            resume: false,
-            remembered: false,
-            on_change: None,
-            quiet_start: false,
-            offline: None,
-        }
-    }
-}
 
 /// Where a widget renders.
 enum Into {

@@ -15,10 +15,10 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::config::Config;
 use super::decode::{self, describe, error, get, is_plain_object, option_error, present, Limits};
 use super::location::read_hash;
 use super::theme::{self, Theme};
-use super::Config;
 use crate::env::Cat;
 
 /// Reads `value` (with `limits`, without the keys in `skip`) and decodes it as a `T`; an error

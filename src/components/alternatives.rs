@@ -7,7 +7,7 @@ use engine::catalog::PropValue;
 use engine::view::AlternativeView;
 use yew::prelude::*;
 
-use super::{show_all_button, source_item, use_env};
+use super::shared::{show_all_button, source_item, use_env};
 
 /// Cards shown before "show all".
 const FIRST: usize = 4;

@@ -3,7 +3,7 @@
 //! nothing. A plain link: it carries none of the visitor's answers.
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 
 #[component]
 pub fn CallToAction() -> Html {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use engine::view::FactorView;
 use yew::prelude::*;
 
-use super::{source_item, use_env};
+use super::shared::{source_item, use_env};
 
 #[derive(Properties, PartialEq)]
 pub struct FactorsProps {

@@ -9,7 +9,7 @@
 //! prerenders the page and in the browser.
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 
 #[derive(Properties, PartialEq)]
 pub struct GaugeProps {

@@ -9,7 +9,7 @@
 use engine::{assess, Lang};
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 use crate::browser;
 use crate::remote::Remote;
 

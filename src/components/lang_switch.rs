@@ -3,7 +3,7 @@
 use engine::Lang;
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 
 #[derive(Properties, PartialEq)]
 pub struct LangSwitchProps {

@@ -6,7 +6,7 @@ use engine::view::MeasureView;
 use engine::Answers;
 use yew::prelude::*;
 
-use super::{show_all_button, source_item, use_env};
+use super::shared::{show_all_button, source_item, use_env};
 
 /// Measures shown before "show all".
 const FIRST: usize = 5;

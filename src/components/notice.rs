@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 use crate::i18n::tf;
 use crate::state::LinkNotice;
 

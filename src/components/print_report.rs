@@ -10,7 +10,7 @@ use engine::view::{FactorView, MeasureView, View};
 use engine::Assessment;
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 use crate::browser;
 use crate::i18n::date;
 

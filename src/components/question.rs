@@ -9,7 +9,7 @@
 use engine::Answer;
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {

@@ -8,7 +8,8 @@ use engine::view::Summary;
 use engine::Assessment;
 use yew::prelude::*;
 
-use super::{use_env, Gauge};
+use super::gauge::Gauge;
+use super::shared::use_env;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPanelProps {

@@ -11,12 +11,15 @@
 //!
 //! The section gets the answers the explanations were made for (`App`'s deferred `explained`),
 //! so an answer reaches it a frame after the score; it fills only the templates that are open.
+use std::rc::Rc;
+
 use engine::documents::{self, render, Blanks, Block, DocId, Document, Item, Part, Status};
+use engine::view::DocumentsView;
 use engine::Answers;
 use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 use crate::browser;
 
 /// The attribute that marks the template being printed (www/css/print.css).
@@ -26,6 +29,8 @@ const PRINTING: &str = "data-mc-print";
 pub struct TemplatesProps {
     /// The answers the templates are filled from.
     pub answers: Answers,
+    /// Which templates fit them, and which are held back and why (`View::documents`).
+    pub documents: Rc<DocumentsView>,
     /// Whether the visitor has "remember my answers on this device" on; `None` where the
     /// widget does not offer it (then the name is never stored).
     #[prop_or_default]
@@ -63,9 +68,9 @@ pub fn Templates(props: &TemplatesProps) -> Html {
     // The open templates, one bit each (`bit`).
     let open = use_state(|| 0u8);
     let cat = &env.cat;
-    // Which templates fit (cheap); each open one filled (its preview).
-    let available =
-        use_memo((props.answers.clone(), cat.clone()), |(a, cat)| documents::available(a, cat).unwrap_or_default());
+    // Each open template filled (its preview), with the name typed here: the one thing this
+    // component asks the engine itself, since only it knows that name.
+    let available = &props.documents.available;
     let previews = use_memo(
         (props.answers.clone(), env.lang, (*company).clone(), cat.clone(), *open),
         |(a, lang, name, cat, open)| {
@@ -116,6 +121,7 @@ pub fn Templates(props: &TemplatesProps) -> Html {
     };
     let hint = if remember.is_some() { text("ui.company_hint") } else { text("ui.company_hint_no_memory") };
 
+    let refused = &props.documents.refused;
     let items = available.iter().map(|&id| {
         let summary_id = env.id(&format!("doc-{id}"));
         let on_toggle = {
@@ -172,9 +178,9 @@ pub fn Templates(props: &TemplatesProps) -> Html {
     html! {
         <section class="mc-block mc-templates" aria-labelledby={heading.clone()} ref={section}>
             <h3 id={heading}>{ text("ui.title") }</h3>
-            if available.is_empty() {
+            if available.is_empty() && refused.is_empty() {
                 <p>{ text("ui.none") }</p>
-            } else {
+            } else if !available.is_empty() {
                 <p class="mc-note">{ text("ui.intro") }</p>
                 <div class="mc-keep-line mc-company">
                     <label for={name_id.clone()} class="mc-key">{ text("ui.company") }</label>
@@ -184,6 +190,16 @@ pub fn Templates(props: &TemplatesProps) -> Html {
                     <p class="mc-hint" id={hint_id}>{ hint }</p>
                 </div>
                 <div class="mc-docs">{ for items }</div>
+            }
+            if !refused.is_empty() {
+                <div class="mc-doc-refused">
+                    <p class="mc-key">{ text("ui.refused") }</p>
+                    <ul>
+                        { for refused.iter().map(|(id, why)| html! {
+                            <li key={id.id()}><strong>{ text(&format!("ui.doc.{id}")) }</strong>{ ": " }{ why }</li>
+                        }) }
+                    </ul>
+                </div>
             }
         </section>
     }
@@ -258,7 +274,7 @@ fn preview(d: &Document, label: &str) -> Html {
             if !d.sources.is_empty() {
                 <h5>{ &d.sources_heading }</h5>
                 <ol class="mc-doc-sources">
-                    { for d.sources.iter().map(super::source_item) }
+                    { for d.sources.iter().map(super::shared::source_item) }
                 </ol>
             }
         </article>

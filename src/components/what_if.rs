@@ -6,7 +6,7 @@ use std::rc::Rc;
 use engine::{Answers, WhatIf};
 use yew::prelude::*;
 
-use super::use_env;
+use super::shared::use_env;
 
 #[derive(Properties, PartialEq)]
 pub struct WhatIfProps {

@@ -4,6 +4,9 @@
 //! - `stage`: how much of the page is built, one stage per frame (`use_stage`).
 //! - `explain`: the explanations and the printed report, which follow the score one frame
 //!   later (`use_explained`, `use_report`).
+//! - `view`: the engine asked once per change: the assessment, its summary, the views the
+//!   lists and the printed report render (`use_assessment`, `use_summary`, `use_parts`,
+//!   `use_report_view`).
 //! - `outside`: what leaves the component: the opt-in memory, the remote control, the
 //!   embedder's `onChange` (`use_memory`, `use_remote`, `use_notify`).
 //! - this file: callbacks that dispatch actions (`use_action`) and where the focus goes after
@@ -18,10 +21,12 @@ use crate::state::{Action, State};
 mod explain;
 mod outside;
 mod stage;
+mod view;
 
 pub use explain::{use_explained, use_report};
 pub use outside::{use_memory, use_notify, use_remote};
 pub use stage::{use_stage, Stage};
+pub use view::{use_assessment, use_parts, use_report_view, use_summary};
 
 /// A callback that turns what a component reports into an action for the state: the same
 /// callback on every render, so a child whose other props are unchanged is not re-rendered

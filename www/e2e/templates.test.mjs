@@ -116,6 +116,51 @@ test("without a messenger the section says what is missing; an internal team get
   await page.closeAll();
 });
 
+test("a template held back for this setup is named with the reason the CLI gives, in both languages", { timeout: 60_000 }, async () => {
+  // A practice whose Signal chats go to a cloud backup: no consent form until the backup is off.
+  const held = { sector: "health", audience: ["customers"], messenger: "signal", chat_backup: "cloud" };
+  const reason = (lang) => {
+    let out = "";
+    try {
+      execFileSync(ASSESS, ["--document", "consent", "--lang", lang], { input: JSON.stringify(held), stdio: "pipe" });
+    } catch (e) {
+      out = e.stderr.toString().trim();
+    }
+    const start = lang === "de" ? "assess: `consent`: " : "assess: the `consent` template is not offered for this setup: ";
+    assert.ok(out.startsWith(start), `the CLI refuses the consent form (${lang}): ${out}`);
+    return out.slice(start.length);
+  };
+  const page = await open(env, `?lang=de#${fragment(held)}`);
+  for (const lang of ["de", "en"]) {
+    if (lang === "en") {
+      await page.click('.mc-lang button[lang="en"]');
+      await settle(page);
+    }
+    const summaries = await page.locator("details.mc-doc-item > summary").allTextContents();
+    assert.deepEqual(
+      summaries,
+      ["policy", "record", "checklist"].map((id) => ui(`ui.doc.${id}`, lang)),
+      `${lang}: no consent form offered`,
+    );
+    const refused = page.locator(".mc-doc-refused");
+    assert.equal(flat(await refused.locator("p").textContent()), flat(ui("ui.refused", lang)));
+    assert.deepEqual(
+      (await refused.locator("li").allTextContents()).map(flat),
+      [flat(`${ui("ui.doc.consent", lang)}: ${reason(lang)}`)],
+      `${lang}: the reason is the CLI's`,
+    );
+    assert.deepEqual(await axe(page), [], `${lang}: axe`);
+  }
+  // Backup off: the form is offered, and nothing is said to be held back.
+  await page.goto(env.url + `?lang=de#${fragment({ ...held, chat_backup: "off" })}`);
+  await page.waitForSelector(LIVE);
+  await settle(page);
+  assert.equal(await page.locator("details.mc-doc-item").count(), 4);
+  assert.equal(await page.locator(".mc-doc-refused").count(), 0);
+  await page.assertClean();
+  await page.closeAll();
+});
+
 test("the downloads are the CLI's templates byte for byte, Markdown and HTML, in both languages", { timeout: 90_000 }, async () => {
   const page = await open(env, `?lang=de#${fragment(PLUMBER)}`);
   await page.getByLabel(ui("ui.company", "de")).fill(COMPANY);

@@ -1,7 +1,21 @@
 // Generated from the engine's types and catalog 2026.12.0 (`assess --schema typescript`, or
 // scripts/generate.sh): do not edit. engine/tests/cli.rs fails when it is not current.
 
-import type { Lang } from "./generated.js";
+/** A language of the widget and of the texts of an assessment. */
+export type Lang = "de" | "en";
+
+/** The languages, the main one first, each with its name in itself. */
+export declare const LANGUAGES: readonly [{ readonly code: "de"; readonly name: "Deutsch" }, { readonly code: "en"; readonly name: "English" }];
+
+/** The theme fields and the CSS custom property each sets; `kind`: the CSS property a value must be valid for. */
+export declare const THEME_PROPERTIES: {
+  readonly accent: { readonly property: "--mc-accent"; readonly kind: "color" };
+  readonly text: { readonly property: "--mc-text"; readonly kind: "color" };
+  readonly background: { readonly property: "--mc-bg"; readonly kind: "color" };
+  readonly font: { readonly property: "--mc-font"; readonly kind: "font-family" };
+  readonly radius: { readonly property: "--mc-radius"; readonly kind: "border-radius" };
+  readonly spacing: { readonly property: "--mc-space"; readonly kind: "padding" };
+};
 
 /** Question ids (see the README for what they mean). */
 export type QuestionId =

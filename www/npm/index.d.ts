@@ -3,23 +3,20 @@
 // templates) is generated from the engine's types and catalog into contract.d.ts (`assess
 // --schema typescript`) and re-exported here; this file declares the functions and the Widget.
 
-import type { Lang } from "./generated.js";
 import type {
   Answers,
   Assessment,
   DocumentId,
   DocumentsOptions,
   EvaluateOptions,
+  Lang,
   MountOptions,
   Scheme,
   TemplateDocument,
   Theme,
 } from "./contract.js";
+// Also Lang, LANGUAGES and THEME_PROPERTIES (whose values generated.js takes from the wasm).
 export * from "./contract.js";
-/** A language of the widget and of the assessment's texts (generated from the wasm). */
-export type { Lang } from "./generated.js";
-/** The languages, the main one first, with their names in themselves (generated from the wasm). */
-export { LANGUAGES, THEME_PROPERTIES } from "./generated.js";
 
 /**
  * What the API throws (or rejects with) for bad input: an Error whose message starts

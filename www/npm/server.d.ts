@@ -1,4 +1,4 @@
-import type { Lang } from "./generated.js";
+import type { Lang, Scheme } from "./contract.js";
 
 /** The first screen for `mount()`: HTML to put inside the element you mount on (same `lang`). */
 export declare function mountHTML(options?: { lang?: Lang }): Promise<string>;
@@ -9,6 +9,6 @@ export declare function mountHTML(options?: { lang?: Lang }): Promise<string>;
  */
 export declare function elementHTML(options?: {
   lang?: Lang;
-  theme?: "light" | "dark" | "auto";
+  theme?: Scheme;
   stylesheet?: string;
 }): Promise<string>;

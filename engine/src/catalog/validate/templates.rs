@@ -43,7 +43,7 @@ const VALUES: [&str; 12] = [
 
 /// Texts the front-ends of the templates use (the widget's section also `ui.doc.<id>` for each
 /// template).
-const REQUIRED_TEXTS: [&str; 22] = [
+const REQUIRED_TEXTS: [&str; 23] = [
     "doc.meta",
     "doc.disclaimer",
     "doc.sources",
@@ -66,6 +66,7 @@ const REQUIRED_TEXTS: [&str; 22] = [
     "ui.markdown",
     "ui.html",
     "ui.preview",
+    "ui.refused",
 ];
 
 fn bad(entry: &str, field: impl Into<String>, message: impl Into<String>) -> CatalogError {
