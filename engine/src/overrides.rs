@@ -179,7 +179,11 @@ fn apply_checked(catalog: &Catalog, o: &Overrides) -> Result<Catalog, CatalogErr
             let mut label = Text::new("", "");
             for (code, text) in &cta.label {
                 let lang = Lang::parse(code).filter(|_| code.len() == 2).ok_or_else(|| {
-                    bad("call_to_action", format!("label.{}", excerpt(code)), "unknown language (use de or en)")
+                    bad(
+                        "call_to_action",
+                        format!("label.{}", excerpt(code)),
+                        format!("unknown language (use {})", Lang::codes_or()),
+                    )
                 })?;
                 if text.chars().count() > MAX_LABEL {
                     return Err(bad(
@@ -190,12 +194,9 @@ fn apply_checked(catalog: &Catalog, o: &Overrides) -> Result<Catalog, CatalogErr
                 }
                 *label.get_mut(lang) = text.trim().to_string();
             }
-            // One language is enough: it stands in for the other.
-            match (label.de.is_empty(), label.en.is_empty()) {
-                (true, true) => return Err(bad("call_to_action", "label", "needs a text in de or en")),
-                (true, false) => label.de = label.en.clone(),
-                (false, true) => label.en = label.de.clone(),
-                _ => {}
+            // One language is enough: it stands in for the others.
+            if !label.fill_missing() {
+                return Err(bad("call_to_action", "label", format!("needs a text in {}", Lang::codes_or())));
             }
             cat.call_to_action = Some(CallToAction { label, url: url.to_string().into() });
         }

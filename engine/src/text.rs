@@ -86,6 +86,22 @@ impl Text {
         Text { de: de.into(), en: en.into() }
     }
 
+    /// An embedder's text given in some languages: each language left empty gets the text of
+    /// the first one given (the main language first), so one language is enough. `false` if
+    /// none is given.
+    pub fn fill_missing(&mut self) -> bool {
+        let Some(given) = Lang::ALL.into_iter().find(|l| !self.get(*l).is_empty()) else {
+            return false;
+        };
+        let text = self.get(given).to_string();
+        for l in Lang::ALL {
+            if self.get(l).is_empty() {
+                *self.get_mut(l) = text.clone();
+            }
+        }
+        true
+    }
+
     /// The first language whose text is empty, if any.
     pub fn missing(&self) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| self.get(*l).trim().is_empty())

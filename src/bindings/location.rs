@@ -57,7 +57,7 @@ pub(super) fn page_lang(window: &web_sys::Window) -> Lang {
         .filter_map(|v| v.as_string())
         .chain(nav.language())
         .find_map(|code| Lang::parse(&code))
-        .unwrap_or(Lang::De)
+        .unwrap_or_default()
 }
 
 /// Answers from the share link in `location.hash`, with a notice for what was dropped.

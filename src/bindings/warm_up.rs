@@ -21,7 +21,7 @@ pub(super) fn warm_up() {
             let answers = answers();
             let props = AppProps {
                 catalog: Cat::default(),
-                lang: Lang::De,
+                lang: Lang::default(),
                 answers,
                 notice: None,
                 remote: Remote::default(),

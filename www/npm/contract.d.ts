@@ -1107,7 +1107,7 @@ export type TemplateOverrides = {
  */
 export type MountOptions = {
   /**
-   * The language to start in; "de" by default.
+   * The language to start in; the main language (the first of `LANGUAGES`) by default.
    */
   lang?: Lang;
   /**
@@ -1144,7 +1144,7 @@ export type MountOptions = {
  */
 export type EvaluateOptions = {
   /**
-   * The language of the assessment's texts; "de" by default.
+   * The language of the assessment's texts; the main language (the first of `LANGUAGES`) by default.
    */
   lang?: Lang;
 };
@@ -1154,7 +1154,7 @@ export type EvaluateOptions = {
  */
 export type DocumentsOptions = {
   /**
-   * The language of the documents; "de" by default.
+   * The language of the documents; the main language (the first of `LANGUAGES`) by default.
    */
   lang?: Lang;
   /**

@@ -152,7 +152,7 @@ fn stdin() -> Result<String, Fail> {
 
 fn parse_args() -> Result<Task, Fail> {
     use lexopt::prelude::*;
-    let mut lang = Lang::De;
+    let mut lang = Lang::default();
     let mut format: Option<String> = None;
     let mut document: Option<DocId> = None;
     let mut blanks = Blanks::default();

@@ -31,7 +31,7 @@ pub use input::{decode, Input, InputError};
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct MountOptions {
-    /// The language to start in; "de" by default.
+    /// The language to start in; the main language (the first of `LANGUAGES`) by default.
     #[serde(default)]
     #[cfg_attr(feature = "cli", ts(optional, type = "Lang"))]
     pub lang: Option<Language>,
@@ -69,7 +69,7 @@ pub struct MountOptions {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct EvaluateOptions {
-    /// The language of the assessment's texts; "de" by default.
+    /// The language of the assessment's texts; the main language (the first of `LANGUAGES`) by default.
     #[serde(default)]
     #[cfg_attr(feature = "cli", ts(optional, type = "Lang"))]
     pub lang: Option<Language>,
@@ -80,7 +80,7 @@ pub struct EvaluateOptions {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "cli", derive(ts_rs::TS))]
 pub struct DocumentsOptions {
-    /// The language of the documents; "de" by default.
+    /// The language of the documents; the main language (the first of `LANGUAGES`) by default.
     #[serde(default)]
     #[cfg_attr(feature = "cli", ts(optional, type = "Lang"))]
     pub lang: Option<Language>,

@@ -69,11 +69,8 @@ impl TemplateOverrides {
                     }
                     *t.get_mut(lang) = text;
                 }
-                match (t.de.is_empty(), t.en.is_empty()) {
-                    (true, true) => return Err(bad("note", "needs a text in de or en")),
-                    (true, false) => t.de = t.en.clone(),
-                    (false, true) => t.en = t.de.clone(),
-                    _ => {}
+                if !t.fill_missing() {
+                    return Err(bad("note", format!("needs a text in {}", Lang::codes_or())));
                 }
                 Some(t)
             }
