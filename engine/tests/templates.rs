@@ -241,6 +241,12 @@ proptest! {
                     if (*o == "special_categories" && health) || (*o == "business_letters" && has("purpose:retention")) {
                         continue;
                     }
+                    // Staff chats held back under secrecy name whom the secrecy protects (in a
+                    // trade or "other" sector, "die Kundschaft"), even for a team that writes
+                    // only internally: that is what those chats must not carry.
+                    if *o == "customers" && (has("flag:staff_chats_held") || has("flag:staff_backup_wa")) {
+                        continue;
+                    }
                     if !chosen(&a, q).iter().any(|x| x == o) {
                         let hit = re.find(&text).map(|m| m.as_str().to_string());
                         prop_assert!(hit.is_none(), "{} {lang}: `{hit:?}` names {q}={o}, which was not chosen ({a:?}):\n{text}", doc.id);
@@ -842,7 +848,8 @@ fn a_practice_needs_explicit_consent_and_a_release_while_its_provider_is_not_bou
     let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
     assert!(
         matches!(e, DocError::Refused { id: DocId::Consent, .. })
-            && e.to_string().contains("terms do not allow business use"),
+            && e.to_string().contains("terms allow personal use only")
+            && e.to_string().contains("you would need explicit consent and a release from professional secrecy"),
         "{e}"
     );
 }
@@ -1029,7 +1036,7 @@ fn the_second_review_a_set_states_what_is_and_never_more() {
     let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::En, &Blanks::default()).unwrap_err();
     assert!(
         matches!(e, DocError::Refused { id: DocId::Consent, .. })
-            && e.to_string().contains("backs the chats up to Google Drive or iCloud, and nothing shows that this backup is end-to-end encrypted"),
+            && e.to_string().contains("backs the chats up to Google Drive or iCloud. That backup is end-to-end encrypted only if someone turned this on, which this check does not ask."),
         "{e}"
     );
     let off = json!({"sector": "health", "audience": ["customers"], "messenger": "whatsapp_business_app", "chat_backup": "off", "content": ["appointments"]});
@@ -1172,22 +1179,22 @@ fn an_unverified_cloud_backup_holds_back_the_consent_form_without_a_claim() {
             let de = documents::refusals(&answers(v.clone()), cat(), Lang::De).unwrap();
             assert!(
                 de.len() == 1
-                    && de[0].1.starts_with(&format!("Nach Ihren Angaben werden die Chats in einer Cloud gesichert. Ob diese Sicherung bei {name} Ende-zu-Ende-verschlüsselt ist, prüft diese Vorlage nicht;")),
+                    && de[0].1.starts_with("Nach Ihren Angaben werden die Chats in einer Cloud gesichert. Ob diese Sicherung Ende-zu-Ende-verschlüsselt ist, fragt dieser Check nicht ab;")
+                    && !de[0].1.contains(name),
                 "{sector}, {m}: {de:?}"
             );
             // The review of 8e46db3, N2: no answer records a checked encryption, so the only
             // way to the form the texts name is turning the backup off.
             assert!(
-                de[0].1.ends_with("Schalten Sie die Sicherung aus (siehe Checkliste); dann steht die Vorlage bereit."),
+                de[0].1.contains("Schalten Sie die Sicherung auf jedem Gerät aus und lassen Sie alte Backups löschen (siehe Checkliste); ändern Sie dann oben die Antwort zur Cloud-Sicherung auf „Nein, ausgeschaltet“, und die Vorlage steht bereit."),
                 "{de:?}"
             );
             assert!(!de[0].1.contains("prüfen Sie beim Anbieter"), "{de:?}");
             let e = documents::document(DocId::Consent, &answers(v.clone()), cat(), Lang::En, &Blanks::default())
                 .unwrap_err();
             assert!(
-                e.to_string().contains(&format!(
-                    "this template does not check whether that backup is end-to-end encrypted for {name}"
-                )),
+                e.to_string().contains("This check does not ask whether that backup is end-to-end encrypted")
+                    && !e.to_string().contains(name),
                 "{e}"
             );
             for lang in [Lang::De, Lang::En] {
@@ -1215,13 +1222,13 @@ fn an_unverified_cloud_backup_holds_back_the_consent_form_without_a_claim() {
         assert!(
             de.len() == 1
                 && de[0].1.starts_with(
-                    "Nach Ihren Angaben sichert WhatsApp Business die Chats in Google Drive oder in der iCloud, ohne dass eine Ende-zu-Ende-Verschlüsselung dieses Backups belegt ist. Solange dieses Backup an ist"
+                    "Nach Ihren Angaben sichert WhatsApp Business die Chats in Google Drive oder in der iCloud. Ende-zu-Ende-verschlüsselt ist dieses Backup nur, wenn man das eigens eingeschaltet hat; das fragt dieser Check nicht ab."
                 ),
             "{de:?}"
         );
         let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
         assert!(
-            e.to_string().contains("WhatsApp Business backs the chats up to Google Drive or iCloud, and nothing shows that this backup is end-to-end encrypted; as long as that backup is on"),
+            e.to_string().contains("WhatsApp Business backs the chats up to Google Drive or iCloud. That backup is end-to-end encrypted only if someone turned this on"),
             "{e}"
         );
     }
@@ -1234,7 +1241,7 @@ fn an_unverified_cloud_backup_holds_back_the_consent_form_without_a_claim() {
     // The consumer app's own reason comes first: turning its backup off would not help.
     let v = json!({"sector": "legal_tax", "audience": ["customers"], "messenger": "whatsapp", "chat_backup": "cloud"});
     let e = documents::document(DocId::Consent, &answers(v), cat(), Lang::En, &Blanks::default()).unwrap_err();
-    assert!(e.to_string().contains("terms do not allow business use") && !e.to_string().contains("backup"), "{e}");
+    assert!(e.to_string().contains("terms allow personal use only") && !e.to_string().contains("backup"), "{e}");
 }
 
 /// The review of 78d4f74, B2 to B5: while the form is held back, the checklist knows of no
@@ -1454,7 +1461,8 @@ fn whatsapps_held_back_form_names_only_turning_the_backup_off() {
         }
         let de = documents::refusals(&answers(v.clone()), cat(), Lang::De).unwrap();
         assert!(
-            de[0].1.ends_with("Schalten Sie das Chat-Backup aus (siehe Checkliste), dann steht die Vorlage bereit."),
+            de[0].1.contains("ändern Sie dann oben die Antwort zur Cloud-Sicherung auf „Nein, ausgeschaltet“, und die Vorlage steht bereit.")
+                && de[0].1.ends_with("auch nicht auf Anfrage."),
             "{de:?}"
         );
         let p = md(v.clone(), DocId::Policy, Lang::De);
@@ -1879,4 +1887,42 @@ fn a_backup_nobody_knows_about_is_checked_not_said_to_stay_off() {
     // Answered "off", it does stay off.
     let off = md(with(&v, json!({"chat_backup": "off"})), DocId::Policy, Lang::De);
     assert!(off.contains("Das Chat-Backup in Google Drive oder iCloud bleibt ausgeschaltet."), "{off}");
+}
+
+/// The consultant review of the held-back templates (helper-30, A1): the regular WhatsApp app's
+/// reason names what the visitor's sector needs: a practice explicit consent *and* a release
+/// (health data), a law or tax firm or a public body a release, never the health-data consent;
+/// each says what to do until the move, and the option the visitor must pick exists.
+#[test]
+fn the_regular_whatsapp_apps_refusal_names_what_the_sector_needs() {
+    let reason = |sector: &str, lang: Lang| {
+        let v = json!({"sector": sector, "audience": ["customers"], "messenger": "whatsapp"});
+        let r = documents::refusals(&answers(v), cat(), lang).unwrap();
+        assert_eq!(r.len(), 1, "{sector}: {r:?}");
+        r[0].1.clone()
+    };
+    let health = reason("health", Lang::De);
+    assert!(health.contains("ausdrückliche Einwilligung und eine Entbindung von der Schweigepflicht"), "{health}");
+    for sector in ["legal_tax", "public_sector"] {
+        let de = reason(sector, Lang::De);
+        assert!(de.contains("eine Entbindung von der Schweigepflicht"), "{sector}: {de}");
+        assert!(!de.contains("Einwilligung") && !de.contains("Gesundheit"), "{sector}: {de}");
+        let en = reason(sector, Lang::En);
+        assert!(!en.contains("consent") && !en.contains("health"), "{sector}: {en}");
+    }
+    for lang in Lang::ALL {
+        for sector in ["health", "legal_tax", "public_sector"] {
+            let r = reason(sector, lang);
+            assert!(r.ends_with('.'), "{sector}, {lang}: {r}");
+            let alternatives = cat().ui("alternatives", lang);
+            assert!(r.contains(alternatives), "{sector}, {lang}: points to `{alternatives}`: {r}");
+        }
+    }
+    // The backup reasons name the answer to change by its label.
+    let off = cat().question("chat_backup").unwrap().options.iter().find(|o| o.id == "off").unwrap();
+    let v = json!({"sector": "health", "audience": ["customers"], "messenger": "signal", "chat_backup": "cloud"});
+    for lang in Lang::ALL {
+        let r = documents::refusals(&answers(v.clone()), cat(), lang).unwrap();
+        assert!(r[0].1.contains(off.label.get(lang)), "{lang}: {}", r[0].1);
+    }
 }

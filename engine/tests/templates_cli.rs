@@ -103,11 +103,11 @@ fn a_refusal_is_in_the_language_asked_for() {
       "chat_backup": "cloud"}"#;
     let (code, _, err) = assess_cli(&["--document", "consent", "--lang", "de"], set13);
     assert_eq!(code, 2);
-    assert!(err.contains("Für die normale WhatsApp-App gibt es diese Vorlage nicht"), "{err}");
-    assert!(!err.contains("not offered") && !err.contains("terms do not allow"), "{err}");
+    assert!(err.contains("Die Nutzungsbedingungen der normalen WhatsApp-App erlauben nur private Nutzung"), "{err}");
+    assert!(!err.contains("not offered") && !err.contains("terms allow"), "{err}");
     let (_, _, err) = assess_cli(&["--document", "consent", "--lang", "en"], set13);
     assert!(
-        err.contains("not offered for this setup: the consumer WhatsApp app's terms do not allow business use"),
+        err.contains("not offered for this setup: the regular WhatsApp app's terms allow personal use only"),
         "{err}"
     );
     let cat = Catalog::embedded();

@@ -229,7 +229,9 @@ fn a_template_held_back_is_in_the_view_with_its_reason_until_the_backup_is_off()
         let ids: Vec<&str> = v.documents.refused.iter().map(|(id, _)| id.id()).collect();
         assert_eq!(ids, ["consent"], "{lang}");
         assert!(!v.documents.available.iter().any(|id| id.id() == "consent"), "{lang}");
-        assert!(v.documents.refused[0].1.contains("Signal"), "{lang}: {}", v.documents.refused[0].1);
+        // The reason names the answer that lifts the hold ("Nein, ausgeschaltet").
+        let off = cat().question("chat_backup").unwrap().options.iter().find(|o| o.id == "off").unwrap();
+        assert!(v.documents.refused[0].1.contains(off.label.get(lang)), "{lang}: {}", v.documents.refused[0].1);
     }
     let off = common::answers(serde_json::json!({
         "sector": "health", "audience": ["customers"], "messenger": "signal", "chat_backup": "off"

@@ -122,6 +122,7 @@ pub fn Templates(props: &TemplatesProps) -> Html {
     let hint = if remember.is_some() { text("ui.company_hint") } else { text("ui.company_hint_no_memory") };
 
     let refused = &props.documents.refused;
+    let refused_id = env.id("templates-refused");
     let items = available.iter().map(|&id| {
         let summary_id = env.id(&format!("doc-{id}"));
         let on_toggle = {
@@ -193,12 +194,15 @@ pub fn Templates(props: &TemplatesProps) -> Html {
             }
             if !refused.is_empty() {
                 <div class="mc-doc-refused">
-                    <p class="mc-key">{ text("ui.refused") }</p>
-                    <ul>
+                    <p class="mc-key" id={refused_id.clone()}>{ text("ui.refused") }</p>
+                    <ul aria-labelledby={refused_id}>
                         { for refused.iter().map(|(id, why)| html! {
                             <li key={id.id()}><strong>{ text(&format!("ui.doc.{id}")) }</strong>{ ": " }{ why }</li>
                         }) }
                     </ul>
+                    if !available.is_empty() {
+                        <p class="mc-note">{ text("ui.refused_note") }</p>
+                    }
                 </div>
             }
         </section>

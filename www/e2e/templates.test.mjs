@@ -143,7 +143,9 @@ test("a template held back for this setup is named with the reason the CLI gives
       `${lang}: no consent form offered`,
     );
     const refused = page.locator(".mc-doc-refused");
-    assert.equal(flat(await refused.locator("p").textContent()), flat(ui("ui.refused", lang)));
+    assert.equal(flat(await refused.locator("p.mc-key").textContent()), flat(ui("ui.refused", lang)));
+    assert.equal(await refused.getByRole("list", { name: ui("ui.refused", lang) }).count(), 1, "the list is named by its heading");
+    assert.equal(flat(await refused.locator("p.mc-note").textContent()), flat(ui("ui.refused_note", lang)));
     assert.deepEqual(
       (await refused.locator("li").allTextContents()).map(flat),
       [flat(`${ui("ui.doc.consent", lang)}: ${reason(lang)}`)],

@@ -43,7 +43,7 @@ const VALUES: [&str; 12] = [
 
 /// Texts the front-ends of the templates use (the widget's section also `ui.doc.<id>` for each
 /// template).
-const REQUIRED_TEXTS: [&str; 23] = [
+const REQUIRED_TEXTS: [&str; 24] = [
     "doc.meta",
     "doc.disclaimer",
     "doc.sources",
@@ -67,6 +67,7 @@ const REQUIRED_TEXTS: [&str; 23] = [
     "ui.html",
     "ui.preview",
     "ui.refused",
+    "ui.refused_note",
 ];
 
 fn bad(entry: &str, field: impl Into<String>, message: impl Into<String>) -> CatalogError {
